@@ -1,0 +1,8 @@
+package io.waybill.identity;
+
+import io.waybill.platform.Role;
+import java.util.UUID;
+
+/** What a successful login or refresh hands back. */
+public record TokenPair(String accessToken, long expiresIn, String refreshToken, Role role, UUID userId) {
+}

@@ -1,0 +1,94 @@
+package io.waybill.identity;
+
+import io.waybill.platform.ConflictException;
+import io.waybill.platform.Role;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An account. It is registered with a role and a hashed password, and deleted softly: a deleted
+ * account keeps its row (its shipments still name it) but can no longer log in, and its address
+ * is free for a new account.
+ */
+public final class User {
+
+    private final UUID id;
+    private final Email email;
+    private final String passwordHash;
+    private final String fullName;
+    private final String phone;
+    private final Role role;
+    private final Instant createdAt;
+    private Instant deletedAt;
+
+    private User(UUID id, Email email, String passwordHash, String fullName, String phone, Role role,
+            Instant createdAt, Instant deletedAt) {
+        this.id = Objects.requireNonNull(id);
+        this.email = Objects.requireNonNull(email);
+        this.passwordHash = Objects.requireNonNull(passwordHash);
+        this.fullName = fullName;
+        this.phone = phone;
+        this.role = Objects.requireNonNull(role);
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.deletedAt = deletedAt;
+    }
+
+    /** Rebuilds a stored account; for repositories only. */
+    public static User restore(UUID id, Email email, String passwordHash, String fullName, String phone, Role role,
+            Instant createdAt, Instant deletedAt) {
+        return new User(id, email, passwordHash, fullName, phone, role, createdAt, deletedAt);
+    }
+
+    static User register(Email email, String passwordHash, String fullName, String phone, Role role, Instant now) {
+        return new User(UUID.randomUUID(), email, passwordHash, blankToNull(fullName), blankToNull(phone), role, now,
+                null);
+    }
+
+    void delete(Instant now) {
+        if (deletedAt != null) {
+            throw new ConflictException("This user is already deleted.");
+        }
+        deletedAt = now;
+    }
+
+    public boolean isActive() {
+        return deletedAt == null;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Email email() {
+        return email;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant deletedAt() {
+        return deletedAt;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

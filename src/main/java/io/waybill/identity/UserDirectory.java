@@ -1,0 +1,29 @@
+package io.waybill.identity;
+
+import io.waybill.platform.AccountLookup;
+import io.waybill.platform.Role;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** The identity module's face to the rest of the application: who a live account is. */
+@Service
+public class UserDirectory implements AccountLookup {
+
+    private final UserRepository users;
+
+    UserDirectory(UserRepository users) {
+        this.users = users;
+    }
+
+    public Optional<UserSummary> findLive(UUID id) {
+        return users.find(id).filter(User::isActive)
+                .map(user -> new UserSummary(user.id(), user.email().value(), user.fullName(), user.phone(),
+                        user.role()));
+    }
+
+    @Override
+    public Optional<Role> activeRole(UUID userId) {
+        return users.activeRole(userId);
+    }
+}

@@ -1,0 +1,27 @@
+package io.waybill.identity;
+
+import io.waybill.platform.Page;
+import io.waybill.platform.PageQuery;
+import io.waybill.platform.Role;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where accounts are kept. Lookups by email and lists see live accounts only. */
+public interface UserRepository {
+
+    Optional<User> find(UUID id);
+
+    Optional<User> findLiveByEmail(Email email);
+
+    /** The role of a live account, read on every authenticated request, so kept to one indexed row. */
+    Optional<Role> activeRole(UUID id);
+
+    /** Stores a new account; refuses with a conflict if a live account has that address. */
+    void add(User user);
+
+    void markDeleted(User user);
+
+    boolean anyLiveAdmin();
+
+    Page<User> list(Role role, PageQuery page);
+}

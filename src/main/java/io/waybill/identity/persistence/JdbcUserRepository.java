@@ -1,0 +1,105 @@
+package io.waybill.identity.persistence;
+
+import io.waybill.identity.Email;
+import io.waybill.identity.User;
+import io.waybill.identity.UserRepository;
+import io.waybill.platform.ConflictException;
+import io.waybill.platform.Page;
+import io.waybill.platform.PageQuery;
+import io.waybill.platform.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcUserRepository implements UserRepository {
+
+    private static final String COLUMNS =
+            "id, email, password_hash, full_name, phone, role, created_at, deleted_at";
+
+    private final JdbcClient jdbc;
+
+    JdbcUserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<User> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from identity.users where id = ?")
+                .param(id).query(JdbcUserRepository::map).optional();
+    }
+
+    @Override
+    public Optional<User> findLiveByEmail(Email email) {
+        return jdbc.sql("select " + COLUMNS + " from identity.users where email = ? and deleted_at is null")
+                .param(email.value()).query(JdbcUserRepository::map).optional();
+    }
+
+    @Override
+    public Optional<Role> activeRole(UUID id) {
+        return jdbc.sql("select role from identity.users where id = ? and deleted_at is null")
+                .param(id).query((rs, n) -> Role.valueOf(rs.getString(1).toUpperCase(Locale.ROOT))).optional();
+    }
+
+    @Override
+    public void add(User user) {
+        try {
+            jdbc.sql("""
+                    insert into identity.users (id, email, password_hash, full_name, phone, role, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(user.id(), user.email().value(), user.passwordHash(), user.fullName(), user.phone(),
+                            user.role().wireName(), Timestamp.from(user.createdAt()))
+                    .update();
+        } catch (DuplicateKeyException duplicate) {
+            throw new ConflictException("An account with this email already exists.");
+        }
+    }
+
+    @Override
+    public void markDeleted(User user) {
+        jdbc.sql("update identity.users set deleted_at = ? where id = ?")
+                .params(Timestamp.from(user.deletedAt()), user.id()).update();
+    }
+
+    @Override
+    public boolean anyLiveAdmin() {
+        return jdbc.sql("select exists (select 1 from identity.users where role = 'admin' and deleted_at is null)")
+                .query(Boolean.class).single();
+    }
+
+    @Override
+    public Page<User> list(Role role, PageQuery page) {
+        String filter = role == null ? "" : " and role = :role";
+        var count = jdbc.sql("select count(*) from identity.users where deleted_at is null" + filter);
+        var select = jdbc.sql("select " + COLUMNS + " from identity.users where deleted_at is null" + filter
+                + " order by created_at, id limit :limit offset :offset");
+        if (role != null) {
+            count = count.param("role", role.wireName());
+            select = select.param("role", role.wireName());
+        }
+        long total = count.query(Long.class).single();
+        List<User> users = select.param("limit", page.size()).param("offset", page.offset())
+                .query(JdbcUserRepository::map).list();
+        return Page.of(users, page, total);
+    }
+
+    private static User map(ResultSet rs, int row) throws SQLException {
+        Timestamp deleted = rs.getTimestamp("deleted_at");
+        return User.restore(
+                rs.getObject("id", UUID.class),
+                new Email(rs.getString("email")),
+                rs.getString("password_hash"),
+                rs.getString("full_name"),
+                rs.getString("phone"),
+                Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
+                rs.getTimestamp("created_at").toInstant(),
+                deleted == null ? null : deleted.toInstant());
+    }
+}

@@ -1,0 +1,101 @@
+package io.waybill.identity.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.waybill.identity.IdentityService;
+import io.waybill.identity.TokenPair;
+import io.waybill.identity.User;
+import io.waybill.platform.Caller;
+import io.waybill.platform.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/auth")
+@Tag(name = "Auth", description = "Accounts and tokens")
+class AuthController {
+
+    private final IdentityService identity;
+
+    AuthController(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Open an account", description = "Anyone may open a customer account; creating an agent "
+            + "or admin account needs an admin's token.")
+    @SecurityRequirements
+    ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request, Caller caller) {
+        Role role = request.role() == null ? Role.CUSTOMER : Role.parse("role", request.role());
+        User user = identity.register(caller, new IdentityService.Registration(request.email(), request.password(),
+                request.fullName(), request.phone(), role));
+        return ResponseEntity.created(URI.create("/admin/users/" + user.id())).body(UserResponse.of(user));
+    }
+
+    @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Log in with email and password")
+    @SecurityRequirements
+    TokenResponse login(@Valid @RequestBody LoginRequest request) {
+        return TokenResponse.of(identity.login(request.email(), request.password()));
+    }
+
+    @PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @Operation(summary = "Log in with the OAuth2 password flow", description = "The form Swagger UI's Authorize "
+            + "button sends: the email goes in 'username'.")
+    @SecurityRequirements
+    TokenResponse loginWithForm(@RequestParam String username, @RequestParam String password) {
+        return TokenResponse.of(identity.login(username, password));
+    }
+
+    @PostMapping(path = "/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Trade a refresh token for a new pair", description = "The old refresh token stops "
+            + "working. Presenting it again revokes every token of that login.")
+    @SecurityRequirements
+    TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
+        return TokenResponse.of(identity.refresh(request.refreshToken()));
+    }
+
+    @PostMapping(path = "/logout", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Revoke a refresh token")
+    ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request, Caller caller) {
+        identity.logout(caller, request.refreshToken());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The account of the caller")
+    UserResponse me(Caller caller) {
+        return UserResponse.of(identity.me(caller));
+    }
+
+    record RegisterRequest(@NotBlank @Size(max = 254) String email, @NotBlank String password,
+            @Size(max = 200) String fullName, @Size(max = 40) String phone, String role) {
+    }
+
+    record LoginRequest(@NotBlank String email, @NotBlank String password) {
+    }
+
+    record RefreshRequest(@NotBlank String refreshToken) {
+    }
+
+    record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken, String role,
+            UUID userId) {
+
+        static TokenResponse of(TokenPair pair) {
+            return new TokenResponse(pair.accessToken(), "bearer", pair.expiresIn(), pair.refreshToken(),
+                    pair.role().wireName(), pair.userId());
+        }
+    }
+}

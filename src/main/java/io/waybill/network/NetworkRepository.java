@@ -1,0 +1,34 @@
+package io.waybill.network;
+
+import io.waybill.platform.Page;
+import io.waybill.platform.PageQuery;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where hubs and vehicles are kept. Adding or saving a duplicate name or registration is a conflict. */
+public interface NetworkRepository {
+
+    void add(Hub hub);
+
+    void save(Hub hub);
+
+    Optional<Hub> findHub(UUID id);
+
+    Page<Hub> hubs(PageQuery page);
+
+    List<Hub> allHubs();
+
+    /** Removes a hub; a conflict while vehicles are based there. */
+    boolean removeHub(UUID id);
+
+    void add(Vehicle vehicle);
+
+    void save(Vehicle vehicle);
+
+    Optional<Vehicle> findVehicle(UUID id);
+
+    Page<Vehicle> vehicles(PageQuery page);
+
+    boolean removeVehicle(UUID id);
+}

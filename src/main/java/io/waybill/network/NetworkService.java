@@ -1,0 +1,121 @@
+package io.waybill.network;
+
+import io.waybill.platform.InvalidRequestException;
+import io.waybill.platform.NotFoundException;
+import io.waybill.platform.Page;
+import io.waybill.platform.PageQuery;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Hub and vehicle administration. Changes leave out nothing: null fields keep their value. */
+@Service
+public class NetworkService {
+
+    private final NetworkRepository network;
+    private final Clock clock;
+
+    NetworkService(NetworkRepository network, Clock clock) {
+        this.network = network;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Hub addHub(HubChange fields) {
+        Hub hub = new Hub(UUID.randomUUID(), fields.hubName(), fields.city(), fields.address(), fields.latitude(),
+                fields.longitude(), clock.instant());
+        network.add(hub);
+        return hub;
+    }
+
+    public Hub hub(UUID id) {
+        return network.findHub(id).orElseThrow(() -> new NotFoundException("No hub with this id."));
+    }
+
+    public Page<Hub> hubs(PageQuery page) {
+        return network.hubs(page);
+    }
+
+    /** Every hub, for reports and hub assignment. */
+    public List<Hub> allHubs() {
+        return network.allHubs();
+    }
+
+    @Transactional
+    public Hub changeHub(UUID id, HubChange change) {
+        Hub current = hub(id);
+        Hub changed = new Hub(id, or(change.hubName(), current.hubName()), or(change.city(), current.city()),
+                or(change.address(), current.address()), or(change.latitude(), current.latitude()),
+                or(change.longitude(), current.longitude()), current.createdAt());
+        network.save(changed);
+        return changed;
+    }
+
+    @Transactional
+    public void removeHub(UUID id) {
+        if (!network.removeHub(id)) {
+            throw new NotFoundException("No hub with this id.");
+        }
+    }
+
+    @Transactional
+    public Vehicle addVehicle(VehicleChange fields) {
+        Vehicle vehicle = new Vehicle(UUID.randomUUID(), fields.registrationNumber(),
+                Vehicle.parse(Vehicle.Type.class, "type", fields.type()), fields.capacityKg(),
+                existingHub(fields.hubId()), Vehicle.parse(Vehicle.Status.class, "status", fields.status()),
+                clock.instant());
+        network.add(vehicle);
+        return vehicle;
+    }
+
+    public Vehicle vehicle(UUID id) {
+        return network.findVehicle(id).orElseThrow(() -> new NotFoundException("No vehicle with this id."));
+    }
+
+    public Page<Vehicle> vehicles(PageQuery page) {
+        return network.vehicles(page);
+    }
+
+    @Transactional
+    public Vehicle changeVehicle(UUID id, VehicleChange change) {
+        Vehicle current = vehicle(id);
+        Vehicle.Type type = Vehicle.parse(Vehicle.Type.class, "type", change.type());
+        Vehicle.Status status = Vehicle.parse(Vehicle.Status.class, "status", change.status());
+        Vehicle changed = new Vehicle(id, or(change.registrationNumber(), current.registrationNumber()),
+                or(type, current.type()), or(change.capacityKg(), current.capacityKg()),
+                change.hubId() == null ? current.hubId() : existingHub(change.hubId()),
+                or(status, current.status()), current.createdAt());
+        network.save(changed);
+        return changed;
+    }
+
+    @Transactional
+    public void removeVehicle(UUID id) {
+        if (!network.removeVehicle(id)) {
+            throw new NotFoundException("No vehicle with this id.");
+        }
+    }
+
+    private UUID existingHub(UUID hubId) {
+        if (hubId != null && network.findHub(hubId).isEmpty()) {
+            throw new InvalidRequestException("hub_id", "is not an existing hub");
+        }
+        return hubId;
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    /** Hub fields as a client sends them. */
+    public record HubChange(String hubName, String city, String address, Double latitude, Double longitude) {
+    }
+
+    /** Vehicle fields as a client sends them; type and status in their wire form. */
+    public record VehicleChange(String registrationNumber, String type, BigDecimal capacityKg, UUID hubId,
+            String status) {
+    }
+}

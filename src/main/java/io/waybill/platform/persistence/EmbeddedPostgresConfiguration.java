@@ -1,0 +1,46 @@
+package io.waybill.platform.persistence;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The newcomer's database: when no {@code spring.datasource.url} is configured, a real PostgreSQL
+ * runs as a child process with its data under {@code <data-dir>/postgres}, so it survives a restart.
+ * The data source depends on it, so the pool closes before the server stops.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedMode.Condition.class)
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(DataDirectory dataDirectory) throws IOException {
+        Path dir = dataDirectory.resolve("postgres");
+        Files.createDirectories(dir);
+        log.info("No spring.datasource.url set: starting embedded PostgreSQL with its data in {}", dir);
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "200")
+                .start();
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setPoolName("waybill-embedded");
+        dataSource.setMaximumPoolSize(20);
+        return dataSource;
+    }
+}

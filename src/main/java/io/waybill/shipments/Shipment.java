@@ -1,0 +1,223 @@
+package io.waybill.shipments;
+
+import io.waybill.platform.Caller;
+import io.waybill.platform.ConflictException;
+import io.waybill.platform.InvalidRequestException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A parcel a customer booked, from booking to a final status.
+ *
+ * <p>Lifecycle: booked as {@code created}; while {@code created} the customer may edit or cancel
+ * it. An admin assigns an agent; the agent (or an admin) moves it through the statuses that
+ * {@link ShipmentStatus} allows until it is {@code delivered}, {@code returned} or
+ * {@code cancelled}. Every status change and every scan appends a {@link TrackingUpdate}, so the
+ * history is complete, and the current location is derived from it rather than stored twice.
+ */
+public final class Shipment {
+
+    private final UUID id;
+    private final TrackingNumber trackingNumber;
+    private final UUID customerId;
+    private final Instant createdAt;
+    private final List<TrackingUpdate> history;
+    private final List<TrackingUpdate> unsaved = new ArrayList<>();
+    private ShipmentDetails details;
+    private ShipmentStatus status;
+    private UUID agentId;
+    private UUID hubId;
+    private Instant updatedAt;
+
+    private Shipment(UUID id, TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
+            ShipmentStatus status, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
+            List<TrackingUpdate> history) {
+        this.id = Objects.requireNonNull(id);
+        this.trackingNumber = Objects.requireNonNull(trackingNumber);
+        this.customerId = Objects.requireNonNull(customerId);
+        this.details = Objects.requireNonNull(details);
+        this.status = Objects.requireNonNull(status);
+        this.agentId = agentId;
+        this.hubId = hubId;
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.updatedAt = Objects.requireNonNull(updatedAt);
+        this.history = new ArrayList<>(history);
+    }
+
+    /** A new booking: status {@code created}, with the booking as the first entry of its history. */
+    public static Shipment book(TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
+            UUID bookedBy, Instant at) {
+        Shipment shipment = new Shipment(UUID.randomUUID(), trackingNumber, customerId, details,
+                ShipmentStatus.CREATED, null, null, at, at, List.of());
+        shipment.append(ShipmentStatus.CREATED, null, "Shipment booked", bookedBy, at);
+        return shipment;
+    }
+
+    /** Rebuilds a stored shipment with its history, oldest first; for repositories only. */
+    public static Shipment restore(UUID id, TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
+            ShipmentStatus status, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
+            List<TrackingUpdate> history) {
+        return new Shipment(id, trackingNumber, customerId, details, status, agentId, hubId, createdAt, updatedAt,
+                history);
+    }
+
+    public void edit(ShipmentDetails newDetails, Instant at) {
+        requireNotDispatched("changed");
+        this.details = Objects.requireNonNull(newDetails);
+        this.updatedAt = at;
+    }
+
+    public TrackingUpdate cancel(UUID by, Instant at) {
+        requireNotDispatched("cancelled");
+        return moveTo(ShipmentStatus.CANCELLED, null, "Cancelled before dispatch", by, at);
+    }
+
+    /** Moves the shipment on; refuses what the lifecycle does not allow. A location is required. */
+    public TrackingUpdate changeStatus(ShipmentStatus next, String location, String note, UUID by, Instant at) {
+        return moveTo(next, requireLocation(location), note, by, at);
+    }
+
+    /** A scan that records where the parcel is without changing its status. */
+    public TrackingUpdate recordScan(String location, String note, UUID by, Instant at) {
+        if (status.isFinal()) {
+            throw new ConflictException("The shipment is " + status.wireName() + ": it takes no more scans.");
+        }
+        return append(status, requireLocation(location), note, by, at);
+    }
+
+    public void assignAgent(UUID agent, Instant at) {
+        if (status.isFinal()) {
+            throw new ConflictException("The shipment is " + status.wireName() + ": it can no longer be assigned.");
+        }
+        this.agentId = Objects.requireNonNull(agent);
+        this.updatedAt = at;
+    }
+
+    public void routeTo(UUID hub, Instant at) {
+        this.hubId = Objects.requireNonNull(hub);
+        this.updatedAt = at;
+    }
+
+    /** The owner, the assigned agent and admins see a shipment; for anyone else it does not exist. */
+    public boolean isVisibleTo(Caller caller) {
+        return caller.isAdmin() || caller.is(customerId) || (caller.isAgent() && caller.is(agentId));
+    }
+
+    /** Admins and the assigned agent move a shipment along its lifecycle. */
+    public boolean isHandledBy(Caller caller) {
+        return caller.isAdmin() || (caller.isAgent() && caller.is(agentId));
+    }
+
+    /** The owner and admins change or cancel a booking. */
+    public boolean isManagedBy(Caller caller) {
+        return caller.isAdmin() || caller.is(customerId);
+    }
+
+    /** Where the parcel was last seen: the latest entry that has a location, or null before the first. */
+    public String currentLocation() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).location() != null) {
+                return history.get(i).location();
+            }
+        }
+        return null;
+    }
+
+    private TrackingUpdate moveTo(ShipmentStatus next, String location, String note, UUID by, Instant at) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalStatusTransitionException(status, next);
+        }
+        status = next;
+        return append(next, location, note, by, at);
+    }
+
+    private TrackingUpdate append(ShipmentStatus entryStatus, String location, String note, UUID by, Instant at) {
+        TrackingUpdate update = new TrackingUpdate(UUID.randomUUID(), entryStatus, location, blankToNull(note), by, at);
+        history.add(update);
+        unsaved.add(update);
+        updatedAt = at;
+        return update;
+    }
+
+    private void requireNotDispatched(String what) {
+        if (status.isDispatched()) {
+            throw new ConflictException("The shipment is " + status.wireName() + ": it can only be " + what
+                    + " before dispatch.");
+        }
+    }
+
+    private static String requireLocation(String location) {
+        if (location == null || location.isBlank()) {
+            throw new InvalidRequestException("location", "is required");
+        }
+        if (location.strip().length() > ShipmentDetails.MAX_ADDRESS) {
+            throw new InvalidRequestException("location", "must be at most " + ShipmentDetails.MAX_ADDRESS
+                    + " characters");
+        }
+        return location.strip();
+    }
+
+    private static String blankToNull(String note) {
+        if (note == null || note.isBlank()) {
+            return null;
+        }
+        if (note.strip().length() > ShipmentDetails.MAX_DESCRIPTION) {
+            throw new InvalidRequestException("note", "must be at most " + ShipmentDetails.MAX_DESCRIPTION
+                    + " characters");
+        }
+        return note.strip();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public TrackingNumber trackingNumber() {
+        return trackingNumber;
+    }
+
+    public UUID customerId() {
+        return customerId;
+    }
+
+    public UUID agentId() {
+        return agentId;
+    }
+
+    public UUID hubId() {
+        return hubId;
+    }
+
+    public ShipmentDetails details() {
+        return details;
+    }
+
+    public ShipmentStatus status() {
+        return status;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public List<TrackingUpdate> history() {
+        return List.copyOf(history);
+    }
+
+    /** History entries added since the shipment was loaded, for the repository to append. */
+    public List<TrackingUpdate> unsavedHistory() {
+        return List.copyOf(unsaved);
+    }
+
+    /** The position in the history of the first unsaved entry. */
+    public int firstUnsavedSequence() {
+        return history.size() - unsaved.size();
+    }
+}

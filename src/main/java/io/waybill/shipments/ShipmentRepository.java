@@ -1,0 +1,36 @@
+package io.waybill.shipments;
+
+import io.waybill.platform.Page;
+import io.waybill.platform.PageQuery;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where shipments and their histories are kept. */
+public interface ShipmentRepository {
+
+    Optional<Shipment> find(UUID id);
+
+    Optional<Shipment> find(TrackingNumber trackingNumber);
+
+    /** Loads a shipment and locks it until the transaction ends, so concurrent changes queue up. */
+    Optional<Shipment> lock(UUID id);
+
+    Optional<Shipment> lock(TrackingNumber trackingNumber);
+
+    boolean exists(TrackingNumber trackingNumber);
+
+    void add(Shipment shipment);
+
+    /** Stores the shipment's current state and appends its unsaved history. */
+    void update(Shipment shipment);
+
+    /** A page of shipments, newest first, restricted to one customer or agent when given. */
+    Page<ShipmentView> list(ShipmentFilter filter, PageQuery page);
+
+    List<TrackingUpdate> history(UUID shipmentId);
+
+    /** Which shipments a list may show: all null means every shipment. */
+    record ShipmentFilter(UUID customerId, UUID agentId, ShipmentStatus status) {
+    }
+}

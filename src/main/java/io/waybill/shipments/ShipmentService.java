@@ -1,0 +1,240 @@
+package io.waybill.shipments;
+
+import io.waybill.identity.UserDirectory;
+import io.waybill.identity.UserSummary;
+import io.waybill.platform.Caller;
+import io.waybill.platform.ForbiddenException;
+import io.waybill.platform.InvalidRequestException;
+import io.waybill.platform.NotFoundException;
+import io.waybill.platform.Page;
+import io.waybill.platform.PageQuery;
+import io.waybill.platform.Role;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads shipments, lets the aggregate decide, stores the result and announces it. Who may see a
+ * shipment is the aggregate's rule; this service turns "may not see" into "not found".
+ */
+@Service
+public class ShipmentService {
+
+    private static final String NOT_FOUND = "No shipment with this id or tracking number.";
+    private static final int TRACKING_NUMBER_ATTEMPTS = 10;
+
+    private final ShipmentRepository shipments;
+    private final UserDirectory users;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ShipmentService(ShipmentRepository shipments, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
+        this.shipments = shipments;
+        this.users = users;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Books a shipment for the calling customer, or, for an admin, on behalf of a customer. */
+    @Transactional
+    public ShipmentView book(Caller caller, UUID onBehalfOf, ShipmentDetails details) {
+        UUID customerId = customerFor(caller, onBehalfOf);
+        Instant now = clock.instant();
+        Shipment shipment = Shipment.book(newTrackingNumber(), customerId, details, caller.userId(), now);
+        shipments.add(shipment);
+        events.publishEvent(new ShipmentBooked(shipment.id(), shipment.trackingNumber().value(), customerId,
+                details.sourceAddress(), details.destinationAddress(), now));
+        // Listeners (hub assignment) may have changed the stored shipment: answer with what is stored.
+        return ShipmentView.of(shipments.find(shipment.id()).orElseThrow());
+    }
+
+    public Page<ShipmentView> list(Caller caller, ShipmentStatus status, PageQuery page) {
+        ShipmentRepository.ShipmentFilter filter = switch (caller.role()) {
+            case ADMIN -> new ShipmentRepository.ShipmentFilter(null, null, status);
+            case AGENT -> new ShipmentRepository.ShipmentFilter(null, caller.userId(), status);
+            case CUSTOMER -> new ShipmentRepository.ShipmentFilter(caller.userId(), null, status);
+        };
+        return shipments.list(filter, page);
+    }
+
+    public ShipmentView get(Caller caller, String reference) {
+        return ShipmentView.of(visible(caller, find(reference, shipments::find, shipments::find)));
+    }
+
+    public List<TrackingUpdate> history(Caller caller, String reference) {
+        return visible(caller, find(reference, shipments::find, shipments::find)).history();
+    }
+
+    /** Changes a booking's details; fields left null keep their value. */
+    @Transactional
+    public ShipmentView edit(Caller caller, String reference, DetailsChange change) {
+        Shipment shipment = managed(caller, lock(reference));
+        shipment.edit(change.applyTo(shipment.details()), clock.instant());
+        shipments.update(shipment);
+        return ShipmentView.of(shipment);
+    }
+
+    @Transactional
+    public ShipmentView cancel(Caller caller, String reference) {
+        Shipment shipment = managed(caller, lock(reference));
+        ShipmentStatus previous = shipment.status();
+        TrackingUpdate update = shipment.cancel(caller.userId(), clock.instant());
+        shipments.update(shipment);
+        announce(shipment, previous, update);
+        return ShipmentView.of(shipment);
+    }
+
+    @Transactional
+    public ShipmentView changeStatus(Caller caller, String reference, ShipmentStatus next, String location,
+            String note) {
+        Shipment shipment = handled(caller, lock(reference));
+        ShipmentStatus previous = shipment.status();
+        TrackingUpdate update = shipment.changeStatus(next, location, note, caller.userId(), clock.instant());
+        shipments.update(shipment);
+        announce(shipment, previous, update);
+        return ShipmentView.of(shipment);
+    }
+
+    /** A tracking update: a scan at a location, with a status change when a status is given. */
+    @Transactional
+    public TrackingUpdate track(Caller caller, String reference, String location, ShipmentStatus status,
+            String note) {
+        Shipment shipment = handled(caller, lock(reference));
+        ShipmentStatus previous = shipment.status();
+        TrackingUpdate update = status == null
+                ? shipment.recordScan(location, note, caller.userId(), clock.instant())
+                : shipment.changeStatus(status, location, note, caller.userId(), clock.instant());
+        shipments.update(shipment);
+        if (status != null) {
+            announce(shipment, previous, update);
+        }
+        return update;
+    }
+
+    @Transactional
+    public ShipmentView assignAgent(String reference, UUID agentId) {
+        Optional<UserSummary> agent = users.findLive(agentId).filter(user -> user.role() == Role.AGENT);
+        if (agent.isEmpty()) {
+            throw new InvalidRequestException("agent_id", "is not an active delivery agent");
+        }
+        Shipment shipment = lock(reference);
+        Instant now = clock.instant();
+        shipment.assignAgent(agentId, now);
+        shipments.update(shipment);
+        events.publishEvent(new AgentAssigned(shipment.id(), agentId, now));
+        return ShipmentView.of(shipment);
+    }
+
+    /** Records the hub that takes a shipment in; called by the network module's hub assignment. */
+    @Transactional
+    public void routeToHub(UUID shipmentId, UUID hubId) {
+        Shipment shipment = shipments.lock(shipmentId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        shipment.routeTo(hubId, clock.instant());
+        shipments.update(shipment);
+    }
+
+    /** What anyone may know of a shipment from its number alone: statuses and places, nothing personal. */
+    public PublicTracking publicTracking(String trackingNumber) {
+        TrackingNumber number = TrackingNumber.parse(trackingNumber)
+                .orElseThrow(() -> new NotFoundException("No shipment with this tracking number."));
+        Shipment shipment = shipments.find(number)
+                .orElseThrow(() -> new NotFoundException("No shipment with this tracking number."));
+        return PublicTracking.of(shipment);
+    }
+
+    private void announce(Shipment shipment, ShipmentStatus previous, TrackingUpdate update) {
+        events.publishEvent(new ShipmentStatusChanged(shipment.id(), shipment.trackingNumber().value(),
+                previous.wireName(), update.status().wireName(), update.location(), update.recordedAt()));
+        if (update.status() == ShipmentStatus.DELIVERED) {
+            events.publishEvent(new ShipmentDelivered(shipment.id(), shipment.trackingNumber().value(),
+                    shipment.customerId(), shipment.createdAt(), update.recordedAt()));
+        }
+    }
+
+    private UUID customerFor(Caller caller, UUID onBehalfOf) {
+        if (caller.isCustomer()) {
+            if (onBehalfOf != null && !caller.is(onBehalfOf)) {
+                throw new ForbiddenException("Only an admin can book on behalf of another customer.");
+            }
+            return caller.userId();
+        }
+        if (!caller.isAdmin()) {
+            throw new ForbiddenException("Only customers and admins can book shipments.");
+        }
+        if (onBehalfOf == null) {
+            throw new InvalidRequestException("customer_id", "is required when an admin books a shipment");
+        }
+        users.findLive(onBehalfOf).filter(user -> user.role() == Role.CUSTOMER)
+                .orElseThrow(() -> new InvalidRequestException("customer_id", "is not an active customer"));
+        return onBehalfOf;
+    }
+
+    private TrackingNumber newTrackingNumber() {
+        for (int attempt = 0; attempt < TRACKING_NUMBER_ATTEMPTS; attempt++) {
+            TrackingNumber candidate = TrackingNumber.random(random);
+            if (!shipments.exists(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("Could not draw an unused tracking number");
+    }
+
+    private Shipment lock(String reference) {
+        return find(reference, shipments::lock, shipments::lock);
+    }
+
+    private static Shipment find(String reference, Function<UUID, Optional<Shipment>> byId,
+            Function<TrackingNumber, Optional<Shipment>> byNumber) {
+        Optional<Shipment> found;
+        try {
+            found = byId.apply(UUID.fromString(reference));
+        } catch (IllegalArgumentException notAUuid) {
+            found = TrackingNumber.parse(reference).flatMap(byNumber);
+        }
+        return found.orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    }
+
+    private static Shipment visible(Caller caller, Shipment shipment) {
+        if (!shipment.isVisibleTo(caller)) {
+            throw new NotFoundException(NOT_FOUND);
+        }
+        return shipment;
+    }
+
+    private static Shipment managed(Caller caller, Shipment shipment) {
+        if (!visible(caller, shipment).isManagedBy(caller)) {
+            throw new ForbiddenException("Only the customer who booked this shipment, or an admin, can change it.");
+        }
+        return shipment;
+    }
+
+    private static Shipment handled(Caller caller, Shipment shipment) {
+        if (!shipment.isHandledBy(caller)) {
+            throw new ForbiddenException("Only the agent assigned to this shipment, or an admin, can update it.");
+        }
+        return shipment;
+    }
+
+    /** A change to a booking: null fields are left as they are. */
+    public record DetailsChange(String sourceAddress, String destinationAddress, String recipientName,
+            String recipientPhone, java.math.BigDecimal weightKg, String description) {
+
+        ShipmentDetails applyTo(ShipmentDetails current) {
+            return new ShipmentDetails(
+                    sourceAddress != null ? sourceAddress : current.sourceAddress(),
+                    destinationAddress != null ? destinationAddress : current.destinationAddress(),
+                    recipientName != null ? recipientName : current.recipientName(),
+                    recipientPhone != null ? recipientPhone : current.recipientPhone(),
+                    weightKg != null ? weightKg : current.weightKg(),
+                    description != null ? description : current.description());
+        }
+    }
+}

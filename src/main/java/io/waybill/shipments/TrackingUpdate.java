@@ -1,0 +1,12 @@
+package io.waybill.shipments;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One entry of a shipment's history: a status change or a scan at a location. The location is
+ * absent only for entries that do not move the parcel (booking, cancellation).
+ */
+public record TrackingUpdate(UUID id, ShipmentStatus status, String location, String note, UUID recordedBy,
+        Instant recordedAt) {
+}

@@ -1,0 +1,195 @@
+package io.waybill.shipments.persistence;
+
+import io.waybill.platform.Page;
+import io.waybill.platform.PageQuery;
+import io.waybill.shipments.Shipment;
+import io.waybill.shipments.ShipmentDetails;
+import io.waybill.shipments.ShipmentRepository;
+import io.waybill.shipments.ShipmentStatus;
+import io.waybill.shipments.ShipmentView;
+import io.waybill.shipments.TrackingNumber;
+import io.waybill.shipments.TrackingUpdate;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcShipmentRepository implements ShipmentRepository {
+
+    private static final String COLUMNS = """
+            s.id, s.tracking_number, s.customer_id, s.agent_id, s.hub_id, s.status, s.source_address,
+            s.destination_address, s.recipient_name, s.recipient_phone, s.weight_kg, s.description, s.created_at,
+            s.updated_at""";
+    private static final String CURRENT_LOCATION = """
+            (select t.location from shipments.tracking_updates t
+             where t.shipment_id = s.id and t.location is not null order by t.seq desc limit 1) as current_location""";
+
+    private final JdbcClient jdbc;
+
+    JdbcShipmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Shipment> find(UUID id) {
+        return load("s.id = ?", id, "");
+    }
+
+    @Override
+    public Optional<Shipment> find(TrackingNumber trackingNumber) {
+        return load("s.tracking_number = ?", trackingNumber.value(), "");
+    }
+
+    @Override
+    public Optional<Shipment> lock(UUID id) {
+        return load("s.id = ?", id, " for update");
+    }
+
+    @Override
+    public Optional<Shipment> lock(TrackingNumber trackingNumber) {
+        return load("s.tracking_number = ?", trackingNumber.value(), " for update");
+    }
+
+    @Override
+    public boolean exists(TrackingNumber trackingNumber) {
+        return jdbc.sql("select exists (select 1 from shipments.shipments where tracking_number = ?)")
+                .param(trackingNumber.value()).query(Boolean.class).single();
+    }
+
+    @Override
+    public void add(Shipment shipment) {
+        ShipmentDetails d = shipment.details();
+        jdbc.sql("""
+                insert into shipments.shipments (id, tracking_number, customer_id, agent_id, hub_id, status,
+                    source_address, destination_address, recipient_name, recipient_phone, weight_kg, description,
+                    created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(shipment.id(), shipment.trackingNumber().value(), shipment.customerId(), shipment.agentId(),
+                        shipment.hubId(), shipment.status().wireName(), d.sourceAddress(), d.destinationAddress(),
+                        d.recipientName(), d.recipientPhone(), d.weightKg(), d.description(),
+                        Timestamp.from(shipment.createdAt()), Timestamp.from(shipment.updatedAt()))
+                .update();
+        appendHistory(shipment);
+    }
+
+    @Override
+    public void update(Shipment shipment) {
+        ShipmentDetails d = shipment.details();
+        jdbc.sql("""
+                update shipments.shipments set agent_id = ?, hub_id = ?, status = ?, source_address = ?,
+                    destination_address = ?, recipient_name = ?, recipient_phone = ?, weight_kg = ?,
+                    description = ?, updated_at = ?
+                where id = ?""")
+                .params(shipment.agentId(), shipment.hubId(), shipment.status().wireName(), d.sourceAddress(),
+                        d.destinationAddress(), d.recipientName(), d.recipientPhone(), d.weightKg(),
+                        d.description(), Timestamp.from(shipment.updatedAt()), shipment.id())
+                .update();
+        appendHistory(shipment);
+    }
+
+    @Override
+    public Page<ShipmentView> list(ShipmentFilter filter, PageQuery page) {
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.customerId() != null) {
+            where.append(" and s.customer_id = :customer");
+            params.put("customer", filter.customerId());
+        }
+        if (filter.agentId() != null) {
+            where.append(" and s.agent_id = :agent");
+            params.put("agent", filter.agentId());
+        }
+        if (filter.status() != null) {
+            where.append(" and s.status = :status");
+            params.put("status", filter.status().wireName());
+        }
+        long total = jdbc.sql("select count(*) from shipments.shipments s" + where).params(params)
+                .query(Long.class).single();
+        List<ShipmentView> items = jdbc.sql("select " + COLUMNS + ", " + CURRENT_LOCATION
+                        + " from shipments.shipments s" + where
+                        + " order by s.created_at desc, s.id desc limit :limit offset :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query(JdbcShipmentRepository::view).list();
+        return Page.of(items, page, total);
+    }
+
+    @Override
+    public List<TrackingUpdate> history(UUID shipmentId) {
+        return jdbc.sql("""
+                select id, status, location, note, recorded_by, recorded_at from shipments.tracking_updates
+                where shipment_id = ? order by seq""")
+                .param(shipmentId)
+                .query((rs, n) -> new TrackingUpdate(
+                        rs.getObject("id", UUID.class),
+                        status(rs.getString("status")),
+                        rs.getString("location"),
+                        rs.getString("note"),
+                        rs.getObject("recorded_by", UUID.class),
+                        rs.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+
+    private Optional<Shipment> load(String condition, Object key, String lock) {
+        Optional<Shipment> shipment = jdbc.sql("select " + COLUMNS + " from shipments.shipments s where "
+                        + condition + lock)
+                .param(key)
+                .query((rs, n) -> restore(rs))
+                .optional();
+        return shipment.map(found -> Shipment.restore(found.id(), found.trackingNumber(), found.customerId(),
+                found.details(), found.status(), found.agentId(), found.hubId(), found.createdAt(),
+                found.updatedAt(), history(found.id())));
+    }
+
+    private void appendHistory(Shipment shipment) {
+        List<TrackingUpdate> updates = shipment.unsavedHistory();
+        if (updates.isEmpty()) {
+            return;
+        }
+        int seq = shipment.firstUnsavedSequence();
+        List<Object[]> rows = new ArrayList<>(updates.size());
+        for (TrackingUpdate update : updates) {
+            rows.add(new Object[] {update.id(), shipment.id(), seq++, update.status().wireName(), update.location(),
+                    update.note(), update.recordedBy(), Timestamp.from(update.recordedAt())});
+        }
+        for (Object[] row : rows) {
+            jdbc.sql("""
+                    insert into shipments.tracking_updates
+                        (id, shipment_id, seq, status, location, note, recorded_by, recorded_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""").params(row).update();
+        }
+    }
+
+    private static Shipment restore(ResultSet rs) throws SQLException {
+        return Shipment.restore(rs.getObject("id", UUID.class), new TrackingNumber(rs.getString("tracking_number")),
+                rs.getObject("customer_id", UUID.class), details(rs), status(rs.getString("status")),
+                rs.getObject("agent_id", UUID.class), rs.getObject("hub_id", UUID.class),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), List.of());
+    }
+
+    private static ShipmentView view(ResultSet rs, int row) throws SQLException {
+        return new ShipmentView(rs.getObject("id", UUID.class), new TrackingNumber(rs.getString("tracking_number")),
+                status(rs.getString("status")), rs.getString("current_location"), details(rs),
+                rs.getObject("customer_id", UUID.class), rs.getObject("agent_id", UUID.class),
+                rs.getObject("hub_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static ShipmentDetails details(ResultSet rs) throws SQLException {
+        return new ShipmentDetails(rs.getString("source_address"), rs.getString("destination_address"),
+                rs.getString("recipient_name"), rs.getString("recipient_phone"), rs.getBigDecimal("weight_kg"),
+                rs.getString("description"));
+    }
+
+    private static ShipmentStatus status(String wire) {
+        return ShipmentStatus.valueOf(wire.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,112 @@
+package io.waybill.shipments.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.waybill.platform.Caller;
+import io.waybill.platform.Page;
+import io.waybill.platform.PageQuery;
+import io.waybill.shipments.ShipmentDetails;
+import io.waybill.shipments.ShipmentService;
+import io.waybill.shipments.ShipmentView;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/shipments")
+@Tag(name = "Shipments", description = "Booking, changing and moving shipments. {id} is the shipment's UUID or "
+        + "its tracking number.")
+class ShipmentController {
+
+    private final ShipmentService shipments;
+
+    ShipmentController(ShipmentService shipments) {
+        this.shipments = shipments;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('CUSTOMER', 'ADMIN')")
+    @Operation(summary = "Book a shipment", description = "Customers book for themselves; an admin books on "
+            + "behalf of a customer with customer_id.")
+    ResponseEntity<ShipmentResponse> book(@RequestBody BookingRequest request, Caller caller) {
+        ShipmentView view = shipments.book(caller, request.customerId(), new ShipmentDetails(request.sourceAddress(),
+                request.destinationAddress(), request.recipientName(), request.recipientPhone(), request.weightKg(),
+                request.description()));
+        return ResponseEntity.created(URI.create("/shipments/" + view.id())).body(ShipmentResponse.of(view));
+    }
+
+    @GetMapping
+    @Operation(summary = "List shipments", description = "Customers see their own, agents those assigned to "
+            + "them, admins all; newest first.")
+    Page<ShipmentResponse> list(@RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            Caller caller) {
+        return shipments.list(caller, StatusParameter.fromQuery(status), PageQuery.of(page, size))
+                .map(ShipmentResponse::of);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One shipment", description = "For its customer, its agent and admins; 404 for anyone else.")
+    ShipmentResponse get(@Parameter(description = "UUID or tracking number") @PathVariable String id, Caller caller) {
+        return ShipmentResponse.of(shipments.get(caller, id));
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Change a booking", description = "Only while created; fields left out keep their value.")
+    ShipmentResponse edit(@PathVariable String id, @RequestBody ChangeRequest request, Caller caller) {
+        return ShipmentResponse.of(shipments.edit(caller, id, new ShipmentService.DetailsChange(
+                request.sourceAddress(), request.destinationAddress(), request.recipientName(),
+                request.recipientPhone(), request.weightKg(), request.description())));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Cancel a shipment", description = "Only while created; the shipment is kept as cancelled.")
+    ShipmentResponse cancel(@PathVariable String id, Caller caller) {
+        return ShipmentResponse.of(shipments.cancel(caller, id));
+    }
+
+    @PutMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
+    @Operation(summary = "Move a shipment to a new status", description = "The assigned agent or an admin; 409 for "
+            + "a move the lifecycle does not allow.")
+    ShipmentResponse changeStatus(@PathVariable String id, @RequestBody StatusRequest request, Caller caller) {
+        return ShipmentResponse.of(shipments.changeStatus(caller, id, StatusParameter.fromBody(request.status()),
+                request.location(), request.note()));
+    }
+
+    @PutMapping(path = "/{id}/assign-agent", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Assign a delivery agent")
+    ShipmentResponse assignAgent(@PathVariable String id, @Validated @RequestBody AssignmentRequest request) {
+        return ShipmentResponse.of(shipments.assignAgent(id, request.agentId()));
+    }
+
+    record BookingRequest(String sourceAddress, String destinationAddress, String recipientName,
+            String recipientPhone, BigDecimal weightKg, String description, UUID customerId) {
+    }
+
+    record ChangeRequest(String sourceAddress, String destinationAddress, String recipientName,
+            String recipientPhone, BigDecimal weightKg, String description) {
+    }
+
+    record StatusRequest(String status, String location, String note) {
+    }
+
+    record AssignmentRequest(@NotNull UUID agentId) {
+    }
+}

@@ -1,0 +1,58 @@
+package io.waybill.shipments.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.waybill.platform.Caller;
+import io.waybill.shipments.PublicTracking;
+import io.waybill.shipments.ShipmentService;
+import io.waybill.shipments.TrackingUpdate;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Tracking", description = "A shipment's history, and the public tracking page")
+class TrackingController {
+
+    private final ShipmentService shipments;
+
+    TrackingController(ShipmentService shipments) {
+        this.shipments = shipments;
+    }
+
+    @PostMapping(path = "/tracking/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a tracking update", description = "A scan at a location; with status, also a status "
+            + "change under the same rules as PUT /shipments/{id}/status.")
+    TrackingUpdateResponse track(@PathVariable String id, @RequestBody TrackingRequest request, Caller caller) {
+        TrackingUpdate update = shipments.track(caller, id, request.location(),
+                request.status() == null ? null : StatusParameter.fromBody(request.status()), request.note());
+        return TrackingUpdateResponse.of(update);
+    }
+
+    @GetMapping("/tracking/{id}")
+    @Operation(summary = "A shipment's full history, oldest first")
+    List<TrackingUpdateResponse> history(@PathVariable String id, Caller caller) {
+        return shipments.history(caller, id).stream().map(TrackingUpdateResponse::of).toList();
+    }
+
+    @GetMapping("/track/{trackingNumber}")
+    @SecurityRequirements
+    @Operation(summary = "Public tracking by number", description = "No token needed; shows statuses and places, "
+            + "nothing personal.")
+    PublicTracking publicTracking(@PathVariable String trackingNumber) {
+        return shipments.publicTracking(trackingNumber);
+    }
+
+    record TrackingRequest(String location, String status, String note) {
+    }
+}
