@@ -135,10 +135,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
-            if (problem.getType() == null) {
-                problem.setType(Problems.BLANK);
-            }
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            problem.setType(Problems.BLANK);
             HttpStatus status = HttpStatus.resolve(statusCode.value());
             if (status != null) {
                 problem.setTitle(status.getReasonPhrase());
@@ -148,7 +147,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 problem.setInstance(java.net.URI.create(servletRequest.getRequestURI()));
             }
         }
-        return super.handleExceptionInternal(e, body, headers, statusCode, request);
+        return response;
     }
 
     private static Map<String, String> describe(FieldError error) {

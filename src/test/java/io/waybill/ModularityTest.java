@@ -1,0 +1,54 @@
+package io.waybill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/** The module boundaries of STYLE.md, checked: a module that reaches into another's internals fails here. */
+class ModularityTest {
+
+    private static final ApplicationModules MODULES = ApplicationModules.of(WaybillApplication.class);
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.waybill");
+
+    @Test
+    void shouldKeepEveryModuleToTheOthersPublicApi() {
+        MODULES.verify();
+    }
+
+    @Test
+    void shouldHaveTheModulesOfTheSeedServices() {
+        assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
+                .contains("identity", "shipments", "network", "reporting", "platform");
+    }
+
+    @Test
+    void shouldKeepSpringAndJdbcOutOfTheDomainTypes() {
+        ArchRule rule = ArchRuleDefinition.noClasses()
+                .that().haveSimpleNameNotEndingWith("Service")
+                .and().haveSimpleNameNotEndingWith("Configuration")
+                .and().haveSimpleNameNotEndingWith("Bootstrap")
+                .and().haveSimpleNameNotEndingWith("Assignment")
+                .and().haveSimpleNameNotEndingWith("Directory")
+                .and().haveSimpleNameNotEndingWith("Tokens")
+                .and().resideInAnyPackage("io.waybill.identity", "io.waybill.shipments", "io.waybill.network",
+                        "io.waybill.reporting")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                        "jakarta.servlet..", "tools.jackson..")
+                .because("domain types are plain Java; adapters and application services translate at the edge");
+        rule.check(CLASSES);
+    }
+
+    @Test
+    void shouldWriteTheModuleDocumentation() {
+        new Documenter(MODULES).writeDocumentation();
+    }
+}

@@ -1,0 +1,96 @@
+package io.waybill.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the tests that drive the whole server over real HTTP on a random port, against a real
+ * PostgreSQL: the one named by SPRING_DATASOURCE_URL (as in CI), else the embedded one. Every test
+ * makes its own accounts with unique emails, so tests share one server and one database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "waybill.jwt.secret=test-only-signing-secret-of-at-least-32-bytes",
+        "waybill.admin.email=" + ApiTest.ADMIN_EMAIL,
+        "waybill.admin.password=" + ApiTest.ADMIN_PASSWORD,
+        "waybill.data-dir=target/test-data"})
+public abstract class ApiTest {
+
+    public static final String ADMIN_EMAIL = "admin@waybill.test";
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    public static final String PASSWORD = "correct-horse-battery";
+
+    @LocalServerPort
+    private int port;
+
+    protected Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    /** An account as a test uses it. */
+    public record Account(UUID id, String email, String token, String refreshToken) {
+    }
+
+    protected Account admin() {
+        return login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    protected Account customer() {
+        return register("customer", null);
+    }
+
+    protected Account agent() {
+        return register("agent", admin().token());
+    }
+
+    protected Account register(String role, String adminToken) {
+        String email = Api.uniqueEmail(role);
+        Map<String, Object> body = new HashMap<>(Map.of("email", email, "password", PASSWORD,
+                "full_name", "Test " + role));
+        if (!"customer".equals(role)) {
+            body.put("role", role);
+        }
+        Api.Response registered = api.post("/auth/register", adminToken, body);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return login(email, PASSWORD);
+    }
+
+    protected Account login(String email, String password) {
+        Api.Response response = api.post("/auth/login", null, Map.of("email", email, "password", password));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return new Account(UUID.fromString(response.text("user_id")), email, response.text("access_token"),
+                response.text("refresh_token"));
+    }
+
+    /** Books a shipment from Chennai to Bangalore as this customer and returns the response. */
+    protected Api.Response book(Account customer) {
+        Api.Response response = api.post("/shipments", customer.token(),
+                Map.of("source_address", "Chennai", "destination_address", "Bangalore"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response;
+    }
+
+    protected Api.Response assign(String shipmentId, Account agent) {
+        Api.Response response = api.put("/shipments/" + shipmentId + "/assign-agent", admin().token(),
+                Map.of("agent_id", agent.id().toString()));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response;
+    }
+
+    protected static void assertProblem(Api.Response response, int status) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
+        assertThat(response.body().get("status").asInt()).isEqualTo(status);
+        assertThat(response.body().hasNonNull("title")).isTrue();
+        assertThat(response.body().hasNonNull("type")).isTrue();
+        assertThat(response.raw()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+}
