@@ -130,15 +130,25 @@ public final class Shipment {
         if (!status.canMoveTo(next)) {
             throw new IllegalStatusTransitionException(status, next);
         }
+        TrackingUpdate update = entry(next, location, note, by, at);
         status = next;
-        return append(next, location, note, by, at);
+        return record(update);
     }
 
     private TrackingUpdate append(ShipmentStatus entryStatus, String location, String note, UUID by, Instant at) {
-        TrackingUpdate update = new TrackingUpdate(UUID.randomUUID(), entryStatus, location, blankToNull(note), by, at);
+        return record(entry(entryStatus, location, note, by, at));
+    }
+
+    /** Builds a history entry, refusing a bad note before anything about the shipment changes. */
+    private static TrackingUpdate entry(ShipmentStatus entryStatus, String location, String note, UUID by,
+            Instant at) {
+        return new TrackingUpdate(UUID.randomUUID(), entryStatus, location, checkedNote(note), by, at);
+    }
+
+    private TrackingUpdate record(TrackingUpdate update) {
         history.add(update);
         unsaved.add(update);
-        updatedAt = at;
+        updatedAt = update.recordedAt();
         return update;
     }
 
@@ -160,7 +170,7 @@ public final class Shipment {
         return location.strip();
     }
 
-    private static String blankToNull(String note) {
+    private static String checkedNote(String note) {
         if (note == null || note.isBlank()) {
             return null;
         }

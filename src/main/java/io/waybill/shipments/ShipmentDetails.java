@@ -22,7 +22,7 @@ public record ShipmentDetails(String sourceAddress, String destinationAddress, S
         if (weightKg != null && (weightKg.signum() <= 0 || weightKg.compareTo(MAX_WEIGHT_KG) > 0)) {
             throw new InvalidRequestException("weight_kg", "must be more than 0 and at most " + MAX_WEIGHT_KG);
         }
-        if (weightKg != null && weightKg.scale() > 3) {
+        if (weightKg != null && weightKg.stripTrailingZeros().scale() > 3) {
             throw new InvalidRequestException("weight_kg", "must have at most 3 decimals");
         }
     }

@@ -12,7 +12,6 @@ import io.waybill.shipments.TrackingUpdate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -150,21 +149,15 @@ class JdbcShipmentRepository implements ShipmentRepository {
     }
 
     private void appendHistory(Shipment shipment) {
-        List<TrackingUpdate> updates = shipment.unsavedHistory();
-        if (updates.isEmpty()) {
-            return;
-        }
         int seq = shipment.firstUnsavedSequence();
-        List<Object[]> rows = new ArrayList<>(updates.size());
-        for (TrackingUpdate update : updates) {
-            rows.add(new Object[] {update.id(), shipment.id(), seq++, update.status().wireName(), update.location(),
-                    update.note(), update.recordedBy(), Timestamp.from(update.recordedAt())});
-        }
-        for (Object[] row : rows) {
+        for (TrackingUpdate update : shipment.unsavedHistory()) {
             jdbc.sql("""
                     insert into shipments.tracking_updates
                         (id, shipment_id, seq, status, location, note, recorded_by, recorded_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""").params(row).update();
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(update.id(), shipment.id(), seq++, update.status().wireName(), update.location(),
+                            update.note(), update.recordedBy(), Timestamp.from(update.recordedAt()))
+                    .update();
         }
     }
 
