@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Component;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -27,23 +28,19 @@ class ModularityTest {
     @Test
     void shouldHaveTheModulesOfTheSeedServices() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
-                .contains("identity", "shipments", "network", "reporting", "platform");
+                .contains("identity", "shipments", "network", "tracking", "reporting", "platform");
     }
 
     @Test
     void shouldKeepSpringAndJdbcOutOfTheDomainTypes() {
         ArchRule rule = ArchRuleDefinition.noClasses()
-                .that().haveSimpleNameNotEndingWith("Service")
-                .and().haveSimpleNameNotEndingWith("Configuration")
-                .and().haveSimpleNameNotEndingWith("Bootstrap")
-                .and().haveSimpleNameNotEndingWith("Assignment")
-                .and().haveSimpleNameNotEndingWith("Directory")
-                .and().haveSimpleNameNotEndingWith("Tokens")
+                .that().areNotMetaAnnotatedWith(Component.class)
                 .and().resideInAnyPackage("io.waybill.identity", "io.waybill.shipments", "io.waybill.network",
-                        "io.waybill.reporting")
+                        "io.waybill.reporting", "io.waybill.tracking")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
                         "jakarta.servlet..", "tools.jackson..")
-                .because("domain types are plain Java; adapters and application services translate at the edge");
+                .because("domain types are plain Java; only Spring components (services, adapters, event "
+                        + "handlers) touch Spring, JDBC, servlets or JSON");
         rule.check(CLASSES);
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+import static io.waybill.support.Eventually.eventually;
+
 /**
  * The story of one parcel over real HTTP: a customer books it, an admin gives it to an agent, the
  * agent carries it through to delivery, and at every step the customer and the public tracking
@@ -50,7 +52,7 @@ class ShipmentJourneyTest extends ApiTest {
         history.body().forEach(entry -> statuses.add(entry.get("status").asString()));
         assertThat(statuses).containsExactly("created", "picked_up", "in_transit", "in_transit", "out_for_delivery",
                 "delivery_failed", "out_for_delivery", "delivered");
-        assertThat(api.get("/track/" + number, null).body().get("events").size()).isEqualTo(8);
+        eventually(() -> assertThat(api.get("/track/" + number, null).body().get("events").size()).isEqualTo(8));
 
         assertProblem(api.put("/shipments/" + id + "/status", agent.token(),
                 Map.of("status", "returned", "location", "Bangalore Hub")), 409);
@@ -61,8 +63,10 @@ class ShipmentJourneyTest extends ApiTest {
         Api.Response own = api.get("/shipments/" + id, customer.token());
         assertThat(own.text("status")).isEqualTo(status);
         assertThat(own.text("current_location")).isEqualTo(location);
-        Api.Response publicPage = api.get("/track/" + number, null);
-        assertThat(publicPage.text("status")).isEqualTo(status);
-        assertThat(publicPage.text("current_location")).isEqualTo(location);
+        eventually(() -> {
+            Api.Response publicPage = api.get("/track/" + number, null);
+            assertThat(publicPage.text("status")).isEqualTo(status);
+            assertThat(publicPage.text("current_location")).isEqualTo(location);
+        });
     }
 }

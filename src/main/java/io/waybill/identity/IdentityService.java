@@ -3,6 +3,7 @@ package io.waybill.identity;
 import io.waybill.platform.AuthenticationFailedException;
 import io.waybill.platform.Caller;
 import io.waybill.platform.ConflictException;
+import io.waybill.platform.EventPublisher;
 import io.waybill.platform.ForbiddenException;
 import io.waybill.platform.NotFoundException;
 import io.waybill.platform.Page;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,14 +30,14 @@ public class IdentityService {
     private final RefreshTokenRepository refreshTokens;
     private final PasswordEncoder passwords;
     private final AccessTokens accessTokens;
-    private final ApplicationEventPublisher events;
+    private final EventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration refreshTtl;
     private final String unknownUserHash;
 
     IdentityService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordEncoder passwords,
-            AccessTokens accessTokens, ApplicationEventPublisher events, TransactionTemplate transaction,
+            AccessTokens accessTokens, EventPublisher events, TransactionTemplate transaction,
             Clock clock, @Value("${waybill.jwt.refresh-token-ttl:P30D}") Duration refreshTtl) {
         this.users = users;
         this.refreshTokens = refreshTokens;
@@ -67,7 +67,7 @@ public class IdentityService {
         User user = User.register(email, passwords.encode(password), registration.fullName(), registration.phone(),
                 registration.role(), clock.instant());
         users.add(user);
-        events.publishEvent(new UserRegistered(user.id(), user.role().wireName(), user.createdAt()));
+        events.publish(new UserRegistered(user.id(), user.role().wireName(), user.createdAt()));
         return user;
     }
 

@@ -1,8 +1,21 @@
 package io.waybill.identity;
 
+import io.waybill.platform.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An account was created (the {@code user.created} event). */
-public record UserRegistered(UUID userId, String role, Instant occurredAt) {
+/** An account was created: the {@code user.created} event, keyed by the user. */
+public record UserRegistered(UUID userId, String role, Instant occurredAt) implements DomainEvent {
+
+    public static final String TOPIC = "user.created";
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public String key() {
+        return userId.toString();
+    }
 }

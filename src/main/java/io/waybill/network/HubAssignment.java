@@ -1,33 +1,51 @@
 package io.waybill.network;
 
+import io.waybill.platform.EventHandler;
+import io.waybill.platform.EventPublisher;
+import io.waybill.platform.ReceivedEvent;
 import io.waybill.shipments.ShipmentBooked;
-import io.waybill.shipments.ShipmentService;
+import java.time.Clock;
 import java.util.Comparator;
-import org.springframework.context.event.EventListener;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Routes a newly booked shipment to the hub of its source city: of the hubs whose city appears
- * in the source address, the one with the longest city name (so "New Delhi" beats "Delhi"),
- * then the oldest. A shipment from a city without a hub stays unrouted.
+ * Routes each newly booked shipment to the hub of its source city and announces it on
+ * {@code shipment.assigned}: of the hubs whose city appears in the source address, the one with
+ * the longest city name (so "New Delhi" beats "Delhi"), then the oldest. A shipment from a city
+ * without a hub stays unrouted.
  */
 @Component
-class HubAssignment {
+class HubAssignment implements EventHandler {
 
     private final NetworkService network;
-    private final ShipmentService shipments;
+    private final EventPublisher events;
+    private final Clock clock;
 
-    HubAssignment(NetworkService network, ShipmentService shipments) {
+    HubAssignment(NetworkService network, EventPublisher events, Clock clock) {
         this.network = network;
-        this.shipments = shipments;
+        this.events = events;
+        this.clock = clock;
     }
 
-    @EventListener
-    void on(ShipmentBooked booked) {
+    @Override
+    public String group() {
+        return "network";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(ShipmentBooked.TOPIC);
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) {
+        ShipmentBooked booked = event.payloadAs(ShipmentBooked.class);
         network.allHubs().stream()
                 .filter(hub -> hub.serves(booked.sourceAddress()))
                 .max(Comparator.comparingInt((Hub hub) -> hub.city().length())
                         .thenComparing(Hub::createdAt, Comparator.reverseOrder()))
-                .ifPresent(hub -> shipments.routeToHub(booked.shipmentId(), hub.id()));
+                .ifPresent(hub -> events.publish(new HubAssigned(booked.shipmentId(), hub.id(), hub.hubName(),
+                        hub.city(), clock.instant())));
     }
 }

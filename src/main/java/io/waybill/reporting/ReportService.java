@@ -1,49 +1,76 @@
 package io.waybill.reporting;
 
 import io.waybill.network.NetworkService;
-import io.waybill.shipments.DailyFigures;
-import io.waybill.shipments.ShipmentStatistics;
 import io.waybill.shipments.ShipmentStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** Puts the shipments' daily figures and the hub list together into one report. */
+/** Reads one day's counters from the reporting read model and names the hubs. */
 @Service
 public class ReportService {
 
-    private static final DailyFigures.HubFigures NOTHING = new DailyFigures.HubFigures(0, 0);
+    private static final long[] NOTHING = {0, 0};
 
-    private final ShipmentStatistics statistics;
+    private final ReportingStore store;
     private final NetworkService network;
     private final Clock clock;
 
-    ReportService(ShipmentStatistics statistics, NetworkService network, Clock clock) {
-        this.statistics = statistics;
+    ReportService(ReportingStore store, NetworkService network, Clock clock) {
+        this.store = store;
         this.network = network;
         this.clock = clock;
     }
 
     public DailyReport daily(LocalDate date) {
         LocalDate day = date != null ? date : LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        DailyFigures figures = statistics.dailyFigures(day);
+        ReportingStore.DayFigures figures = store.figures(day);
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        Arrays.stream(ShipmentStatus.values()).forEach(status -> byStatus.put(status.wireName(),
-                figures.inStatus(status)));
+        for (ShipmentStatus status : ShipmentStatus.values()) {
+            byStatus.put(status.wireName(), figures.byStatus().getOrDefault(status.wireName(), 0L));
+        }
         List<DailyReport.HubLine> byHub = network.allHubs().stream()
                 .map(hub -> {
-                    DailyFigures.HubFigures hubFigures = figures.byHub().getOrDefault(hub.id(), NOTHING);
-                    return new DailyReport.HubLine(hub.id(), hub.hubName(), hub.city(), hubFigures.booked(),
-                            hubFigures.delivered());
+                    long[] counts = figures.byHub().getOrDefault(hub.id(), NOTHING);
+                    return new DailyReport.HubLine(hub.id(), hub.hubName(), hub.city(), counts[0], counts[1]);
                 })
                 .toList();
-        return new DailyReport(day, figures.booked(), figures.inStatus(ShipmentStatus.DELIVERED),
-                figures.inStatus(ShipmentStatus.IN_TRANSIT), figures.inStatus(ShipmentStatus.OUT_FOR_DELIVERY),
-                figures.inStatus(ShipmentStatus.CANCELLED), byStatus, byHub);
+        return new DailyReport(day, figures.totals().booked(), byStatus.get("delivered"), byStatus.get("in_transit"),
+                byStatus.get("out_for_delivery"), byStatus.get("cancelled"), figures.totals().usersRegistered(),
+                byStatus, byHub, performance(figures));
+    }
+
+    static DailyReport.DeliveryPerformance performance(ReportingStore.DayFigures figures) {
+        ReportingStore.DayFigures.Totals totals = figures.totals();
+        long delivered = totals.delivered();
+        if (delivered == 0) {
+            return new DailyReport.DeliveryPerformance(0, null, null, null);
+        }
+        return new DailyReport.DeliveryPerformance(delivered,
+                round(totals.deliveryHoursSum() / delivered),
+                p90Hours(figures.durationBuckets(), delivered),
+                round((double) totals.deliveredFirstAttempt() / delivered));
+    }
+
+    /** The upper edge of the bucket that holds the 90th percentile delivery. */
+    static double p90Hours(List<long[]> buckets, long delivered) {
+        long rank = (long) Math.ceil(0.9 * delivered);
+        long seen = 0;
+        for (long[] bucket : buckets) {
+            seen += bucket[1];
+            if (seen >= rank) {
+                return (bucket[0] + 1) / (double) ReportingStore.DayFigures.BUCKETS_PER_HOUR;
+            }
+        }
+        return buckets.isEmpty() ? 0 : (buckets.get(buckets.size() - 1)[0] + 1)
+                / (double) ReportingStore.DayFigures.BUCKETS_PER_HOUR;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 }

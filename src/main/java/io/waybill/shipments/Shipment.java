@@ -126,6 +126,18 @@ public final class Shipment {
         return null;
     }
 
+    /** How many delivery attempts failed: the moves into delivery_failed in the history (later scans there do not count). */
+    public int failedDeliveryAttempts() {
+        int failed = 0;
+        for (int i = 1; i < history.size(); i++) {
+            if (history.get(i).status() == ShipmentStatus.DELIVERY_FAILED
+                    && history.get(i - 1).status() != ShipmentStatus.DELIVERY_FAILED) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
     private TrackingUpdate moveTo(ShipmentStatus next, String location, String note, UUID by, Instant at) {
         if (!status.canMoveTo(next)) {
             throw new IllegalStatusTransitionException(status, next);

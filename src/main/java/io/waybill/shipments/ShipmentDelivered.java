@@ -1,9 +1,26 @@
 package io.waybill.shipments;
 
+import io.waybill.platform.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A shipment reached its recipient (the {@code shipment.delivered} event). */
+/**
+ * A shipment reached its recipient: the {@code shipment.delivered} event, keyed by the shipment.
+ * It carries when the shipment was booked and how many delivery attempts failed before, so that
+ * delivery performance can be measured from this event alone.
+ */
 public record ShipmentDelivered(UUID shipmentId, String trackingNumber, UUID customerId, Instant bookedAt,
-        Instant occurredAt) {
+        int failedAttempts, Instant occurredAt) implements DomainEvent {
+
+    public static final String TOPIC = "shipment.delivered";
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public String key() {
+        return shipmentId.toString();
+    }
 }

@@ -3,6 +3,7 @@ package io.waybill.shipments;
 import io.waybill.identity.UserDirectory;
 import io.waybill.identity.UserSummary;
 import io.waybill.platform.Caller;
+import io.waybill.platform.EventPublisher;
 import io.waybill.platform.ForbiddenException;
 import io.waybill.platform.InvalidRequestException;
 import io.waybill.platform.NotFoundException;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,11 +32,11 @@ public class ShipmentService {
 
     private final ShipmentRepository shipments;
     private final UserDirectory users;
-    private final ApplicationEventPublisher events;
+    private final EventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ShipmentService(ShipmentRepository shipments, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
+    ShipmentService(ShipmentRepository shipments, UserDirectory users, EventPublisher events, Clock clock) {
         this.shipments = shipments;
         this.users = users;
         this.events = events;
@@ -50,10 +50,9 @@ public class ShipmentService {
         Instant now = clock.instant();
         Shipment shipment = Shipment.book(newTrackingNumber(), customerId, details, caller.userId(), now);
         shipments.add(shipment);
-        events.publishEvent(new ShipmentBooked(shipment.id(), shipment.trackingNumber().value(), customerId,
+        events.publish(new ShipmentBooked(shipment.id(), shipment.trackingNumber().value(), customerId,
                 details.sourceAddress(), details.destinationAddress(), now));
-        // Listeners (hub assignment) may have changed the stored shipment: answer with what is stored.
-        return ShipmentView.of(shipments.find(shipment.id()).orElseThrow());
+        return ShipmentView.of(shipment);
     }
 
     public Page<ShipmentView> list(Caller caller, ShipmentStatus status, PageQuery page) {
@@ -113,9 +112,7 @@ public class ShipmentService {
                 ? shipment.recordScan(location, note, caller.userId(), clock.instant())
                 : shipment.changeStatus(status, location, note, caller.userId(), clock.instant());
         shipments.update(shipment);
-        if (status != null) {
-            announce(shipment, previous, update);
-        }
+        announce(shipment, previous, update);
         return update;
     }
 
@@ -129,13 +126,13 @@ public class ShipmentService {
         Instant now = clock.instant();
         shipment.assignAgent(agentId, now);
         shipments.update(shipment);
-        events.publishEvent(new AgentAssigned(shipment.id(), agentId, now));
+        events.publish(new AgentAssigned(shipment.id(), agentId, now));
         return ShipmentView.of(shipment);
     }
 
-    /** Records the hub that takes a shipment in; called by the network module's hub assignment. */
+    /** Records the hub that takes a shipment in, as the network module assigned it. */
     @Transactional
-    public void routeToHub(UUID shipmentId, UUID hubId) {
+    void routeToHub(UUID shipmentId, UUID hubId) {
         Shipment shipment = shipments.lock(shipmentId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
         shipment.routeTo(hubId, clock.instant());
         shipments.update(shipment);
@@ -151,11 +148,13 @@ public class ShipmentService {
     }
 
     private void announce(Shipment shipment, ShipmentStatus previous, TrackingUpdate update) {
-        events.publishEvent(new ShipmentStatusChanged(shipment.id(), shipment.trackingNumber().value(),
-                previous.wireName(), update.status().wireName(), update.location(), update.recordedAt()));
+        events.publish(new ShipmentStatusChanged(shipment.id(), shipment.trackingNumber().value(),
+                shipment.history().size() - 1, previous.wireName(), update.status().wireName(), update.location(),
+                shipment.customerId(), shipment.agentId(), update.recordedAt()));
         if (update.status() == ShipmentStatus.DELIVERED) {
-            events.publishEvent(new ShipmentDelivered(shipment.id(), shipment.trackingNumber().value(),
-                    shipment.customerId(), shipment.createdAt(), update.recordedAt()));
+            events.publish(new ShipmentDelivered(shipment.id(), shipment.trackingNumber().value(),
+                    shipment.customerId(), shipment.createdAt(), shipment.failedDeliveryAttempts(),
+                    update.recordedAt()));
         }
     }
 

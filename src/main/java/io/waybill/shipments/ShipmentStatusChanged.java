@@ -1,9 +1,27 @@
 package io.waybill.shipments;
 
+import io.waybill.platform.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A shipment moved to a new status, or was scanned again in transit (the {@code shipment.status.updated} event). */
-public record ShipmentStatusChanged(UUID shipmentId, String trackingNumber, String previousStatus, String status,
-        String location, Instant occurredAt) {
+/**
+ * A new entry in a shipment's history: a status change, or a scan (status equal to the previous
+ * one) at a new location. The {@code shipment.status.updated} event, keyed by the shipment;
+ * {@code sequence} is the entry's place in the history (the booking is 0), so a consumer can tell
+ * a redelivery or a gap.
+ */
+public record ShipmentStatusChanged(UUID shipmentId, String trackingNumber, int sequence, String previousStatus,
+        String status, String location, UUID customerId, UUID agentId, Instant occurredAt) implements DomainEvent {
+
+    public static final String TOPIC = "shipment.status.updated";
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public String key() {
+        return shipmentId.toString();
+    }
 }

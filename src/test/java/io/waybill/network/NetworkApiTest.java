@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+import static io.waybill.support.Eventually.eventually;
+
 class NetworkApiTest extends ApiTest {
 
     @Test
@@ -110,7 +112,10 @@ class NetworkApiTest extends ApiTest {
         Api.Response unrouted = api.post("/shipments", customer.token(),
                 Map.of("source_address", "Nowhere" + UUID.randomUUID(), "destination_address", "Bangalore"));
 
-        assertThat(routed.text("hub_id")).isEqualTo(hubId);
-        assertThat(unrouted.text("hub_id")).isNull();
+        assertThat(routed.text("hub_id")).as("routing happens after the booking commits").isNull();
+        eventually(() -> assertThat(api.get("/shipments/" + routed.text("id"), customer.token()).text("hub_id"))
+                .isEqualTo(hubId));
+        awaitEvents();
+        assertThat(api.get("/shipments/" + unrouted.text("id"), customer.token()).text("hub_id")).isNull();
     }
 }

@@ -19,6 +19,7 @@ class ReportApiTest extends ApiTest {
         String city = "Report" + UUID.randomUUID().toString().substring(0, 8);
         String hubId = api.post("/admin/hubs", admin, Map.of("hub_name", "Hub " + UUID.randomUUID(), "city", city))
                 .text("id");
+        awaitEvents();
         Api.Response before = api.get("/admin/reports", admin);
         Account customer = customer();
         Account agent = agent();
@@ -35,6 +36,7 @@ class ReportApiTest extends ApiTest {
         api.put("/shipments/" + moving + "/status", agent.token(), Map.of("status", "in_transit", "location", "A"));
         api.put("/shipments/" + moving + "/status", agent.token(), Map.of("status", "in_transit", "location", "B"));
         api.delete("/shipments/" + cancelled, customer.token());
+        awaitEvents();
 
         Api.Response after = api.get("/admin/reports", admin);
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+
+import static io.waybill.support.Eventually.eventually;
 import tools.jackson.databind.JsonNode;
 
 class ShipmentApiTest extends ApiTest {
@@ -367,6 +369,7 @@ class ShipmentApiTest extends ApiTest {
         api.put("/shipments/" + id + "/status", agent.token(),
                 Map.of("status", "picked_up", "location", "Chennai Hub", "note", "Handed over by Hidden Person"));
 
+        eventually(() -> assertThat(api.get("/track/" + number, null).text("status")).isEqualTo("picked_up"));
         Api.Response page = api.get("/track/" + number, null);
 
         assertThat(page.status()).isEqualTo(200);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import io.waybill.platform.events.EventBacklog;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,6 +30,9 @@ public abstract class ApiTest {
     @LocalServerPort
     private int port;
 
+    @Autowired
+    private EventBacklog backlog;
+
     protected Api api;
 
     @BeforeEach
@@ -37,6 +42,11 @@ public abstract class ApiTest {
 
     /** An account as a test uses it. */
     public record Account(UUID id, String email, String token, String refreshToken) {
+    }
+
+    /** Waits until every committed change has reached every consumer. */
+    protected void awaitEvents() {
+        Eventually.eventually(() -> assertThat(backlog.pending()).isZero());
     }
 
     protected Account admin() {

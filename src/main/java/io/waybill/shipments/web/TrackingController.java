@@ -1,10 +1,8 @@
 package io.waybill.shipments.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.platform.Caller;
-import io.waybill.shipments.PublicTracking;
 import io.waybill.shipments.ShipmentService;
 import io.waybill.shipments.TrackingUpdate;
 import java.util.List;
@@ -43,14 +41,6 @@ class TrackingController {
     @Operation(summary = "A shipment's full history, oldest first")
     List<TrackingUpdateResponse> history(@PathVariable String id, Caller caller) {
         return shipments.history(caller, id).stream().map(TrackingUpdateResponse::of).toList();
-    }
-
-    @GetMapping("/track/{trackingNumber}")
-    @SecurityRequirements
-    @Operation(summary = "Public tracking by number", description = "No token needed; shows statuses and places, "
-            + "nothing personal.")
-    PublicTracking publicTracking(@PathVariable String trackingNumber) {
-        return shipments.publicTracking(trackingNumber);
     }
 
     record TrackingRequest(String location, String status, String note) {

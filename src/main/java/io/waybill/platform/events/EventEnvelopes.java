@@ -1,0 +1,46 @@
+package io.waybill.platform.events;
+
+import io.waybill.platform.DomainEvent;
+import io.waybill.platform.ReceivedEvent;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The versioned JSON envelope every event travels in:
+ * {@code {event_id, type, version, occurred_at, payload}}, with the payload in snake_case.
+ */
+@Component
+class EventEnvelopes {
+
+    private final JsonMapper json;
+
+    EventEnvelopes(JsonMapper json) {
+        this.json = json;
+    }
+
+    String write(UUID eventId, DomainEvent event) {
+        ObjectNode envelope = json.createObjectNode();
+        envelope.put("event_id", eventId.toString());
+        envelope.put("type", event.topic());
+        envelope.put("version", event.version());
+        envelope.put("occurred_at", event.occurredAt().toString());
+        envelope.set("payload", json.valueToTree(event));
+        return json.writeValueAsString(envelope);
+    }
+
+    ReceivedEvent read(String key, String envelopeJson) {
+        JsonNode envelope = json.readTree(envelopeJson);
+        return new ReceivedEvent(
+                UUID.fromString(envelope.get("event_id").asString()),
+                envelope.get("type").asString(),
+                envelope.get("version").asInt(),
+                Instant.parse(envelope.get("occurred_at").asString()),
+                key,
+                envelope.get("payload"),
+                (payload, type) -> json.treeToValue(payload, type));
+    }
+}

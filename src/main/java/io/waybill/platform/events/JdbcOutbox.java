@@ -1,0 +1,46 @@
+package io.waybill.platform.events;
+
+import io.waybill.platform.DomainEvent;
+import io.waybill.platform.EventPublisher;
+import java.sql.Timestamp;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Appends events to the outbox table in the caller's transaction, and nudges the relay after commit. */
+@Component
+class JdbcOutbox implements EventPublisher {
+
+    private final JdbcClient jdbc;
+    private final EventEnvelopes envelopes;
+    private final EventSignals signals;
+
+    JdbcOutbox(JdbcClient jdbc, EventEnvelopes envelopes, EventSignals signals) {
+        this.jdbc = jdbc;
+        this.envelopes = envelopes;
+        this.signals = signals;
+    }
+
+    @Override
+    public void publish(DomainEvent event) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Events are written with the change they describe: publish "
+                    + event.topic() + " inside a transaction");
+        }
+        UUID eventId = UUID.randomUUID();
+        jdbc.sql("""
+                insert into eventing.outbox (event_id, topic, event_key, envelope, occurred_at)
+                values (?, ?, ?, ?::jsonb, ?)""")
+                .params(eventId, event.topic(), event.key(), envelopes.write(eventId, event),
+                        Timestamp.from(event.occurredAt()))
+                .update();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                signals.relay().raise();
+            }
+        });
+    }
+}

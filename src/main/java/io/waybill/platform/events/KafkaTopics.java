@@ -1,0 +1,28 @@
+package io.waybill.platform.events;
+
+import io.waybill.platform.EventHandler;
+import java.util.List;
+import java.util.TreeSet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/** Creates the topics the consumers read, with the configured partitions and replication. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(KafkaMode.On.class)
+class KafkaTopics {
+
+    @Bean
+    KafkaAdmin.NewTopics waybillTopics(List<EventHandler> handlers,
+            @Value("${waybill.events.kafka.partitions:6}") int partitions,
+            @Value("${waybill.events.kafka.replication:1}") short replication) {
+        TreeSet<String> topics = new TreeSet<>();
+        handlers.forEach(handler -> topics.addAll(handler.topics()));
+        return new KafkaAdmin.NewTopics(topics.stream()
+                .map(topic -> new NewTopic(topic, partitions, replication))
+                .toArray(NewTopic[]::new));
+    }
+}

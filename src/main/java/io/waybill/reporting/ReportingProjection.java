@@ -1,0 +1,90 @@
+package io.waybill.reporting;
+
+import io.waybill.identity.UserRegistered;
+import io.waybill.network.HubAssigned;
+import io.waybill.platform.EventHandler;
+import io.waybill.platform.ReceivedEvent;
+import io.waybill.shipments.ShipmentBooked;
+import io.waybill.shipments.ShipmentDelivered;
+import io.waybill.shipments.ShipmentStatusChanged;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the reporting counters from every event. Events of different topics may arrive in any
+ * order (Kafka orders only within a partition), so a booking, its hub routing and its delivery
+ * are matched up whichever comes first; each event is applied once (the platform skips replays).
+ */
+@Component
+class ReportingProjection implements EventHandler {
+
+    private final ReportingStore store;
+
+    ReportingProjection(ReportingStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public String group() {
+        return "reporting";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(UserRegistered.TOPIC, ShipmentBooked.TOPIC, HubAssigned.TOPIC, ShipmentStatusChanged.TOPIC,
+                ShipmentDelivered.TOPIC);
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) {
+        switch (event.type()) {
+            case UserRegistered.TOPIC -> store.userRegistered(day(event.occurredAt()));
+            case ShipmentBooked.TOPIC -> booked(event.payloadAs(ShipmentBooked.class));
+            case HubAssigned.TOPIC -> {
+                if (event.payload().hasNonNull("hub_id")) {
+                    routed(event.payloadAs(HubAssigned.class));
+                }
+            }
+            case ShipmentStatusChanged.TOPIC -> {
+                ShipmentStatusChanged change = event.payloadAs(ShipmentStatusChanged.class);
+                store.enteredStatus(day(change.occurredAt()), change.status(), change.shipmentId());
+            }
+            case ShipmentDelivered.TOPIC -> delivered(event.payloadAs(ShipmentDelivered.class));
+            default -> throw new IllegalArgumentException("Unexpected event type " + event.type());
+        }
+    }
+
+    private void booked(ShipmentBooked booked) {
+        LocalDate day = day(booked.occurredAt());
+        store.enteredStatus(day, "created", booked.shipmentId());
+        store.booked(booked.shipmentId(), day).ifPresent(hub -> store.countHubBooking(day, hub));
+    }
+
+    private void routed(HubAssigned assigned) {
+        UUID hub = assigned.hubId();
+        store.routed(assigned.shipmentId(), hub).ifPresent(days -> {
+            if (days.bookedOn() != null) {
+                store.countHubBooking(days.bookedOn(), hub);
+            }
+            if (days.deliveredOn() != null) {
+                store.countHubDelivery(days.deliveredOn(), hub);
+            }
+        });
+    }
+
+    private void delivered(ShipmentDelivered delivered) {
+        LocalDate day = day(delivered.occurredAt());
+        double hours = Duration.between(delivered.bookedAt(), delivered.occurredAt()).toMillis() / 3_600_000.0;
+        store.delivered(delivered.shipmentId(), day, hours, delivered.failedAttempts() == 0)
+                .ifPresent(hub -> store.countHubDelivery(day, hub));
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,49 @@
+package io.waybill.reporting;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The reporting read model: counters kept by {@link ReportingProjection}, read by {@link ReportService}. */
+public interface ReportingStore {
+
+    void userRegistered(LocalDate day);
+
+    /** Records a booking; returns the hub the shipment was already routed to, if its assignment came first. */
+    Optional<UUID> booked(UUID shipmentId, LocalDate day);
+
+    /** Records the first routing of a shipment; returns its booking day and delivery day where known. */
+    Optional<ShipmentDays> routed(UUID shipmentId, UUID hubId);
+
+    /** Counts a shipment in a status on a day, once. */
+    void enteredStatus(LocalDate day, String status, UUID shipmentId);
+
+    /** Records a delivery; returns the shipment's hub where known. */
+    Optional<UUID> delivered(UUID shipmentId, LocalDate day, double hours, boolean firstAttempt);
+
+    void countHubBooking(LocalDate day, UUID hubId);
+
+    void countHubDelivery(LocalDate day, UUID hubId);
+
+    DayFigures figures(LocalDate day);
+
+    /** A shipment's booking and delivery days, either possibly unknown yet. */
+    record ShipmentDays(LocalDate bookedOn, LocalDate deliveredOn) {
+    }
+
+    /**
+     * Everything the report of one day reads. Hubs map to {booked, delivered}; duration buckets are
+     * {bucket, deliveries} pairs, a bucket being a quarter of an hour from booking to delivery.
+     */
+    record DayFigures(Totals totals, Map<String, Long> byStatus, Map<UUID, long[]> byHub,
+            List<long[]> durationBuckets) {
+
+        public static final int BUCKETS_PER_HOUR = 4;
+
+        public record Totals(long booked, long usersRegistered, long delivered, long deliveredFirstAttempt,
+                double deliveryHoursSum) {
+        }
+    }
+}

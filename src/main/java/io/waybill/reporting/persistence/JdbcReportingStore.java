@@ -1,0 +1,149 @@
+package io.waybill.reporting.persistence;
+
+import io.waybill.reporting.ReportingStore;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcReportingStore implements ReportingStore {
+
+    /** Quarter-hour buckets up to 60 days; slower deliveries share the last bucket. */
+    private static final int LAST_BUCKET = 60 * 24 * DayFigures.BUCKETS_PER_HOUR;
+
+    private final JdbcClient jdbc;
+
+    JdbcReportingStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void userRegistered(LocalDate day) {
+        jdbc.sql("""
+                insert into reporting.daily_totals (day, users_registered) values (?, 1)
+                on conflict (day) do update set users_registered = daily_totals.users_registered + 1""")
+                .param(Date.valueOf(day)).update();
+    }
+
+    @Override
+    public Optional<UUID> booked(UUID shipmentId, LocalDate day) {
+        jdbc.sql("""
+                insert into reporting.daily_totals (day, booked) values (?, 1)
+                on conflict (day) do update set booked = daily_totals.booked + 1""")
+                .param(Date.valueOf(day)).update();
+        return jdbc.sql("""
+                insert into reporting.shipments (shipment_id, booked_on) values (?, ?)
+                on conflict (shipment_id) do update set booked_on = excluded.booked_on
+                returning hub_id""")
+                .params(shipmentId, Date.valueOf(day))
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("hub_id", UUID.class)))
+                .single();
+    }
+
+    @Override
+    public Optional<ShipmentDays> routed(UUID shipmentId, UUID hubId) {
+        // A shipment already routed is left alone and returns no row: its hub is counted once.
+        return jdbc.sql("""
+                insert into reporting.shipments (shipment_id, hub_id) values (?, ?)
+                on conflict (shipment_id) do update set hub_id = excluded.hub_id
+                    where reporting.shipments.hub_id is null
+                returning booked_on, delivered_on""")
+                .params(shipmentId, hubId)
+                .query((rs, n) -> new ShipmentDays(localDate(rs.getDate("booked_on")),
+                        localDate(rs.getDate("delivered_on"))))
+                .optional();
+    }
+
+    @Override
+    public void enteredStatus(LocalDate day, String status, UUID shipmentId) {
+        int first = jdbc.sql("""
+                insert into reporting.daily_status_members (day, status, shipment_id) values (?, ?, ?)
+                on conflict do nothing""")
+                .params(Date.valueOf(day), status, shipmentId).update();
+        if (first == 1) {
+            jdbc.sql("""
+                    insert into reporting.daily_status (day, status, shipments) values (?, ?, 1)
+                    on conflict (day, status) do update set shipments = daily_status.shipments + 1""")
+                    .params(Date.valueOf(day), status).update();
+        }
+    }
+
+    @Override
+    public Optional<UUID> delivered(UUID shipmentId, LocalDate day, double hours, boolean firstAttempt) {
+        jdbc.sql("""
+                insert into reporting.daily_totals (day, delivered, delivered_first_attempt, delivery_hours_sum)
+                values (?, 1, ?, ?)
+                on conflict (day) do update set delivered = daily_totals.delivered + 1,
+                    delivered_first_attempt = daily_totals.delivered_first_attempt + excluded.delivered_first_attempt,
+                    delivery_hours_sum = daily_totals.delivery_hours_sum + excluded.delivery_hours_sum""")
+                .params(Date.valueOf(day), firstAttempt ? 1 : 0, hours).update();
+        int bucket = (int) Math.min(LAST_BUCKET, Math.max(0, Math.floor(hours * DayFigures.BUCKETS_PER_HOUR)));
+        jdbc.sql("""
+                insert into reporting.delivery_durations (day, bucket, deliveries) values (?, ?, 1)
+                on conflict (day, bucket) do update set deliveries = delivery_durations.deliveries + 1""")
+                .params(Date.valueOf(day), bucket).update();
+        return jdbc.sql("""
+                insert into reporting.shipments (shipment_id, delivered_on) values (?, ?)
+                on conflict (shipment_id) do update set delivered_on = excluded.delivered_on
+                returning hub_id""")
+                .params(shipmentId, Date.valueOf(day))
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("hub_id", UUID.class)))
+                .single();
+    }
+
+    @Override
+    public void countHubBooking(LocalDate day, UUID hubId) {
+        jdbc.sql("""
+                insert into reporting.daily_hubs (day, hub_id, booked) values (?, ?, 1)
+                on conflict (day, hub_id) do update set booked = daily_hubs.booked + 1""")
+                .params(Date.valueOf(day), hubId).update();
+    }
+
+    @Override
+    public void countHubDelivery(LocalDate day, UUID hubId) {
+        jdbc.sql("""
+                insert into reporting.daily_hubs (day, hub_id, delivered) values (?, ?, 1)
+                on conflict (day, hub_id) do update set delivered = daily_hubs.delivered + 1""")
+                .params(Date.valueOf(day), hubId).update();
+    }
+
+    @Override
+    public DayFigures figures(LocalDate day) {
+        Date date = Date.valueOf(day);
+        DayFigures.Totals totals = jdbc.sql("""
+                select booked, users_registered, delivered, delivered_first_attempt, delivery_hours_sum
+                from reporting.daily_totals where day = ?""")
+                .param(date)
+                .query((rs, n) -> new DayFigures.Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getDouble(5)))
+                .optional().orElse(new DayFigures.Totals(0, 0, 0, 0, 0));
+        Map<String, Long> byStatus = new HashMap<>();
+        jdbc.sql("select status, shipments from reporting.daily_status where day = ?").param(date)
+                .query(rs -> {
+                    byStatus.put(rs.getString(1), rs.getLong(2));
+                });
+        Map<UUID, long[]> byHub = new HashMap<>();
+        jdbc.sql("select hub_id, booked, delivered from reporting.daily_hubs where day = ?").param(date)
+                .query(rs -> {
+                    byHub.put(rs.getObject(1, UUID.class), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        List<long[]> buckets = new ArrayList<>();
+        jdbc.sql("select bucket, deliveries from reporting.delivery_durations where day = ? order by bucket")
+                .param(date)
+                .query(rs -> {
+                    buckets.add(new long[] {rs.getInt(1), rs.getLong(2)});
+                });
+        return new DayFigures(totals, byStatus, byHub, buckets);
+    }
+
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+}

@@ -1,0 +1,48 @@
+package io.waybill.tracking.cache;
+
+import io.waybill.platform.persistence.RedisMode;
+import io.waybill.tracking.TrackingCache;
+import io.waybill.tracking.TrackingDocument;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+
+/** The cache of a single instance without Redis: the most recently used documents, in memory. */
+@Component
+@Conditional(RedisMode.Off.class)
+class InMemoryTrackingCache implements TrackingCache {
+
+    private final Map<String, TrackingDocument> documents;
+
+    InMemoryTrackingCache(@Value("${waybill.tracking.cache-size:100000}") int maxEntries) {
+        this.documents = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, TrackingDocument> eldest) {
+                return size() > maxEntries;
+            }
+        };
+    }
+
+    @Override
+    public synchronized Optional<TrackingDocument> find(String trackingNumber) {
+        return Optional.ofNullable(documents.get(trackingNumber));
+    }
+
+    @Override
+    public synchronized boolean storeIfNewer(TrackingDocument document) {
+        TrackingDocument current = documents.get(document.trackingNumber());
+        if (current != null && current.sequence() >= document.sequence()) {
+            return false;
+        }
+        documents.put(document.trackingNumber(), document);
+        return true;
+    }
+
+    @Override
+    public String name() {
+        return "in-memory";
+    }
+}
