@@ -84,7 +84,7 @@ class InProcessConsumers implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException failure) {
                 backoff = backoff.isZero() ? Duration.ofMillis(200)
-                        : Duration.ofMillis(Math.min(backoff.toMillis() * 2, 10_000));
+                        : Duration.ofMillis(Math.min(backoff.toMillis() * 2, 5_000));
                 log.warn("Consumer {} failed ({}); retrying in {} ms", handler.group(), failure.toString(),
                         backoff.toMillis());
             }

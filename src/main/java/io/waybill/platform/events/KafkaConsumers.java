@@ -41,7 +41,7 @@ class KafkaConsumers implements SmartLifecycle {
             ConcurrentMessageListenerContainer<String, String> container =
                     new ConcurrentMessageListenerContainer<>(consumers, properties);
             ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-            backOff.setMaxInterval(10_000);
+            backOff.setMaxInterval(5_000);
             container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
             container.setBeanName("kafka-consumer-" + handler.group());
             containers.add(container);

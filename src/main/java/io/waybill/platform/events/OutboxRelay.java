@@ -101,7 +101,7 @@ class OutboxRelay implements SmartLifecycle {
             } catch (InterruptedException stop) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException failure) {
-                backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), Duration.ofSeconds(10));
+                backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), Duration.ofSeconds(5));
                 log.warn("Could not relay events through {} ({}); retrying in {} ms", transport.name(),
                         failure.getMessage(), backoff.toMillis());
             }

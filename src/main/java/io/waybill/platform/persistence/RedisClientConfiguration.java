@@ -1,6 +1,10 @@
 package io.waybill.platform.persistence;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,5 +19,12 @@ class RedisClientConfiguration {
     @Bean
     LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
         return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    /** Reconnects within two seconds of Redis coming back, so the cache heals quickly. */
+    @Bean
+    ClientResourcesBuilderCustomizer quickReconnects() {
+        return resources -> resources.reconnectDelay(
+                Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS));
     }
 }
