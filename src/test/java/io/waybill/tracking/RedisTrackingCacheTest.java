@@ -7,6 +7,7 @@ import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
 import io.waybill.support.IsolatedDatabase;
 import io.waybill.support.TcpProxy;
+import io.waybill.support.TestRedis;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The tracking cache on the machine's real Redis, reached through a relay the test can cut: the
+ * The tracking cache on a real Redis (the machine's, else one the tests start), reached through a
+ * relay the test can cut: the
  * public page is read from Redis, answers from PostgreSQL while Redis is unreachable, and the
  * cache catches up with what happened meanwhile once Redis is back.
  */
@@ -29,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
 class RedisTrackingCacheTest extends ApiTest {
 
     private static final int DATABASE = 3;
-    private static final TcpProxy REDIS = new TcpProxy("127.0.0.1", 6379);
+    private static final TcpProxy REDIS = new TcpProxy(TestRedis.host(), TestRedis.port());
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
@@ -102,7 +104,7 @@ class RedisTrackingCacheTest extends ApiTest {
     /** A client that talks to Redis itself, not through the relay. */
     private static synchronized StringRedisTemplate direct() {
         if (direct == null) {
-            RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration("127.0.0.1", 6379);
+            RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration(TestRedis.host(), TestRedis.port());
             configuration.setDatabase(DATABASE);
             LettuceConnectionFactory factory = new LettuceConnectionFactory(configuration);
             factory.afterPropertiesSet();

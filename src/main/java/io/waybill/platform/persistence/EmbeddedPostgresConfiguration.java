@@ -27,12 +27,41 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(DataDirectory dataDirectory) throws IOException {
         Path dir = dataDirectory.resolve("postgres");
         Files.createDirectories(dir);
+        stopOrphanedServer(dir);
         log.info("No spring.datasource.url set: starting embedded PostgreSQL with its data in {}", dir);
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "200")
                 .start();
+    }
+
+    /**
+     * A server left running by an earlier process that was killed (its shutdown hook never ran)
+     * still holds the data directory: stop it, so that this start does not fail.
+     */
+    private static void stopOrphanedServer(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (RuntimeException unreadable) {
+            return;
+        }
+        ProcessHandle.of(pid)
+                .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false))
+                .ifPresent(orphan -> {
+                    log.warn("Stopping the embedded PostgreSQL (pid {}) left running by an earlier start", pid);
+                    orphan.destroy();
+                    try {
+                        orphan.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception stillRunning) {
+                        orphan.destroyForcibly();
+                    }
+                });
     }
 
     @Bean
