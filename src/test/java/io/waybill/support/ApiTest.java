@@ -54,6 +54,10 @@ public abstract class ApiTest {
 
     protected Api api;
 
+    protected int port() {
+        return port;
+    }
+
     @BeforeEach
     void connect() {
         api = new Api(port);
