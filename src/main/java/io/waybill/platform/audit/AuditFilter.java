@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,10 +32,11 @@ public final class AuditFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
-    private final JdbcAuditLog auditLog;
+    private final ObjectProvider<JdbcAuditLog> auditLog;
     private final Clock clock;
 
-    AuditFilter(JdbcAuditLog auditLog, Clock clock) {
+    /** The log is looked up on first use: filters are made early, and the database must not be touched then. */
+    AuditFilter(ObjectProvider<JdbcAuditLog> auditLog, Clock clock) {
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -61,7 +63,7 @@ public final class AuditFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            auditLog.append(new AuditEntry(clock.instant(), kind, caller == null ? null : caller.userId(),
+            auditLog.getObject().append(new AuditEntry(clock.instant(), kind, caller == null ? null : caller.userId(),
                     caller == null ? null : caller.role().wireName(), (String) request.getAttribute(CREDENTIAL),
                     request.getMethod(), truncate(request.getRequestURI(), 500), status, request.getRemoteAddr(),
                     truncate(request.getHeader("User-Agent"), 300)));
