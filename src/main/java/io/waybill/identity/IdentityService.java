@@ -8,7 +8,9 @@ import io.waybill.platform.ForbiddenException;
 import io.waybill.platform.NotFoundException;
 import io.waybill.platform.Page;
 import io.waybill.platform.PageQuery;
+import io.waybill.platform.RateLimit;
 import io.waybill.platform.Role;
+import io.waybill.platform.Throttle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,19 +33,24 @@ public class IdentityService {
     private final PasswordEncoder passwords;
     private final AccessTokens accessTokens;
     private final EventPublisher events;
+    private final EmailVerificationService verification;
+    private final Throttle throttle;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration refreshTtl;
     private final String unknownUserHash;
 
     IdentityService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordEncoder passwords,
-            AccessTokens accessTokens, EventPublisher events, TransactionTemplate transaction,
-            Clock clock, @Value("${waybill.jwt.refresh-token-ttl:P30D}") Duration refreshTtl) {
+            AccessTokens accessTokens, EventPublisher events, EmailVerificationService verification,
+            Throttle throttle, TransactionTemplate transaction, Clock clock,
+            @Value("${waybill.jwt.refresh-token-ttl:P30D}") Duration refreshTtl) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.events = events;
+        this.verification = verification;
+        this.throttle = throttle;
         this.transaction = transaction;
         this.clock = clock;
         this.refreshTtl = refreshTtl;
@@ -51,13 +58,18 @@ public class IdentityService {
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
-    /** A new account. Anyone may open a customer account; only an admin may create staff accounts. */
+    /**
+     * A new account. Anyone may open a customer account; only an admin may create staff accounts.
+     * A verification email goes to the address once the account is stored.
+     */
     @Transactional
     public User register(Caller caller, Registration registration) {
         if (registration.role() != Role.CUSTOMER && (caller == null || !caller.isAdmin())) {
             throw new ForbiddenException("Only an admin can create " + registration.role().wireName() + " accounts.");
         }
-        return create(registration);
+        User user = create(registration);
+        verification.send(user);
+        return user;
     }
 
     @Transactional
@@ -71,12 +83,20 @@ public class IdentityService {
         return user;
     }
 
+    /**
+     * Logs in. Failed attempts count against the address (known or not): once they are spent, every
+     * attempt is refused until the period ends, before the password is even checked, so a guesser
+     * learns nothing more. The owner can still reset the password, which lifts the lock.
+     */
     @Transactional
     public TokenPair login(String email, String password) {
-        User user = users.findLiveByEmail(new Email(email)).orElse(null);
+        Email address = new Email(email);
+        throttle.requireAvailable(RateLimit.LOGIN_ACCOUNT, address.value());
+        User user = users.findLiveByEmail(address).orElse(null);
         String hash = user == null ? unknownUserHash : user.passwordHash();
         boolean matches = password != null && passwords.matches(password, hash);
         if (user == null || !matches) {
+            throttle.take(RateLimit.LOGIN_ACCOUNT, address.value());
             throw new AuthenticationFailedException(BAD_CREDENTIALS);
         }
         return issueTokens(user, UUID.randomUUID(), clock.instant());

@@ -21,9 +21,10 @@ public final class User {
     private final Role role;
     private final Instant createdAt;
     private Instant deletedAt;
+    private Instant emailVerifiedAt;
 
     private User(UUID id, Email email, String passwordHash, String fullName, String phone, Role role,
-            Instant createdAt, Instant deletedAt) {
+            Instant createdAt, Instant deletedAt, Instant emailVerifiedAt) {
         this.id = Objects.requireNonNull(id);
         this.email = Objects.requireNonNull(email);
         this.passwordHash = Objects.requireNonNull(passwordHash);
@@ -32,17 +33,18 @@ public final class User {
         this.role = Objects.requireNonNull(role);
         this.createdAt = Objects.requireNonNull(createdAt);
         this.deletedAt = deletedAt;
+        this.emailVerifiedAt = emailVerifiedAt;
     }
 
     /** Rebuilds a stored account; for repositories only. */
     public static User restore(UUID id, Email email, String passwordHash, String fullName, String phone, Role role,
-            Instant createdAt, Instant deletedAt) {
-        return new User(id, email, passwordHash, fullName, phone, role, createdAt, deletedAt);
+            Instant createdAt, Instant deletedAt, Instant emailVerifiedAt) {
+        return new User(id, email, passwordHash, fullName, phone, role, createdAt, deletedAt, emailVerifiedAt);
     }
 
     static User register(Email email, String passwordHash, String fullName, String phone, Role role, Instant now) {
         return new User(UUID.randomUUID(), email, passwordHash, blankToNull(fullName), blankToNull(phone), role, now,
-                null);
+                null, null);
     }
 
     void delete(Instant now) {
@@ -50,6 +52,21 @@ public final class User {
             throw new ConflictException("This user is already deleted.");
         }
         deletedAt = now;
+    }
+
+    /** Records that the owner proved they read this address; the first proof counts. */
+    void verifyEmail(Instant now) {
+        if (emailVerifiedAt == null) {
+            emailVerifiedAt = now;
+        }
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    public Instant emailVerifiedAt() {
+        return emailVerifiedAt;
     }
 
     public boolean isActive() {

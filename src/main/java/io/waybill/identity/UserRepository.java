@@ -21,6 +21,10 @@ public interface UserRepository {
 
     void markDeleted(User user);
 
+    void markEmailVerified(User user);
+
+    void changePasswordHash(UUID id, String passwordHash);
+
     boolean anyLiveAdmin();
 
     Page<User> list(Role role, PageQuery page);

@@ -32,6 +32,8 @@ class EmbeddedDefaultTest {
                     .isEqualTo(201);
             token = api.post("/auth/login", null, Map.of("email", email, "password", "password-123"))
                     .text("access_token");
+            // No mail server configured: the verification email lands in <data-dir>/mail as an .eml file.
+            assertThat(awaitMail(email)).contains("Subject: Confirm your email address").contains("token: ");
         }
         assertThat(data.resolve("postgres/PG_VERSION")).exists();
         assertThat(Files.readString(data.resolve("jwt-secret")).trim()).hasSizeGreaterThanOrEqualTo(32);
@@ -67,7 +69,27 @@ class EmbeddedDefaultTest {
                 "--waybill.jwt.secret=",
                 "--waybill.admin.email=",
                 "--waybill.admin.password=",
+                "--spring.mail.host=",
                 "--waybill.data-dir=" + data);
+    }
+
+    private String awaitMail(String recipient) throws Exception {
+        Path folder = data.resolve("mail");
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (Files.isDirectory(folder)) {
+                try (var files = Files.list(folder)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                        String message = Files.readString(file);
+                        if (message.contains(recipient)) {
+                            return message;
+                        }
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No .eml file for " + recipient + " in " + folder);
     }
 
     private static Api api(ConfigurableApplicationContext context) {

@@ -42,6 +42,12 @@ public final class Api {
 
     /** Sends a raw body with a given content type, for malformed-input tests. */
     public Response send(String method, String path, String token, String contentType, String body) {
+        return send(method, path, token, contentType, body, Map.of());
+    }
+
+    /** Sends a request with extra headers (X-API-Key, X-Forwarded-For, Origin, ...). */
+    public Response send(String method, String path, String token, String contentType, String body,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -52,6 +58,7 @@ public final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().map(), response.body());
@@ -61,6 +68,11 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A JSON request with extra headers. */
+    public Response json(String method, String path, String token, Object body, Map<String, String> headers) {
+        return send(method, path, token, body == null ? null : "application/json", json(body), headers);
     }
 
     public static String json(Object body) {

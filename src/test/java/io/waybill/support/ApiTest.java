@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that drive the whole server over real HTTP on a random port, against a real
@@ -17,11 +19,33 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * makes its own accounts with unique emails, so tests share one server and one database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "waybill.jwt.secret=test-only-signing-secret-of-at-least-32-bytes",
+        "waybill.jwt.secret=" + ApiTest.JWT_SECRET,
         "waybill.admin.email=" + ApiTest.ADMIN_EMAIL,
         "waybill.admin.password=" + ApiTest.ADMIN_PASSWORD,
-        "waybill.data-dir=target/test-data"})
+        "waybill.data-dir=target/test-data",
+        // The tests play the trusted proxy (127.0.0.1): X-Forwarded-For gives a test its own client address.
+        "server.forward-headers-strategy=native",
+        "spring.mail.host=127.0.0.1",
+        "waybill.mail.poll-interval=PT1S",
+        "waybill.cors.allowed-origins=" + ApiTest.ALLOWED_ORIGIN,
+        // Failed logins keep their real sizes; the per-address limits are generous, since every test
+        // calls from 127.0.0.1. ThrottlingApiTest and RedisRateLimitApiTest pin the limits themselves.
+        "waybill.rate-limits.login-address.capacity=20",
+        "waybill.rate-limits.tracking.capacity=100000",
+        "waybill.rate-limits.registration.capacity=100000",
+        "waybill.rate-limits.mail-request.capacity=100000",
+        "waybill.rate-limits.redis-key-prefix=waybill-test:${random.uuid}:",
+        "logging.level.com.icegreen=WARN"})
 public abstract class ApiTest {
+
+    public static final String JWT_SECRET = "test-only-signing-secret-of-at-least-32-bytes";
+    public static final String ALLOWED_ORIGIN = "https://app.waybill.test";
+
+    /** The SMTP port is known only once GreenMail has started. */
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry properties) {
+        properties.add("spring.mail.port", Mailbox::port);
+    }
 
     public static final String ADMIN_EMAIL = "admin@waybill.test";
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
@@ -34,6 +58,10 @@ public abstract class ApiTest {
     private EventBacklog backlog;
 
     protected Api api;
+
+    protected int port() {
+        return port;
+    }
 
     @BeforeEach
     void connect() {
@@ -59,6 +87,14 @@ public abstract class ApiTest {
 
     protected Account agent() {
         return register("agent", admin().token());
+    }
+
+    /** Creates an API key for this agent, as an admin, and returns its value. */
+    protected String apiKey(Account agent) {
+        Api.Response created = api.post("/admin/api-keys", admin().token(),
+                Map.of("agent_id", agent.id().toString(), "name", "integration " + agent.email()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.text("key");
     }
 
     protected Account register(String role, String adminToken) {

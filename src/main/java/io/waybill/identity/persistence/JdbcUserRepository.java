@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 class JdbcUserRepository implements UserRepository {
 
     private static final String COLUMNS =
-            "id, email, password_hash, full_name, phone, role, created_at, deleted_at";
+            "id, email, password_hash, full_name, phone, role, created_at, deleted_at, email_verified_at";
 
     private final JdbcClient jdbc;
 
@@ -69,6 +69,17 @@ class JdbcUserRepository implements UserRepository {
     }
 
     @Override
+    public void markEmailVerified(User user) {
+        jdbc.sql("update identity.users set email_verified_at = ? where id = ?")
+                .params(Timestamp.from(user.emailVerifiedAt()), user.id()).update();
+    }
+
+    @Override
+    public void changePasswordHash(UUID id, String passwordHash) {
+        jdbc.sql("update identity.users set password_hash = ? where id = ?").params(passwordHash, id).update();
+    }
+
+    @Override
     public boolean anyLiveAdmin() {
         return jdbc.sql("select exists (select 1 from identity.users where role = 'admin' and deleted_at is null)")
                 .query(Boolean.class).single();
@@ -92,6 +103,7 @@ class JdbcUserRepository implements UserRepository {
 
     private static User map(ResultSet rs, int row) throws SQLException {
         Timestamp deleted = rs.getTimestamp("deleted_at");
+        Timestamp verified = rs.getTimestamp("email_verified_at");
         return User.restore(
                 rs.getObject("id", UUID.class),
                 new Email(rs.getString("email")),
@@ -100,6 +112,7 @@ class JdbcUserRepository implements UserRepository {
                 rs.getString("phone"),
                 Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
                 rs.getTimestamp("created_at").toInstant(),
-                deleted == null ? null : deleted.toInstant());
+                deleted == null ? null : deleted.toInstant(),
+                verified == null ? null : verified.toInstant());
     }
 }

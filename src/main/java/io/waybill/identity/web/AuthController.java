@@ -3,7 +3,9 @@ package io.waybill.identity.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.waybill.identity.EmailVerificationService;
 import io.waybill.identity.IdentityService;
+import io.waybill.identity.PasswordResetService;
 import io.waybill.identity.TokenPair;
 import io.waybill.identity.User;
 import io.waybill.platform.Caller;
@@ -28,9 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
     private final IdentityService identity;
+    private final EmailVerificationService verification;
+    private final PasswordResetService passwordReset;
 
-    AuthController(IdentityService identity) {
+    AuthController(IdentityService identity, EmailVerificationService verification, PasswordResetService passwordReset) {
         this.identity = identity;
+        this.verification = verification;
+        this.passwordReset = passwordReset;
     }
 
     @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -78,6 +84,50 @@ class AuthController {
     @Operation(summary = "The account of the caller")
     UserResponse me(Caller caller) {
         return UserResponse.of(identity.me(caller));
+    }
+
+    @PostMapping(path = "/verify-email", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Verify an email address with the token sent to it", description = "A token is good "
+            + "once, for 24 hours. 422 when it is invalid, expired or already used.")
+    @SecurityRequirements
+    ResponseEntity<Void> verifyEmail(@Valid @RequestBody TokenRequest request) {
+        verification.verify(request.token());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/request-verification")
+    @Operation(summary = "Send a new verification email to the caller's address", description = "Earlier "
+            + "tokens stop working. 409 when the address is already verified.")
+    ResponseEntity<Void> requestVerification(Caller caller) {
+        verification.resend(caller);
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping(path = "/request-password-reset", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Email a password reset token", description = "Always 202, whether or not an account "
+            + "has this address. The token is good once, for 30 minutes.")
+    @SecurityRequirements
+    ResponseEntity<Void> requestPasswordReset(@Valid @RequestBody PasswordResetRequest request) {
+        passwordReset.request(request.email());
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping(path = "/reset-password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Set a new password with a reset token", description = "Every refresh token of the "
+            + "account stops working. 422 when the token is invalid, expired or used, or the password too short.")
+    @SecurityRequirements
+    ResponseEntity<Void> resetPassword(@Valid @RequestBody NewPasswordRequest request) {
+        passwordReset.reset(request.token(), request.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    record TokenRequest(@NotBlank @Size(max = 200) String token) {
+    }
+
+    record PasswordResetRequest(@NotBlank @Size(max = 254) String email) {
+    }
+
+    record NewPasswordRequest(@NotBlank @Size(max = 200) String token, @NotBlank String newPassword) {
     }
 
     record RegisterRequest(@NotBlank @Size(max = 254) String email, @NotBlank String password,

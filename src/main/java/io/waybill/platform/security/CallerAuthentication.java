@@ -4,24 +4,28 @@ import io.waybill.platform.Caller;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
 
-/** An authenticated request: the verified token and the caller it stands for. */
+/**
+ * An authenticated request: the caller it stands for and the credential that proved it (the
+ * verified token, or the API key's recognisable prefix).
+ */
 final class CallerAuthentication extends AbstractAuthenticationToken {
 
     private final Caller caller;
-    private final Jwt token;
+    private final Object credential;
+    private final String credentialLabel;
 
-    CallerAuthentication(Caller caller, Jwt token) {
+    CallerAuthentication(Caller caller, Object credential, String credentialLabel) {
         super(List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())));
         this.caller = caller;
-        this.token = token;
+        this.credential = credential;
+        this.credentialLabel = credentialLabel;
         setAuthenticated(true);
     }
 
     @Override
     public Object getCredentials() {
-        return token;
+        return credential;
     }
 
     @Override
@@ -32,5 +36,10 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
     @Override
     public String getName() {
         return caller.userId().toString();
+    }
+
+    /** What the audit log names as the credential: {@code bearer}, or {@code api-key wbk_1a2b3c4d}. */
+    String credentialLabel() {
+        return credentialLabel;
     }
 }

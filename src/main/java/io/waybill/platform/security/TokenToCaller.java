@@ -31,6 +31,6 @@ final class TokenToCaller implements Converter<Jwt, AbstractAuthenticationToken>
         }
         Role role = accounts.activeRole(userId)
                 .orElseThrow(() -> new InvalidBearerTokenException("The account of this token no longer exists"));
-        return new CallerAuthentication(new Caller(userId, role), jwt);
+        return new CallerAuthentication(new Caller(userId, role), jwt, "bearer");
     }
 }

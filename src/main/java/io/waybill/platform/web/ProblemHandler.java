@@ -6,6 +6,7 @@ import io.waybill.platform.ConflictException;
 import io.waybill.platform.ForbiddenException;
 import io.waybill.platform.InvalidRequestException;
 import io.waybill.platform.NotFoundException;
+import io.waybill.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(Problems.fieldError(e.getName(), "has an invalid value")));
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .header("X-RateLimit-Limit", Long.toString(e.limit()))
+                .header("X-RateLimit-Remaining", "0")
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), request));
+    }
+
+    @ExceptionHandler(RequestSizeFilter.BodyTooLargeException.class)
+    ProblemDetail tooLarge(RequestSizeFilter.BodyTooLargeException e, HttpServletRequest request) {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), request);
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) {
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -119,6 +134,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeFilter.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), servlet(request)));
+            }
+        }
         String detail = "The request body is not valid JSON for this operation.";
         if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()

@@ -1,0 +1,60 @@
+package io.waybill.identity;
+
+import io.waybill.platform.ApiKeyLookup;
+import io.waybill.platform.Caller;
+import io.waybill.platform.InvalidRequestException;
+import io.waybill.platform.NotFoundException;
+import io.waybill.platform.Page;
+import io.waybill.platform.PageQuery;
+import io.waybill.platform.Role;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** API keys for integrations: an admin issues one for a delivery agent, lists them, revokes them. */
+@Service
+public class ApiKeyService implements ApiKeyLookup {
+
+    private final ApiKeyRepository keys;
+    private final UserRepository users;
+    private final Clock clock;
+
+    ApiKeyService(ApiKeyRepository keys, UserRepository users, Clock clock) {
+        this.keys = keys;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** A new key for an agent. Its value is in the answer and nowhere else, ever. */
+    @Transactional
+    public ApiKey.Issued create(Caller admin, UUID agentId, String name) {
+        if (agentId == null || users.find(agentId).filter(User::isActive).filter(user -> user.role() == Role.AGENT)
+                .isEmpty()) {
+            throw new InvalidRequestException("agent_id", "is not an active delivery agent");
+        }
+        ApiKey.Issued issued = ApiKey.issue(agentId, name, admin.userId(), clock.instant());
+        keys.add(issued.key());
+        return issued;
+    }
+
+    public Page<ApiKey> list(UUID agentId, PageQuery page) {
+        return keys.list(agentId, page);
+    }
+
+    /** Revokes a key; it is refused from the next request on. Revoking a revoked key changes nothing. */
+    @Transactional
+    public void revoke(UUID id) {
+        keys.find(id).orElseThrow(() -> new NotFoundException("No such API key."));
+        keys.revoke(id, clock.instant());
+    }
+
+    @Override
+    public Optional<Caller> callerFor(String apiKey) {
+        if (!ApiKey.looksLikeAKey(apiKey)) {
+            return Optional.empty();
+        }
+        return keys.liveAgentFor(ApiKey.hash(apiKey)).map(agent -> new Caller(agent, Role.AGENT));
+    }
+}

@@ -1,0 +1,83 @@
+package io.waybill.identity.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.waybill.identity.ApiKey;
+import io.waybill.identity.ApiKeyService;
+import io.waybill.platform.Caller;
+import io.waybill.platform.Page;
+import io.waybill.platform.PageQuery;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/admin/api-keys")
+@PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "Admin: API keys", description = "Keys that let an integration act as a delivery agent (X-API-Key)")
+class AdminApiKeyController {
+
+    private final ApiKeyService keys;
+
+    AdminApiKeyController(ApiKeyService keys) {
+        this.keys = keys;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Issue an API key for a delivery agent", description = "The key is in this answer "
+            + "only: it is stored hashed and cannot be shown again.")
+    ResponseEntity<CreatedKeyResponse> create(@Valid @RequestBody CreateKeyRequest request, Caller caller) {
+        ApiKey.Issued issued = keys.create(caller, request.agentId(), request.name());
+        return ResponseEntity.created(URI.create("/admin/api-keys/" + issued.key().id()))
+                .body(CreatedKeyResponse.of(issued));
+    }
+
+    @GetMapping
+    @Operation(summary = "List API keys, newest first, optionally of one agent", description = "Never the keys "
+            + "themselves: their prefix identifies them.")
+    Page<KeyResponse> list(@RequestParam(name = "agent_id", required = false) UUID agentId,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return keys.list(agentId, PageQuery.of(page, size)).map(KeyResponse::of);
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Revoke an API key", description = "Requests with it are refused from now on.")
+    ResponseEntity<Void> revoke(@PathVariable UUID id) {
+        keys.revoke(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    record CreateKeyRequest(@NotNull UUID agentId, @NotBlank @Size(max = 100) String name) {
+    }
+
+    record KeyResponse(UUID id, String name, UUID agentId, String prefix, Instant createdAt, Instant revokedAt) {
+
+        static KeyResponse of(ApiKey key) {
+            return new KeyResponse(key.id(), key.name(), key.agentId(), key.prefix(), key.createdAt(), key.revokedAt());
+        }
+    }
+
+    record CreatedKeyResponse(UUID id, String name, UUID agentId, String prefix, String key, Instant createdAt) {
+
+        static CreatedKeyResponse of(ApiKey.Issued issued) {
+            ApiKey key = issued.key();
+            return new CreatedKeyResponse(key.id(), key.name(), key.agentId(), key.prefix(), issued.value(),
+                    key.createdAt());
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.waybill.platform;
+
+/**
+ * The limits the server enforces, each a budget per key (an account or a client address) that
+ * refills over a period. Their sizes come from configuration ({@code waybill.rate-limits.*}).
+ */
+public enum RateLimit {
+    /** Failed logins for one account. */
+    LOGIN_ACCOUNT("login-account"),
+    /** Failed logins from one client address, whatever the account. */
+    LOGIN_ADDRESS("login-address"),
+    /** Public tracking lookups from one client address. */
+    TRACKING("tracking"),
+    /** Registrations from one client address. */
+    REGISTRATION("registration"),
+    /** Requests that send an email (verification, password reset) from one client address. */
+    MAIL_REQUEST("mail-request");
+
+    private final String configName;
+
+    RateLimit(String configName) {
+        this.configName = configName;
+    }
+
+    public String configName() {
+        return configName;
+    }
+}

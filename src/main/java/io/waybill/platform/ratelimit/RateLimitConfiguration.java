@@ -1,0 +1,76 @@
+package io.waybill.platform.ratelimit;
+
+import io.lettuce.core.RedisClient;
+import io.waybill.platform.Throttle;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * The throttle's buckets live in Redis when {@code spring.data.redis.url} is set (several instances
+ * then share the budgets), in this process otherwise.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitProperties.class)
+@EnableScheduling
+class RateLimitConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
+
+    @Bean
+    Throttle throttle(RateLimitProperties properties, BucketStore buckets) {
+        BucketStore fallback = buckets instanceof InMemoryBuckets ? null : new InMemoryBuckets();
+        return new Bucket4jThrottle(buckets, fallback, properties.byLimit());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${spring.data.redis.url:}' != ''")
+    static class InRedis {
+
+        @Bean(destroyMethod = "shutdown")
+        RedisClient rateLimitRedisClient(@Value("${spring.data.redis.url}") String url) {
+            log.info("Rate limits are kept in Redis");
+            return RedisClient.create(url);
+        }
+
+        @Bean
+        BucketStore redisBuckets(RedisClient rateLimitRedisClient,
+                @Value("${waybill.rate-limits.redis-key-prefix:waybill:rate-limit:}") String prefix,
+                @Value("${waybill.rate-limits.redis-timeout:PT0.25S}") Duration timeout) {
+            return new RedisBuckets(rateLimitRedisClient, prefix, timeout);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${spring.data.redis.url:}' == ''")
+    static class InMemory {
+
+        @Bean
+        InMemoryBuckets inMemoryBuckets() {
+            return new InMemoryBuckets();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${spring.data.redis.url:}' == ''")
+    static class InMemoryHousekeeping {
+
+        private final InMemoryBuckets buckets;
+
+        InMemoryHousekeeping(InMemoryBuckets buckets) {
+            this.buckets = buckets;
+        }
+
+        @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
+        void evictFullBuckets() {
+            buckets.evictFull();
+        }
+    }
+}
