@@ -1,6 +1,5 @@
 package io.waybill.shipments;
 
-import io.waybill.platform.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,17 +9,12 @@ import java.util.UUID;
  * delivery performance can be measured from this event alone.
  */
 public record ShipmentDelivered(UUID shipmentId, String trackingNumber, UUID customerId, Instant bookedAt,
-        int failedAttempts, Instant occurredAt) implements DomainEvent {
+        int failedAttempts, Instant occurredAt) implements ShipmentEvent {
 
     public static final String TOPIC = "shipment.delivered";
 
     @Override
     public String topic() {
         return TOPIC;
-    }
-
-    @Override
-    public String key() {
-        return shipmentId.toString();
     }
 }

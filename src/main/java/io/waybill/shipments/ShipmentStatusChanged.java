@@ -1,6 +1,5 @@
 package io.waybill.shipments;
 
-import io.waybill.platform.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,17 +10,12 @@ import java.util.UUID;
  * a redelivery or a gap.
  */
 public record ShipmentStatusChanged(UUID shipmentId, String trackingNumber, int sequence, String previousStatus,
-        String status, String location, UUID customerId, UUID agentId, Instant occurredAt) implements DomainEvent {
+        String status, String location, UUID customerId, UUID agentId, Instant occurredAt) implements ShipmentEvent {
 
     public static final String TOPIC = "shipment.status.updated";
 
     @Override
     public String topic() {
         return TOPIC;
-    }
-
-    @Override
-    public String key() {
-        return shipmentId.toString();
     }
 }
