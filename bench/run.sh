@@ -17,6 +17,8 @@
 #   KEEP_DB=1    keep the database waybill_bench afterwards (default: dropped)
 #   REUSE_DB=1   reuse a kept waybill_bench loaded with the same N instead of loading again
 #   NO_REDIS=1   run without Redis even if one answers (the in-process tracking cache)
+#   PROFILE=1    record each measured row with Java Flight Recorder, to bench/results/*.KEY.jfr
+#                (look with: jfr view hot-methods FILE); it costs the server a few percent
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth). Installs wrk from Debian's
 # packages when it is missing. Touches only the database waybill_bench and Redis database 5.
@@ -34,6 +36,7 @@ JAVA_OPTS=${JAVA_OPTS:-}
 KEEP_DB=${KEEP_DB:-0}
 REUSE_DB=${REUSE_DB:-0}
 NO_REDIS=${NO_REDIS:-0}
+PROFILE=${PROFILE:-0}
 
 DB=waybill_bench
 REDIS_DB=5
@@ -319,11 +322,13 @@ measure() {
   wrk -t"$threads" -c"$connections" -d"$WARMUP" --timeout 10s "$@" >/dev/null
   local pg_pids cpu_before cpu_after
   pg_pids=$(grep -al "$DB" /proc/[0-9]*/cmdline 2>/dev/null | cut -d/ -f3 | tr '\n' ' ' || true)
+  [ "$PROFILE" != 1 ] || jcmd "$SERVER_PID" JFR.start name="$key" settings=profile >/dev/null
   # shellcheck disable=SC2086
   cpu_before="$(date +%s.%N) $(cpu_ticks "$SERVER_PID") $(cpu_ticks $pg_pids) $(cpu_ticks $REDIS_PID) $(machine_ticks)"
   wrk -t"$threads" -c"$connections" -d"$DURATION" --timeout 10s --latency "$@" >"$WORK/$key.out"
   # shellcheck disable=SC2086
   cpu_after="$(date +%s.%N) $(cpu_ticks "$SERVER_PID") $(cpu_ticks $pg_pids) $(cpu_ticks $REDIS_PID) $(machine_ticks)"
+  [ "$PROFILE" != 1 ] || jcmd "$SERVER_PID" JFR.stop name="$key" filename="$PWD/$STEM.$key.jfr" >/dev/null
   { echo "### $label ($connections connections)"; cat "$WORK/$key.out"; echo; } >>"$WRK_LOG"
   awk -v key="$key" -v label="$label" -v connections="$connections" -v expect="$expect" '
     function ms(v) {
