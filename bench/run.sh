@@ -63,7 +63,8 @@ install_package() {
   [ "$(id -u)" -eq 0 ] || die "$1 is missing: install the Debian package $1 (apt-get install $1)"
   say "Installing $1 from Debian's packages"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -qq "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$1" >/dev/null; }
+  apt-get install -y -qq "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$1" >/dev/null; } \
+    || die "could not install $1"
 }
 command -v wrk >/dev/null 2>&1 || install_package wrk
 command -v psql >/dev/null 2>&1 || install_package postgresql-client
