@@ -87,6 +87,11 @@ class AuthorizationMatrixTest extends ApiTest {
             row("GET", "/tracking/{id}", f -> call("/tracking/" + f.freshShipment(), null), SHIPMENT_READ),
             row("GET", "/track/{trackingNumber}", f -> call("/track/" + f.trackingNumber, null),
                     200, 200, 200, 200, 200, 200, 200, 401),
+            // Live streams of a cancelled shipment: its history, then the stream ends (final status).
+            row("GET", "/shipments/{id}/events", f -> call("/shipments/" + f.cancelledShipment() + "/events", null),
+                    SHIPMENT_READ),
+            row("GET", "/track/{trackingNumber}/events", f -> call("/track/" + f.cancelledTrackingNumber()
+                    + "/events", null), 200, 200, 200, 200, 200, 200, 200, 401),
 
             row("POST", "/admin/hubs", f -> call("/admin/hubs", f.hubBody()), ADMIN_ONLY_201),
             row("GET", "/admin/hubs", f -> call("/admin/hubs", null), ADMIN_ONLY_200),
@@ -207,6 +212,16 @@ class AuthorizationMatrixTest extends ApiTest {
             String id = book(owner).text("id");
             assign(id, assignedAgent);
             return id;
+        }
+
+        String cancelledShipment() {
+            String id = freshShipment();
+            assertThat(api.delete("/shipments/" + id, owner.token()).status()).isEqualTo(200);
+            return id;
+        }
+
+        String cancelledTrackingNumber() {
+            return api.get("/shipments/" + cancelledShipment(), owner.token()).text("tracking_number");
         }
 
         String freshRefreshToken() {
