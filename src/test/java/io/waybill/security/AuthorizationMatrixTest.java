@@ -93,6 +93,11 @@ class AuthorizationMatrixTest extends ApiTest {
             row("GET", "/track/{trackingNumber}/events", f -> call("/track/" + f.cancelledTrackingNumber()
                     + "/events", null), 200, 200, 200, 200, 200, 200, 200, 401),
 
+            row("GET", "/me/notification-preferences", f -> call("/me/notification-preferences", null),
+                    ANY_ACCOUNT_200),
+            row("PUT", "/me/notification-preferences", f -> call("/me/notification-preferences",
+                    Map.of("sms", true)), ANY_ACCOUNT_200),
+
             row("POST", "/admin/hubs", f -> call("/admin/hubs", f.hubBody()), ADMIN_ONLY_201),
             row("GET", "/admin/hubs", f -> call("/admin/hubs", null), ADMIN_ONLY_200),
             row("GET", "/admin/hubs/{id}", f -> call("/admin/hubs/" + f.freshHub(), null), ADMIN_ONLY_200),
