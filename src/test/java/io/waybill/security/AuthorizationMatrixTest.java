@@ -42,6 +42,8 @@ class AuthorizationMatrixTest extends ApiTest {
     private static final int[] ANY_ACCOUNT_200 = {401, 200, 200, 200, 200, 200, 200, 401};
     private static final int[] SHIPMENT_READ = {401, 200, 404, 200, 404, 200, 200, 401};
     private static final int[] SHIPMENT_CHANGE = {401, 200, 404, 403, 404, 200, 403, 401};
+    private static final int[] OWNED_WEBHOOK_200 = {401, 200, 404, 403, 403, 200, 403, 401};
+    private static final int[] OWNED_WEBHOOK_204 = {401, 204, 404, 403, 403, 204, 403, 401};
 
     /** The table. The API key belongs to the assigned agent, so it must get what that agent gets. */
     private static final List<Row> TABLE = List.of(
@@ -87,6 +89,26 @@ class AuthorizationMatrixTest extends ApiTest {
             row("GET", "/tracking/{id}", f -> call("/tracking/" + f.freshShipment(), null), SHIPMENT_READ),
             row("GET", "/track/{trackingNumber}", f -> call("/track/" + f.trackingNumber, null),
                     200, 200, 200, 200, 200, 200, 200, 401),
+            // Live streams of a cancelled shipment: its history, then the stream ends (final status).
+            row("GET", "/shipments/{id}/events", f -> call("/shipments/" + f.cancelledShipment() + "/events", null),
+                    SHIPMENT_READ),
+            row("GET", "/track/{trackingNumber}/events", f -> call("/track/" + f.cancelledTrackingNumber()
+                    + "/events", null), 200, 200, 200, 200, 200, 200, 200, 401),
+
+            row("GET", "/me/notification-preferences", f -> call("/me/notification-preferences", null),
+                    ANY_ACCOUNT_200),
+            row("PUT", "/me/notification-preferences", f -> call("/me/notification-preferences",
+                    Map.of("sms", true)), ANY_ACCOUNT_200),
+
+            row("POST", "/webhooks", f -> call("/webhooks", Fixture.webhookBody("shipment.delivered")),
+                    401, 201, 201, 403, 403, 201, 403, 401),
+            row("GET", "/webhooks", f -> call("/webhooks", null), 401, 200, 200, 403, 403, 200, 403, 401),
+            row("DELETE", "/webhooks/{id}", f -> call("/webhooks/" + f.freshWebhook("shipment.delivered"), null),
+                    OWNED_WEBHOOK_204),
+            row("GET", "/webhooks/{id}/deliveries", f -> call("/webhooks/" + f.freshWebhook("shipment.delivered")
+                    + "/deliveries", null), OWNED_WEBHOOK_200),
+            row("POST", "/webhooks/{id}/deliveries/{deliveryId}/redeliver", f -> call(f.freshDelivery(), null),
+                    401, 202, 404, 403, 403, 202, 403, 401),
 
             row("POST", "/admin/hubs", f -> call("/admin/hubs", f.hubBody()), ADMIN_ONLY_201),
             row("GET", "/admin/hubs", f -> call("/admin/hubs", null), ADMIN_ONLY_200),
@@ -207,6 +229,38 @@ class AuthorizationMatrixTest extends ApiTest {
             String id = book(owner).text("id");
             assign(id, assignedAgent);
             return id;
+        }
+
+        String cancelledShipment() {
+            String id = freshShipment();
+            assertThat(api.delete("/shipments/" + id, owner.token()).status()).isEqualTo(200);
+            return id;
+        }
+
+        String cancelledTrackingNumber() {
+            return api.get("/shipments/" + cancelledShipment(), owner.token()).text("tracking_number");
+        }
+
+        /** A public address (TEST-NET-3) that never answers: nothing in this context is delivered. */
+        static Map<String, Object> webhookBody(String event) {
+            return Map.of("url", "https://203.0.113.10/hook", "events", List.of(event));
+        }
+
+        String freshWebhook(String event) {
+            return created(api.post("/webhooks", owner.token(), webhookBody(event)));
+        }
+
+        /** The redelivery path of a delivery of the owner's webhook, once the event has reached it. */
+        String freshDelivery() {
+            String webhook = freshWebhook("shipment.created");
+            book(owner);
+            String[] delivery = new String[1];
+            io.waybill.support.Eventually.eventually(() -> {
+                Api.Response log = api.get("/webhooks/" + webhook + "/deliveries", owner.token());
+                assertThat(log.body().get("items").size()).isPositive();
+                delivery[0] = log.body().get("items").get(0).get("id").asString();
+            });
+            return "/webhooks/" + webhook + "/deliveries/" + delivery[0] + "/redeliver";
         }
 
         String freshRefreshToken() {

@@ -4,6 +4,7 @@ import io.waybill.platform.AccountLookup;
 import io.waybill.platform.ApiKeyLookup;
 import io.waybill.platform.Throttle;
 import io.waybill.platform.web.Problems;
+import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -90,7 +91,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/auth/register", "/auth/login", "/auth/refresh",
                                 "/auth/verify-email", "/auth/request-password-reset", "/auth/reset-password")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/track/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/track/*", "/track/*/events").permitAll()
+                        // The live socket checks its token itself (query parameter or first message).
+                        .requestMatchers(HttpMethod.GET, "/ws/shipments").permitAll()
+                        // A streaming answer's later dispatches were authorised when the stream was opened.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

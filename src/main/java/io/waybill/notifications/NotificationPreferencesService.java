@@ -1,0 +1,33 @@
+package io.waybill.notifications;
+
+import io.waybill.platform.Caller;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A user's own choice of channels. */
+@Service
+public class NotificationPreferencesService {
+
+    private final NotificationStore store;
+    private final Clock clock;
+
+    NotificationPreferencesService(NotificationStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public NotificationPreferences of(Caller caller) {
+        return store.preferences(caller.userId()).orElse(NotificationPreferences.DEFAULT);
+    }
+
+    /** Changes the channels given; a channel left null keeps its setting. */
+    @Transactional
+    public NotificationPreferences change(Caller caller, Boolean email, Boolean sms) {
+        NotificationPreferences current = of(caller);
+        NotificationPreferences next = new NotificationPreferences(email != null ? email : current.email(),
+                sms != null ? sms : current.sms());
+        store.storePreferences(caller.userId(), next, clock.instant());
+        return next;
+    }
+}

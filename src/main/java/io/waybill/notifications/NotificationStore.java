@@ -1,0 +1,29 @@
+package io.waybill.notifications;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where notifications and preferences are kept. */
+public interface NotificationStore {
+
+    /** Records a notification unless this event already caused one on this channel. */
+    void add(Notification notification);
+
+    /** Locks up to {@code limit} pending notifications that are due; the caller's transaction holds them. */
+    List<Notification> lockDue(Instant now, int limit);
+
+    void markSent(UUID id, Instant at);
+
+    void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error);
+
+    void markFailed(UUID id, int attempts, String error);
+
+    List<Notification> forUser(UUID userId);
+
+    Optional<NotificationPreferences> preferences(UUID userId);
+
+    void storePreferences(UUID userId, NotificationPreferences preferences, Instant at);
+}

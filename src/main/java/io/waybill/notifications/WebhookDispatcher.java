@@ -1,0 +1,185 @@
+package io.waybill.notifications;
+
+import io.waybill.identity.UserDirectory;
+import io.waybill.platform.OutgoingMail;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends due webhook deliveries: a signed POST of the event envelope, with short timeouts and no
+ * redirects followed. Anything but a 2xx answer is retried after {@code waybill.webhooks.retry-delay},
+ * doubling up to {@code waybill.webhooks.max-delay}, for {@code waybill.webhooks.retry-for} (24 h);
+ * then the delivery has failed, the subscription is disabled and its owner told by email. The
+ * address is checked again before each attempt, since DNS answers change.
+ */
+@Component
+class WebhookDispatcher implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final int BATCH = 10;
+
+    private final WebhookStore store;
+    private final UserDirectory users;
+    private final OutgoingMail mail;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final WebhookUrlPolicy urls;
+    private final Duration retryDelay;
+    private final Duration maxDelay;
+    private final Duration retryFor;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "webhooks-dispatch");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+
+    WebhookDispatcher(WebhookStore store, UserDirectory users, OutgoingMail mail, TransactionTemplate transaction,
+            Clock clock, @Value("${waybill.webhooks.allow-private-addresses:false}") boolean allowPrivate,
+            @Value("${waybill.webhooks.retry-delay:PT30S}") Duration retryDelay,
+            @Value("${waybill.webhooks.max-delay:PT1H}") Duration maxDelay,
+            @Value("${waybill.webhooks.retry-for:P1D}") Duration retryFor,
+            @Value("${waybill.webhooks.timeout:PT5S}") Duration timeout) {
+        this.store = store;
+        this.users = users;
+        this.mail = mail;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.urls = new WebhookUrlPolicy(allowPrivate);
+        this.retryDelay = retryDelay;
+        this.maxDelay = maxDelay;
+        this.retryFor = retryFor;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(Math.min(3, timeout.toSeconds() + 1)))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Scheduled(fixedDelayString = "${waybill.webhooks.poll-interval:PT5S}", initialDelayString = "PT2S")
+    void poll() {
+        sendDue();
+    }
+
+    void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake();
+                }
+            });
+        } else {
+            wake();
+        }
+    }
+
+    private void wake() {
+        if (wakeUpQueued.compareAndSet(false, true)) {
+            wakeUps.execute(() -> {
+                wakeUpQueued.set(false);
+                sendDue();
+            });
+        }
+    }
+
+    void sendDue() {
+        try {
+            Integer sent;
+            do {
+                sent = transaction.execute(status -> sendBatch());
+            } while (sent != null && sent == BATCH);
+        } catch (RuntimeException e) {
+            log.warn("Could not send webhook deliveries now; trying again at the next poll: {}", e.toString());
+        }
+    }
+
+    private int sendBatch() {
+        List<WebhookDelivery> due = store.lockDueDeliveries(clock.instant(), BATCH);
+        for (WebhookDelivery delivery : due) {
+            Optional<Webhook> webhook = store.find(delivery.webhookId());
+            int attempts = delivery.attempts() + 1;
+            if (webhook.isEmpty() || !webhook.get().active()) {
+                store.markFailed(delivery.id(), delivery.attempts(), null, "the subscription is disabled");
+                continue;
+            }
+            Integer statusCode = null;
+            String error;
+            try {
+                Optional<String> refusal = urls.refusal(webhook.get().url());
+                if (refusal.isPresent()) {
+                    error = "url " + refusal.get();
+                } else {
+                    statusCode = post(webhook.get(), delivery);
+                    error = statusCode / 100 == 2 ? null : "answered " + statusCode;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "interrupted";
+            } catch (Exception e) {
+                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            }
+            Instant now = clock.instant();
+            if (error == null) {
+                store.markDelivered(delivery.id(), attempts, statusCode, now);
+            } else if (delivery.shouldGiveUp(now, retryFor)) {
+                store.markFailed(delivery.id(), attempts, statusCode, error);
+                disable(webhook.get(), now, error);
+            } else {
+                store.markRetry(delivery.id(), attempts, statusCode, error,
+                        now.plus(WebhookDelivery.backoff(retryDelay, maxDelay, attempts)));
+            }
+        }
+        return due.size();
+    }
+
+    private int post(Webhook webhook, WebhookDelivery delivery) throws Exception {
+        long timestamp = clock.instant().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url())).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "Waybill-Webhooks/1")
+                .header("X-Waybill-Event-Id", delivery.eventId().toString())
+                .header("X-Waybill-Event-Type", delivery.eventType())
+                .header("X-Waybill-Delivery-Id", delivery.id().toString())
+                .header("X-Waybill-Signature", WebhookSignature.header(webhook.secret(), timestamp, delivery.body()))
+                .POST(HttpRequest.BodyPublishers.ofString(delivery.body())).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private void disable(Webhook webhook, Instant now, String error) {
+        log.warn("Disabling webhook {} ({}): deliveries have failed for {} ({})", webhook.id(), webhook.url(),
+                retryFor, error);
+        store.disable(webhook.id(), now);
+        users.findLive(webhook.ownerId()).ifPresent(owner -> mail.queue(owner.email(),
+                "Your Waybill webhook was disabled", """
+                        Deliveries to your webhook %s (id %s) have failed for %s; the last error was: %s.
+
+                        The subscription is disabled. Its delivery log is at GET /webhooks/%s/deliveries; register
+                        the URL again once the receiver works, and redeliver the failed deliveries you need.
+                        """.formatted(webhook.url(), webhook.id(), retryFor, error, webhook.id())));
+    }
+
+    @Override
+    public void destroy() {
+        wakeUps.shutdownNow();
+    }
+}

@@ -1,0 +1,118 @@
+package io.waybill.notifications;
+
+import io.waybill.platform.Caller;
+import io.waybill.platform.ForbiddenException;
+import io.waybill.platform.InvalidRequestException;
+import io.waybill.platform.NotFoundException;
+import io.waybill.platform.Page;
+import io.waybill.platform.PageQuery;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Webhook subscriptions: an admin subscribes to the events of every shipment, a customer to those of
+ * their own. A subscription, its log and its redeliveries belong to its owner (and to admins);
+ * anyone else is told it does not exist.
+ */
+@Service
+public class WebhookService {
+
+    static final Set<String> CUSTOMER_EVENTS = Set.of("shipment.created", "shipment.status.updated",
+            "shipment.delivered");
+    static final Set<String> ADMIN_EVENTS = Set.of("shipment.created", "shipment.status.updated",
+            "shipment.delivered", "shipment.assigned");
+    private static final String NOT_FOUND = "No webhook with this id.";
+
+    private final WebhookStore store;
+    private final WebhookUrlPolicy urls;
+    private final Clock clock;
+    private final WebhookDispatcher dispatcher;
+    private final SecureRandom random = new SecureRandom();
+
+    WebhookService(WebhookStore store, Clock clock, WebhookDispatcher dispatcher,
+            @Value("${waybill.webhooks.allow-private-addresses:false}") boolean allowPrivate) {
+        this.store = store;
+        this.clock = clock;
+        this.dispatcher = dispatcher;
+        this.urls = new WebhookUrlPolicy(allowPrivate);
+    }
+
+    /** Registers a subscription; the answer is the only time its secret is shown. */
+    @Transactional
+    public Webhook register(Caller caller, String url, List<String> events) {
+        requireOwnerRole(caller);
+        if (url == null || url.isBlank()) {
+            throw new InvalidRequestException("url", "is required");
+        }
+        if (url.length() > 2000) {
+            throw new InvalidRequestException("url", "must be at most 2000 characters");
+        }
+        urls.refusal(url).ifPresent(reason -> {
+            throw new InvalidRequestException("url", reason);
+        });
+        Set<String> allowed = caller.isAdmin() ? ADMIN_EVENTS : CUSTOMER_EVENTS;
+        if (events == null || events.isEmpty()) {
+            throw new InvalidRequestException("events", "must list at least one of " + String.join(", ", allowed));
+        }
+        for (String event : events) {
+            if (!allowed.contains(event)) {
+                throw new InvalidRequestException("events", "must be among " + String.join(", ", allowed));
+            }
+        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        Webhook webhook = new Webhook(UUID.randomUUID(), caller.userId(), caller.isAdmin(), url,
+                List.copyOf(new LinkedHashSet<>(events)),
+                "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret), true, clock.instant(), null);
+        store.add(webhook);
+        return webhook;
+    }
+
+    public Page<Webhook> list(Caller caller, PageQuery page) {
+        requireOwnerRole(caller);
+        return store.list(caller.isAdmin() ? null : caller.userId(), page);
+    }
+
+    @Transactional
+    public void delete(Caller caller, UUID id) {
+        store.delete(owned(caller, id).id());
+    }
+
+    public Page<WebhookDelivery> deliveries(Caller caller, UUID id, PageQuery page) {
+        return store.deliveries(owned(caller, id).id(), page);
+    }
+
+    /** Sends a delivery again now (with a fresh retry period); the event id stays the same. */
+    @Transactional
+    public WebhookDelivery redeliver(Caller caller, UUID id, UUID deliveryId) {
+        Webhook webhook = owned(caller, id);
+        WebhookDelivery delivery = store.findDelivery(webhook.id(), deliveryId)
+                .orElseThrow(() -> new NotFoundException("No delivery with this id for this webhook."));
+        store.redeliver(delivery.id(), clock.instant());
+        dispatcher.wakeAfterCommit();
+        return store.findDelivery(webhook.id(), deliveryId).orElseThrow();
+    }
+
+    private Webhook owned(Caller caller, UUID id) {
+        requireOwnerRole(caller);
+        Webhook webhook = store.find(id).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        if (!caller.isAdmin() && !caller.is(webhook.ownerId())) {
+            throw new NotFoundException(NOT_FOUND);
+        }
+        return webhook;
+    }
+
+    private static void requireOwnerRole(Caller caller) {
+        if (!caller.isAdmin() && !caller.isCustomer()) {
+            throw new ForbiddenException("Only customers and admins have webhooks.");
+        }
+    }
+}

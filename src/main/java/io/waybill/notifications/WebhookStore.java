@@ -1,0 +1,43 @@
+package io.waybill.notifications;
+
+import io.waybill.platform.Page;
+import io.waybill.platform.PageQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where webhook subscriptions and their delivery log are kept. */
+public interface WebhookStore {
+
+    void add(Webhook webhook);
+
+    Optional<Webhook> find(UUID id);
+
+    /** Every subscription (admins), or one owner's. */
+    Page<Webhook> list(UUID ownerOrNull, PageQuery page);
+
+    List<Webhook> activeFor(String eventType);
+
+    void delete(UUID id);
+
+    void disable(UUID id, Instant at);
+
+    /** Records a delivery unless this webhook already has one for this event. */
+    void addDelivery(WebhookDelivery delivery);
+
+    Optional<WebhookDelivery> findDelivery(UUID webhookId, UUID deliveryId);
+
+    Page<WebhookDelivery> deliveries(UUID webhookId, PageQuery page);
+
+    List<WebhookDelivery> lockDueDeliveries(Instant now, int limit);
+
+    void markDelivered(UUID id, int attempts, int statusCode, Instant at);
+
+    void markRetry(UUID id, int attempts, Integer statusCode, String error, Instant nextAttemptAt);
+
+    void markFailed(UUID id, int attempts, Integer statusCode, String error);
+
+    /** Sends a delivery again from now, with a fresh retry period. */
+    void redeliver(UUID id, Instant now);
+}

@@ -1,0 +1,92 @@
+package io.waybill.notifications.persistence;
+
+import io.waybill.notifications.Channel;
+import io.waybill.notifications.Notification;
+import io.waybill.notifications.NotificationPreferences;
+import io.waybill.notifications.NotificationStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcNotificationStore implements NotificationStore {
+
+    private static final String COLUMNS = "id, event_id, user_id, channel, kind, recipient, subject, body, status, "
+            + "attempts, next_attempt_at";
+
+    private final JdbcClient jdbc;
+
+    JdbcNotificationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void add(Notification n) {
+        jdbc.sql("insert into notifications.notifications (" + COLUMNS + ", created_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id, channel) do nothing")
+                .params(n.id(), n.eventId(), n.userId(), n.channel().wireName(), n.kind(), n.recipient(), n.subject(),
+                        n.body(), n.status(), n.attempts(), Timestamp.from(n.nextAttemptAt()),
+                        Timestamp.from(n.nextAttemptAt()))
+                .update();
+    }
+
+    @Override
+    public List<Notification> lockDue(Instant now, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from notifications.notifications where status = 'pending' "
+                + "and next_attempt_at <= ? order by next_attempt_at limit ? for update skip locked")
+                .params(Timestamp.from(now), limit).query(JdbcNotificationStore::row).list();
+    }
+
+    @Override
+    public void markSent(UUID id, Instant at) {
+        jdbc.sql("update notifications.notifications set status = 'sent', attempts = attempts + 1, sent_at = ?, "
+                + "last_error = null where id = ?").params(Timestamp.from(at), id).update();
+    }
+
+    @Override
+    public void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error) {
+        jdbc.sql("update notifications.notifications set attempts = ?, next_attempt_at = ?, last_error = ? where id = ?")
+                .params(attempts, Timestamp.from(nextAttemptAt), error, id).update();
+    }
+
+    @Override
+    public void markFailed(UUID id, int attempts, String error) {
+        jdbc.sql("update notifications.notifications set status = 'failed', attempts = ?, last_error = ? where id = ?")
+                .params(attempts, error, id).update();
+    }
+
+    @Override
+    public List<Notification> forUser(UUID userId) {
+        return jdbc.sql("select " + COLUMNS + " from notifications.notifications where user_id = ? order by created_at")
+                .param(userId).query(JdbcNotificationStore::row).list();
+    }
+
+    @Override
+    public Optional<NotificationPreferences> preferences(UUID userId) {
+        return jdbc.sql("select email, sms from notifications.preferences where user_id = ?").param(userId)
+                .query((rs, n) -> new NotificationPreferences(rs.getBoolean("email"), rs.getBoolean("sms")))
+                .optional();
+    }
+
+    @Override
+    public void storePreferences(UUID userId, NotificationPreferences preferences, Instant at) {
+        jdbc.sql("""
+                insert into notifications.preferences (user_id, email, sms, updated_at) values (?, ?, ?, ?)
+                on conflict (user_id) do update set email = excluded.email, sms = excluded.sms,
+                updated_at = excluded.updated_at""")
+                .params(userId, preferences.email(), preferences.sms(), Timestamp.from(at)).update();
+    }
+
+    private static Notification row(ResultSet rs, int n) throws SQLException {
+        return new Notification(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
+                rs.getObject("user_id", UUID.class), Channel.fromWire(rs.getString("channel")), rs.getString("kind"),
+                rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
+                rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant());
+    }
+}

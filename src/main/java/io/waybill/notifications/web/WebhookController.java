@@ -1,0 +1,99 @@
+package io.waybill.notifications.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.waybill.notifications.Webhook;
+import io.waybill.notifications.WebhookDelivery;
+import io.waybill.notifications.WebhookService;
+import io.waybill.platform.Caller;
+import io.waybill.platform.Page;
+import io.waybill.platform.PageQuery;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Webhooks")
+@PreAuthorize("hasAnyRole('ADMIN', 'CUSTOMER')")
+class WebhookController {
+
+    private final WebhookService webhooks;
+
+    WebhookController(WebhookService webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @PostMapping("/webhooks")
+    @Operation(summary = "Subscribe a URL to events", description = "Admins: events of every shipment; customers: of "
+            + "their own. The signing `secret` appears only in this answer. 422 for a private or loopback address.")
+    ResponseEntity<CreatedWebhook> register(Caller caller, @RequestBody WebhookRequest request) {
+        Webhook webhook = webhooks.register(caller, request.url(), request.events());
+        return ResponseEntity.created(URI.create("/webhooks/" + webhook.id())).body(CreatedWebhook.of(webhook));
+    }
+
+    @GetMapping("/webhooks")
+    @Operation(summary = "The caller's webhooks (an admin's: all)")
+    Page<WebhookResponse> list(Caller caller, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return webhooks.list(caller, PageQuery.of(page, size)).map(WebhookResponse::of);
+    }
+
+    @DeleteMapping("/webhooks/{id}")
+    @Operation(summary = "Unsubscribe")
+    ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
+        webhooks.delete(caller, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/webhooks/{id}/deliveries")
+    @Operation(summary = "The delivery log, newest first")
+    Page<DeliveryResponse> deliveries(Caller caller, @PathVariable UUID id,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return webhooks.deliveries(caller, id, PageQuery.of(page, size)).map(DeliveryResponse::of);
+    }
+
+    @PostMapping("/webhooks/{id}/deliveries/{deliveryId}/redeliver")
+    @Operation(summary = "Send a delivery again", description = "Same body and X-Waybill-Event-Id, a new signature; "
+            + "202, the attempt follows at once.")
+    ResponseEntity<DeliveryResponse> redeliver(Caller caller, @PathVariable UUID id, @PathVariable UUID deliveryId) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(DeliveryResponse.of(webhooks.redeliver(caller, id, deliveryId)));
+    }
+
+    record WebhookRequest(String url, List<String> events) {
+    }
+
+    record CreatedWebhook(UUID id, String url, List<String> events, boolean active, Instant createdAt, String secret) {
+        static CreatedWebhook of(Webhook w) {
+            return new CreatedWebhook(w.id(), w.url(), w.events(), w.active(), w.createdAt(), w.secret());
+        }
+    }
+
+    record WebhookResponse(UUID id, String url, List<String> events, boolean active, boolean allShipments,
+            Instant createdAt, Instant disabledAt) {
+        static WebhookResponse of(Webhook w) {
+            return new WebhookResponse(w.id(), w.url(), w.events(), w.active(), w.allShipments(), w.createdAt(),
+                    w.disabledAt());
+        }
+    }
+
+    record DeliveryResponse(UUID id, UUID eventId, String eventType, String status, int attempts, Instant createdAt,
+            Instant nextAttemptAt, Instant deliveredAt, Integer lastStatusCode, String lastError) {
+        static DeliveryResponse of(WebhookDelivery d) {
+            return new DeliveryResponse(d.id(), d.eventId(), d.eventType(), d.status(), d.attempts(), d.createdAt(),
+                    WebhookDelivery.PENDING.equals(d.status()) ? d.nextAttemptAt() : null, d.deliveredAt(),
+                    d.lastStatusCode(), d.lastError());
+        }
+    }
+}

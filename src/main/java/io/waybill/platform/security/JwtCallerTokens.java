@@ -1,0 +1,35 @@
+package io.waybill.platform.security;
+
+import io.waybill.platform.AccountLookup;
+import io.waybill.platform.Caller;
+import io.waybill.platform.CallerTokens;
+import java.util.Optional;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.stereotype.Component;
+
+/** The bearer-token rules of the filter chain, for callers that carry the token elsewhere. */
+@Component
+class JwtCallerTokens implements CallerTokens {
+
+    private final JwtDecoder decoder;
+    private final TokenToCaller toCaller;
+
+    JwtCallerTokens(JwtDecoder decoder, AccountLookup accounts) {
+        this.decoder = decoder;
+        this.toCaller = new TokenToCaller(accounts);
+    }
+
+    @Override
+    public Optional<Caller> callerOf(String accessToken) {
+        if (accessToken == null || accessToken.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(((CallerAuthentication) toCaller.convert(decoder.decode(accessToken))).getPrincipal());
+        } catch (JwtException | InvalidBearerTokenException refused) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.waybill.tracking.live;
+
+import io.waybill.platform.persistence.RedisMode;
+import io.waybill.tracking.LiveFeed;
+import io.waybill.tracking.LiveUpdate;
+import io.waybill.tracking.LiveUpdates;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+
+/** Without Redis: the clients of this instance are all there is. */
+@Component
+@Conditional(RedisMode.Off.class)
+class InProcessLiveFeed implements LiveFeed {
+
+    private final LiveUpdates clients;
+
+    InProcessLiveFeed(LiveUpdates clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public void publish(LiveUpdate update) {
+        clients.fanOut(update);
+    }
+}

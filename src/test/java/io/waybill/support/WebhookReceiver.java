@@ -1,0 +1,66 @@
+package io.waybill.support;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A local HTTP server receiving webhook deliveries; each path answers the statuses scripted for it, then 200. */
+public final class WebhookReceiver {
+
+    public record Delivery(String path, Map<String, String> headers, String body, int answered) {
+    }
+
+    private final HttpServer server;
+    public final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final Map<String, ConcurrentLinkedQueue<Integer>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, Integer> always = new ConcurrentHashMap<>();
+
+    public WebhookReceiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> headers = new ConcurrentHashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+            ConcurrentLinkedQueue<Integer> script = scripts.get(path);
+            Integer scripted = script == null ? null : script.poll();
+            int status = scripted != null ? scripted : always.getOrDefault(path, 200);
+            deliveries.add(new Delivery(path, headers, body, status));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** The next requests to this path get these statuses, in order; then 200. */
+    public void script(String path, Integer... statuses) {
+        scripts.put(path, new ConcurrentLinkedQueue<>(List.of(statuses)));
+    }
+
+    public void alwaysAnswer(String path, int status) {
+        always.put(path, status);
+    }
+
+    public List<Delivery> at(String path) {
+        return deliveries.stream().filter(d -> d.path().equals(path)).toList();
+    }
+
+    public void stop() {
+        server.stop(0);
+    }
+}

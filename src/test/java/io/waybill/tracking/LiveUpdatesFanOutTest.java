@@ -1,0 +1,104 @@
+package io.waybill.tracking;
+
+import static io.waybill.support.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.waybill.platform.Caller;
+import io.waybill.platform.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The fan-out without a server: a stuck client is dropped and never holds up the others; heartbeats flow. */
+class LiveUpdatesFanOutTest {
+
+    private final LiveUpdates live = new LiveUpdates(null, 16, Duration.ofMillis(100));
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        live.destroy();
+    }
+
+    @Test
+    void shouldDropAStuckClientWithoutHoldingUpTheOthers() throws Exception {
+        Caller admin = new Caller(UUID.randomUUID(), Role.ADMIN);
+        Recording stuck = new Recording(release);
+        Recording healthy = new Recording(null);
+        live.connect(stuck, live.everythingVisibleTo(admin));
+        live.connect(healthy, live.everythingVisibleTo(admin));
+
+        long slowest = 0;
+        for (int i = 0; i < 100; i++) {
+            long started = System.nanoTime();
+            live.fanOut(update(i));
+            slowest = Math.max(slowest, System.nanoTime() - started);
+            Thread.sleep(2);
+        }
+        assertThat(slowest / 1_000_000).as("fan-out never waits for a client").isLessThan(200);
+
+        eventually(() -> assertThat(healthy.sent).hasSize(100));
+        assertThat(stuck.dropped).isNotNull().contains("too slow");
+        assertThat(stuck.isClosed()).isTrue();
+        eventually(() -> assertThat(live.connected()).isEqualTo(1));
+    }
+
+    @Test
+    void shouldSendOnlyWhatTheCallerMaySeeAndHeartbeats() throws Exception {
+        Caller customer = new Caller(UUID.randomUUID(), Role.CUSTOMER);
+        Recording client = new Recording(null);
+        live.connect(client, live.everythingVisibleTo(customer));
+        live.fanOut(update(1));
+        live.fanOut(new LiveUpdate(UUID.randomUUID(), "TRK1", customer.userId(), null, 0, null, "created", null,
+                Instant.now()));
+        eventually(() -> assertThat(client.sent).hasSize(1));
+        eventually(() -> assertThat(client.heartbeats).isGreaterThanOrEqualTo(2));
+        assertThat(client.sent.get(0)).containsEntry("tracking_number", "TRK1");
+    }
+
+    private static LiveUpdate update(int sequence) {
+        return new LiveUpdate(UUID.randomUUID(), "TRK" + sequence, UUID.randomUUID(), null, sequence, null,
+                "in_transit", "Somewhere", Instant.now());
+    }
+
+    private static final class Recording extends LiveClient {
+
+        final List<Map<String, Object>> sent = new CopyOnWriteArrayList<>();
+        final CountDownLatch blockUntil;
+        volatile int heartbeats;
+        volatile String dropped;
+
+        Recording(CountDownLatch blockUntil) {
+            this.blockUntil = blockUntil;
+        }
+
+        @Override
+        protected void send(Map<String, Object> message) throws Exception {
+            if (blockUntil != null) {
+                blockUntil.await();
+            }
+            sent.add(message);
+        }
+
+        @Override
+        protected void heartbeat() {
+            heartbeats++;
+        }
+
+        @Override
+        protected void complete() {
+        }
+
+        @Override
+        protected void disconnect(String reason) {
+            dropped = reason;
+        }
+    }
+}
