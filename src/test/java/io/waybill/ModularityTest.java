@@ -35,8 +35,9 @@ class ModularityTest {
     void shouldKeepSpringAndJdbcOutOfTheDomainTypes() {
         ArchRule rule = ArchRuleDefinition.noClasses()
                 .that().areNotMetaAnnotatedWith(Component.class)
+                .and().areNotAnonymousClasses()
                 .and().resideInAnyPackage("io.waybill.identity", "io.waybill.shipments", "io.waybill.network",
-                        "io.waybill.reporting", "io.waybill.tracking")
+                        "io.waybill.reporting", "io.waybill.tracking", "io.waybill.notifications")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
                         "jakarta.servlet..", "tools.jackson..")
                 .because("domain types are plain Java; only Spring components (services, adapters, event "

@@ -243,7 +243,7 @@ class AuthorizationMatrixTest extends ApiTest {
 
         /** A public address (TEST-NET-3) that never answers: nothing in this context is delivered. */
         static Map<String, Object> webhookBody(String event) {
-            return Map.of("url", "https://203.0.113.10/hook", "events", List.of(event));
+            return Map.of("url", "http://127.0.0.1:9/hook", "events", List.of(event));
         }
 
         String freshWebhook(String event) {

@@ -23,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "waybill.admin.email=" + ApiTest.ADMIN_EMAIL,
         "waybill.admin.password=" + ApiTest.ADMIN_PASSWORD,
         "waybill.data-dir=target/test-data",
+        // Webhooks in tests point at receivers on this machine; never at an outside address.
+        "waybill.webhooks.allow-private-addresses=true",
         // The tests play the trusted proxy (127.0.0.1): X-Forwarded-For gives a test its own client address.
         "server.forward-headers-strategy=native",
         "spring.mail.host=127.0.0.1",
