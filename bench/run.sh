@@ -17,8 +17,8 @@
 #   KEEP_DB=1    keep the database waybill_bench afterwards (default: dropped)
 #   REUSE_DB=1   reuse a kept waybill_bench loaded with the same N instead of loading again
 #   NO_REDIS=1   run without Redis even if one answers (the in-process tracking cache)
-#   ROWS         the rows to run, e.g. ROWS="track reports" (default all: no-io track get reports
-#                reports-1 create status); the ceiling always runs
+#   ROWS         the rows to run, e.g. ROWS="track reports" (default all: filters no-io track get
+#                reports reports-1 create status); the ceiling always runs
 #   PROFILE=1    record each measured row with Java Flight Recorder, to bench/results/*.KEY.jfr
 #                (look with: jfr view hot-methods FILE); it costs the server a few percent
 #
@@ -323,7 +323,8 @@ wanted() { [ "$ROWS" = all ] || [[ " ${ROWS//,/ } " == *" $1 "* ]]; }
 # measure KEY LABEL CONNECTIONS EXPECT WRK-ARGS...: a warm-up run, then the measured one; appends
 # key, label, connections, requests/s, p50 ms, p99 ms, requests, unexpected answers and the cores
 # used by the server, by PostgreSQL's backends of this database, by Redis and by the whole machine
-# to rows.tsv. EXPECT is 2xx, or 4xx for the rows whose answer is meant to be an error.
+# to rows.tsv. EXPECT is 2xx (wrk counts 3xx with them), or 4xx for the rows whose answer is meant
+# to be an error.
 measure() {
   local key=$1 label=$2 connections=$3 expect=$4
   shift 4
@@ -371,7 +372,13 @@ measure() {
 CREATE_DRAIN="-"
 STATUS_DRAIN="-"
 TRACK_HITS=""
-measure ceiling "ceiling: GET /auth/me without a token (401)" "$CONNECTIONS" 4xx "$BASE/auth/me"
+# The ceiling: Swagger UI's entry point answers with a redirect, through Tomcat, every security filter
+# and a Spring MVC handler, and touches nothing else (no database, no cache, no audit, no limit).
+measure ceiling "ceiling: GET /docs (302 to Swagger UI, no I/O)" "$CONNECTIONS" 2xx "$BASE/docs"
+if wanted filters; then
+  measure filters "reference: GET /auth/me without a token (401 from the security filters)" "$CONNECTIONS" 4xx \
+    "$BASE/auth/me"
+fi
 if wanted no-io; then
   measure no-io "reference: GET /track with a bad check digit (404, no I/O)" "$CONNECTIONS" 4xx \
     "$BASE/track/TRK00000000001"
