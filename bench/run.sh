@@ -87,6 +87,14 @@ JAVA_VERSION=$(java -version 2>&1 | head -n 1)
 
 $PG -d postgres -tAc 'select 1' >/dev/null 2>&1 || die "no PostgreSQL answers on 127.0.0.1:5432 as user postgres"
 
+# The database and the Redis index are the machine's, whichever checkout runs the script: one run
+# at a time, the others wait (they would drop each other's database and share the cores).
+exec 9>/tmp/waybill-bench.lock
+if ! flock -n 9; then
+  say "Another benchmark is running on this machine: waiting for it (up to 30 minutes)"
+  flock -w 1800 9 || die "the other benchmark run did not finish in 30 minutes"
+fi
+
 REDIS_URL=""
 if [ "$NO_REDIS" != 1 ] && command -v redis-cli >/dev/null 2>&1 \
     && [ "$(redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null)" = PONG ]; then
@@ -173,6 +181,7 @@ say "Starting the server on port $PORT (cache: ${REDIS_URL:-in-process})"
   # Per-address rate limits (where the server has them) would answer nearly all of a load test
   # from one address with 429: raise them out of reach, so that their cost stays in the figures
   # but their refusals do not. A server without them ignores these settings.
+  exec 9>&-  # the benchmark's lock is not the server's to hold
   # shellcheck disable=SC2086
   exec java $JAVA_OPTS -jar "$JAR" --waybill.rate-limits.tracking.capacity=1000000000 \
     --waybill.rate-limits.registration.capacity=1000000 --waybill.rate-limits.login-address.capacity=1000000 \
@@ -292,8 +301,8 @@ drain_events() {
   local start previous="" current unpublished
   start=$(date +%s)
   while [ $(( $(date +%s) - start )) -lt 300 ]; do
-    unpublished=$($PG -d "$DB" -tAc "select count(*) from eventing.outbox where published_at is null")
-    current=$($PG -d "$DB" -tAc "select coalesce(sum(position), 0) from eventing.consumer_offsets")
+    unpublished=$($PG -d "$DB" -tAc "select count(*) from eventing.outbox where published_at is null") || return 1
+    current=$($PG -d "$DB" -tAc "select coalesce(sum(position), 0) from eventing.consumer_offsets") || return 1
     if [ "$unpublished" = 0 ] && [ "$current" = "$previous" ]; then
       break
     fi
@@ -343,6 +352,7 @@ measure() {
   [ "$PROFILE" != 1 ] || jcmd "$SERVER_PID" JFR.stop name="$key" filename="$PWD/$STEM.$key.jfr" >/dev/null
   { echo "### $label ($connections connections)"; cat "$WORK/$key.out"; echo; } >>"$WRK_LOG"
   awk -v key="$key" -v label="$label" -v connections="$connections" -v expect="$expect" '
+    function atleast0(x) { return x < 0 ? 0 : x }
     function ms(v) {
       if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 }
       if (v ~ /ms$/) { sub(/ms$/, "", v); return v + 0 }
@@ -362,9 +372,10 @@ measure() {
       split(before, b, " "); split(after, a, " ")
       seconds = a[1] - b[1]
       cores = ncpu * (a[5] - b[5]) / (a[6] - b[6])
+      # A process that ended during the row takes its CPU time with it: never below zero.
       printf "%s\t%s\t%d\t%.0f\t%.2f\t%.2f\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.2f\n", key, label, connections, rps, p50,
-        p99, requests, unexpected, (a[2] - b[2]) / hz / seconds, (a[3] - b[3]) / hz / seconds,
-        (a[4] - b[4]) / hz / seconds, cores
+        p99, requests, unexpected, atleast0((a[2] - b[2]) / hz / seconds), atleast0((a[3] - b[3]) / hz / seconds),
+        atleast0((a[4] - b[4]) / hz / seconds), cores
     }' before="$cpu_before" after="$cpu_after" hz="$CLOCK_TICKS" ncpu="$(nproc)" "$WORK/$key.out" >>"$WORK/rows.tsv"
 }
 
@@ -407,13 +418,13 @@ if wanted create; then
   measure create "POST /shipments, customer token" "$CONNECTIONS" 2xx \
     -s bench/wrk/book.lua "$BASE" -- "$CUSTOMER_TOKEN"
   say "Waiting for the booking events to be handled"
-  CREATE_DRAIN=$(drain_events)
+  CREATE_DRAIN=$(drain_events) || die "could not read the outbox"
 fi
 if wanted status; then
   measure status "PUT /shipments/{id}/status, in_transit scan, agent token" "$CONNECTIONS" 2xx \
     -s bench/wrk/scan.lua "$BASE" -- "$WORK/in-transit.txt" "$AGENT_TOKEN"
   say "Waiting for the status events to be handled"
-  STATUS_DRAIN=$(drain_events)
+  STATUS_DRAIN=$(drain_events) || die "could not read the outbox"
 fi
 CONSUMER_FAILURES=$(grep -c -E 'Consumer .* failed|Could not relay events' "$SERVER_LOG" || true)
 LOAD_AVERAGE_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
