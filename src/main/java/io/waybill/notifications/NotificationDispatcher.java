@@ -1,13 +1,11 @@
 package io.waybill.notifications;
 
+import io.waybill.platform.BackgroundRun;
 import io.waybill.platform.OutgoingMail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -15,7 +13,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,12 +35,7 @@ class NotificationDispatcher implements DisposableBean {
     private final Clock clock;
     private final Duration retryDelay;
     private final int maxAttempts;
-    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "notifications-dispatch");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+    private final BackgroundRun wakeUps = new BackgroundRun("notifications-dispatch", this::sendDue);
 
     NotificationDispatcher(NotificationStore store, OutgoingMail mail, SmsSender sms, TransactionTemplate transaction,
             Clock clock, @Value("${waybill.notifications.retry-delay:PT30S}") Duration retryDelay,
@@ -64,25 +56,7 @@ class NotificationDispatcher implements DisposableBean {
 
     /** Sends soon after the current transaction commits the notifications it recorded. */
     void wakeAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wake();
-                }
-            });
-        } else {
-            wake();
-        }
-    }
-
-    private void wake() {
-        if (wakeUpQueued.compareAndSet(false, true)) {
-            wakeUps.execute(() -> {
-                wakeUpQueued.set(false);
-                sendDue();
-            });
-        }
+        wakeUps.afterCommit();
     }
 
     void sendDue() {
@@ -127,6 +101,6 @@ class NotificationDispatcher implements DisposableBean {
 
     @Override
     public void destroy() {
-        wakeUps.shutdownNow();
+        wakeUps.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.waybill.notifications;
 
 import io.waybill.identity.UserDirectory;
+import io.waybill.platform.BackgroundRun;
 import io.waybill.platform.OutgoingMail;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,9 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -21,7 +19,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,12 +45,7 @@ class WebhookDispatcher implements DisposableBean {
     private final Duration retryFor;
     private final Duration timeout;
     private final HttpClient http;
-    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "webhooks-dispatch");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+    private final BackgroundRun wakeUps = new BackgroundRun("webhooks-dispatch", this::sendDue);
 
     WebhookDispatcher(WebhookStore store, UserDirectory users, OutgoingMail mail, TransactionTemplate transaction,
             Clock clock, @Value("${waybill.webhooks.allow-private-addresses:false}") boolean allowPrivate,
@@ -81,25 +73,7 @@ class WebhookDispatcher implements DisposableBean {
     }
 
     void wakeAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wake();
-                }
-            });
-        } else {
-            wake();
-        }
-    }
-
-    private void wake() {
-        if (wakeUpQueued.compareAndSet(false, true)) {
-            wakeUps.execute(() -> {
-                wakeUpQueued.set(false);
-                sendDue();
-            });
-        }
+        wakeUps.afterCommit();
     }
 
     void sendDue() {
@@ -180,6 +154,6 @@ class WebhookDispatcher implements DisposableBean {
 
     @Override
     public void destroy() {
-        wakeUps.shutdownNow();
+        wakeUps.close();
     }
 }

@@ -1,8 +1,6 @@
 package io.waybill.platform.mail;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import io.waybill.platform.BackgroundRun;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,29 +10,19 @@ import org.springframework.stereotype.Component;
 @Component
 class MailRelayTrigger implements AutoCloseable {
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "mail-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean pending = new AtomicBoolean();
     private volatile Runnable relay = () -> { };
+    private final BackgroundRun run = new BackgroundRun("mail-relay", () -> relay.run());
 
     void onWake(Runnable relay) {
         this.relay = relay;
     }
 
     void wake() {
-        if (pending.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                pending.set(false);
-                relay.run();
-            });
-        }
+        run.soon();
     }
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        run.close();
     }
 }
