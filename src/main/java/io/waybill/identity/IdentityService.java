@@ -169,6 +169,7 @@ public class IdentityService {
         user.delete(now);
         users.markDeleted(user);
         refreshTokens.revokeAllOf(userId, now);
+        events.publish(new UserDeleted(user.id(), user.role().wireName(), now));
     }
 
     boolean anyAdmin() {
