@@ -20,6 +20,9 @@ final class EmlFileMailTransport implements MailTransport {
 
     private final Path folder;
     private final String from;
+    // Made once: each Session.getInstance looks up providers through service loaders and jar URLs,
+    // which cost more CPU than writing the message.
+    private final Session session = Session.getInstance(new Properties());
 
     EmlFileMailTransport(Path folder, String from) {
         this.folder = folder;
@@ -28,7 +31,7 @@ final class EmlFileMailTransport implements MailTransport {
 
     @Override
     public void send(QueuedMail mail) throws Exception {
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+        MimeMessage message = new MimeMessage(session);
         MailTransport.fill(message, from, mail);
         message.saveChanges();
         Files.createDirectories(folder);

@@ -50,13 +50,18 @@ class JdbcMailOutbox implements OutgoingMail {
         }
     }
 
-    /** Locks up to {@code limit} messages that are due; other instances skip them until this transaction ends. */
-    List<QueuedMail> lockDue(Instant now, int limit) {
+    /**
+     * Claims up to {@code limit} due messages: their next attempt moves to {@code leaseEnd}, so no
+     * other relay claims them while this one sends, and one that died sending leaves them due again.
+     */
+    List<QueuedMail> claimDue(Instant now, Instant leaseEnd, int limit) {
         return jdbc.sql("""
-                select id, recipient, subject, body, created_at, attempts from mail.outbox
-                where sent_at is null and failed_at is null and next_attempt_at <= ?
-                order by next_attempt_at limit ? for update skip locked""")
-                .params(Timestamp.from(now), limit)
+                update mail.outbox set next_attempt_at = ?
+                where id in (select id from mail.outbox
+                             where sent_at is null and failed_at is null and next_attempt_at <= ?
+                             order by next_attempt_at limit ? for update skip locked)
+                returning id, recipient, subject, body, created_at, attempts""")
+                .params(Timestamp.from(leaseEnd), Timestamp.from(now), limit)
                 .query((rs, n) -> new QueuedMail(rs.getObject("id", UUID.class), rs.getString("recipient"),
                         rs.getString("subject"), rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
                         rs.getInt("attempts")))

@@ -69,7 +69,8 @@ class MailRelayTest {
 
     private MailRelay relay(MailTransport transport, int maxAttempts) {
         return new MailRelay(outbox, transport, new TransactionTemplate(new NoTransactions()),
-                Clock.fixed(NOW, ZoneOffset.UTC), new MailRelayTrigger(), Duration.ofSeconds(30), maxAttempts);
+                Clock.fixed(NOW, ZoneOffset.UTC), new MailRelayTrigger(), Duration.ofSeconds(30), maxAttempts,
+                Duration.ofMinutes(2), 4);
     }
 
     /** The outbox's contract without a database: one message, due until it is sent or given up. */
@@ -86,7 +87,7 @@ class MailRelayTest {
         }
 
         @Override
-        List<QueuedMail> lockDue(Instant now, int limit) {
+        List<QueuedMail> claimDue(Instant now, Instant leaseEnd, int limit) {
             return pending == null ? List.of() : List.of(pending);
         }
 
