@@ -5,15 +5,12 @@ import io.waybill.platform.EventPublisher;
 import io.waybill.platform.ReceivedEvent;
 import io.waybill.shipments.ShipmentBooked;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Routes each newly booked shipment to the hub of its source city and announces it on
- * {@code shipment.assigned}: of the hubs whose city appears in the source address, the one with
- * the longest city name (so "New Delhi" beats "Delhi"), then the oldest. A shipment from a city
- * without a hub stays unrouted.
+ * Routes each newly booked shipment to the hub of its source city ({@link HubChoice}) and
+ * announces it on {@code shipment.assigned}. A shipment from a city without a hub stays unrouted.
  */
 @Component
 class HubAssignment implements EventHandler {
@@ -41,10 +38,7 @@ class HubAssignment implements EventHandler {
     @Override
     public void handle(ReceivedEvent event) {
         ShipmentBooked booked = event.payloadAs(ShipmentBooked.class);
-        network.allHubs().stream()
-                .filter(hub -> hub.serves(booked.sourceAddress()))
-                .max(Comparator.comparingInt((Hub hub) -> hub.city().length())
-                        .thenComparing(Hub::createdAt, Comparator.reverseOrder()))
+        HubChoice.forAddress(network.allHubs(), booked.sourceAddress())
                 .ifPresent(hub -> events.publish(new HubAssigned(booked.shipmentId(), hub.id(), hub.hubName(),
                         hub.city(), clock.instant())));
     }
