@@ -50,20 +50,26 @@ class InProcessConsumers implements SmartLifecycle {
                     .param(handler.group()).update();
             long offset = jdbc.sql("select position from eventing.consumer_offsets where consumer_group = ? for update")
                     .param(handler.group()).query(Long.class).single();
+            // Everything up to the relay's committed high-water mark has its final position; reading
+            // only up to it lets the group move past events of topics it ignores, instead of scanning
+            // them again on every poll.
+            long high = jdbc.sql("select last_position from eventing.relay_state").query(Long.class).single();
+            if (high <= offset) {
+                return 0;
+            }
             List<OutboxRecord> records = jdbc.sql("""
                     select id, position, topic, event_key, envelope::text as envelope from eventing.outbox
-                    where position > ? and topic = any(?) order by position limit ?""")
-                    .params(offset, handler.topics().toArray(String[]::new), BATCH)
+                    where position > ? and position <= ? and topic = any(?) order by position limit ?""")
+                    .params(offset, high, handler.topics().toArray(String[]::new), BATCH)
                     .query((rs, n) -> new OutboxRecord(rs.getLong("id"), rs.getLong("position"),
                             rs.getString("topic"), rs.getString("event_key"), rs.getString("envelope")))
                     .list();
             for (OutboxRecord record : records) {
                 delivery.deliver(handler, envelopes.read(record.key(), record.envelope()));
             }
-            if (!records.isEmpty()) {
-                jdbc.sql("update eventing.consumer_offsets set position = ? where consumer_group = ?")
-                        .params(records.get(records.size() - 1).position(), handler.group()).update();
-            }
+            long reached = records.size() == BATCH ? records.get(records.size() - 1).position() : high;
+            jdbc.sql("update eventing.consumer_offsets set position = ? where consumer_group = ?")
+                    .params(reached, handler.group()).update();
             return records.size();
         });
         return read == null ? 0 : read;
