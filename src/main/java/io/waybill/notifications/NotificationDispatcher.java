@@ -1,6 +1,6 @@
 package io.waybill.notifications;
 
-import io.waybill.platform.BackgroundRun;
+import io.waybill.platform.OutboundWorker;
 import io.waybill.platform.OutgoingMail;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,95 +12,88 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the pending notifications that are due: an email goes into the mail outbox (which sends it
- * after commit, with its own retries), an SMS straight to the {@link SmsSender}. A failure waits
+ * Sends the pending notifications that are due, through the {@link OutboundWorker}: a text message
+ * goes to the {@link SmsSender} with no transaction open; an email is handed to the mail outbox
+ * (which sends it with its own retries) in the same transaction that marks it sent. A failure waits
  * {@code waybill.notifications.retry-delay}, then twice that, and so on, up to
  * {@code waybill.notifications.max-attempts}; then the notification is failed. Several instances
- * may run this at once: each locks the rows it sends.
+ * may run this at once: each claims the rows it sends with a lease.
  */
 @Component
-class NotificationDispatcher implements DisposableBean {
+class NotificationDispatcher implements OutboundWorker.Queue<Notification>, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
-    private static final int BATCH = 20;
 
     private final NotificationStore store;
     private final OutgoingMail mail;
     private final SmsSender sms;
-    private final TransactionTemplate transaction;
-    private final Clock clock;
     private final Duration retryDelay;
     private final int maxAttempts;
-    private final BackgroundRun wakeUps = new BackgroundRun("notifications-dispatch", this::sendDue);
+    private final OutboundWorker<Notification> worker;
 
     NotificationDispatcher(NotificationStore store, OutgoingMail mail, SmsSender sms, TransactionTemplate transaction,
             Clock clock, @Value("${waybill.notifications.retry-delay:PT30S}") Duration retryDelay,
-            @Value("${waybill.notifications.max-attempts:10}") int maxAttempts) {
+            @Value("${waybill.notifications.max-attempts:10}") int maxAttempts,
+            @Value("${waybill.notifications.lease:PT2M}") Duration lease,
+            @Value("${waybill.notifications.concurrency:8}") int concurrency) {
         this.store = store;
         this.mail = mail;
         this.sms = sms;
-        this.transaction = transaction;
-        this.clock = clock;
         this.retryDelay = retryDelay;
         this.maxAttempts = maxAttempts;
+        this.worker = new OutboundWorker<>("notifications-dispatch", this, transaction, clock, lease, concurrency);
     }
 
     @Scheduled(fixedDelayString = "${waybill.notifications.poll-interval:PT5S}", initialDelayString = "PT2S")
     void poll() {
-        sendDue();
+        worker.sendDue();
     }
 
     /** Sends soon after the current transaction commits the notifications it recorded. */
     void wakeAfterCommit() {
-        wakeUps.afterCommit();
+        worker.wakeAfterCommit();
     }
 
-    void sendDue() {
-        try {
-            Integer sent;
-            do {
-                sent = transaction.execute(status -> sendBatch());
-            } while (sent != null && sent == BATCH);
-        } catch (RuntimeException e) {
-            log.warn("Could not send notifications now; trying again at the next poll: {}", e.toString());
+    @Override
+    public List<Notification> claim(Instant now, Duration lease, int limit) {
+        return store.claimDue(now, now.plus(lease), limit);
+    }
+
+    @Override
+    public void send(Notification notification) throws Exception {
+        if (notification.channel() == Channel.SMS) {
+            sms.send(notification.recipient(), notification.body());
         }
     }
 
-    private int sendBatch() {
-        List<Notification> due = store.lockDue(clock.instant(), BATCH);
-        for (Notification notification : due) {
-            Instant now = clock.instant();
-            try {
-                if (notification.channel() == Channel.EMAIL) {
-                    mail.queue(notification.recipient(), notification.subject(), notification.body());
-                } else {
-                    sms.send(notification.recipient(), notification.body());
-                }
-                store.markSent(notification.id(), now);
-            } catch (Exception failure) {
-                int attempts = notification.attempts() + 1;
-                String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-                if (attempts >= maxAttempts) {
-                    log.error("Gave up notification {} ({}) after {} attempts: {}", notification.id(),
-                            notification.channel().wireName(), attempts, error);
-                    store.markFailed(notification.id(), attempts, error);
-                } else {
-                    Duration wait = Notification.backoff(retryDelay, attempts);
-                    log.warn("Notification {} ({}) failed (attempt {}), retrying in {}: {}", notification.id(),
-                            notification.channel().wireName(), attempts, wait, error);
-                    store.markRetry(notification.id(), attempts, now.plus(wait), error);
-                }
+    @Override
+    public void record(Notification notification, Instant now, Exception failure) {
+        if (failure == null) {
+            if (notification.channel() == Channel.EMAIL) {
+                mail.queue(notification.recipient(), notification.subject(), notification.body());
             }
+            store.markSent(notification.id(), now);
+            return;
         }
-        return due.size();
+        int attempts = notification.attempts() + 1;
+        String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (attempts >= maxAttempts) {
+            log.error("Gave up notification {} ({}) after {} attempts: {}", notification.id(),
+                    notification.channel().wireName(), attempts, error);
+            store.markFailed(notification.id(), attempts, error);
+        } else {
+            Duration wait = Notification.backoff(retryDelay, attempts);
+            log.warn("Notification {} ({}) failed (attempt {}), retrying in {}: {}", notification.id(),
+                    notification.channel().wireName(), attempts, wait, error);
+            store.markRetry(notification.id(), attempts, now.plus(wait), error);
+        }
     }
 
     @Override
     public void destroy() {
-        wakeUps.close();
+        worker.close();
     }
 }

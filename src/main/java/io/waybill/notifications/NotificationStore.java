@@ -12,8 +12,12 @@ public interface NotificationStore {
     /** Records a notification unless this event already caused one on this channel. */
     void add(Notification notification);
 
-    /** Locks up to {@code limit} pending notifications that are due; the caller's transaction holds them. */
-    List<Notification> lockDue(Instant now, int limit);
+    /**
+     * Claims up to {@code limit} pending notifications that are due: their next attempt moves to
+     * {@code leaseEnd}, so that no other sender takes them meanwhile, and a sender that died leaves
+     * them due again.
+     */
+    List<Notification> claimDue(Instant now, Instant leaseEnd, int limit);
 
     void markSent(UUID id, Instant at);
 

@@ -37,10 +37,11 @@ class JdbcNotificationStore implements NotificationStore {
     }
 
     @Override
-    public List<Notification> lockDue(Instant now, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from notifications.notifications where status = 'pending' "
-                + "and next_attempt_at <= ? order by next_attempt_at limit ? for update skip locked")
-                .params(Timestamp.from(now), limit).query(JdbcNotificationStore::row).list();
+    public List<Notification> claimDue(Instant now, Instant leaseEnd, int limit) {
+        return jdbc.sql("update notifications.notifications set next_attempt_at = ? where id in ("
+                + "select id from notifications.notifications where status = 'pending' and next_attempt_at <= ? "
+                + "order by next_attempt_at limit ? for update skip locked) returning " + COLUMNS)
+                .params(Timestamp.from(leaseEnd), Timestamp.from(now), limit).query(JdbcNotificationStore::row).list();
     }
 
     @Override
