@@ -187,6 +187,8 @@ class WebhooksApiTest extends ApiTest {
                 Map.of("url", RECEIVER.url(gone), "events", List.of("shipment.created"))).text("id");
         api.post("/webhooks", admin().token(), Map.of("url", RECEIVER.url(control), "events", List.of("shipment.created")));
         assertThat(api.delete("/admin/users/" + second.id(), admin().token()).status()).isEqualTo(204);
+        awaitEvents();
+        assertThat(listedWebhook(hook).get("active").asBoolean()).as("disabled by user.deleted").isFalse();
 
         String shipment = book(customer()).text("id");
         eventually(Duration.ofSeconds(20), () -> assertThat(RECEIVER.at(control))
