@@ -51,7 +51,8 @@ class WebhookDispatcher implements DisposableBean {
     private final BackgroundRun wakeUps = new BackgroundRun("webhooks-dispatch", this::sendDue);
 
     WebhookDispatcher(WebhookStore store, UserDirectory users, AccountLookup accounts, OutgoingMail mail,
-            TransactionTemplate transaction, Clock clock, @Value("${waybill.webhooks.allow-private-addresses:false}") boolean allowPrivate,
+            TransactionTemplate transaction, Clock clock,
+            @Value("${waybill.webhooks.allow-private-addresses:false}") boolean allowPrivate,
             @Value("${waybill.webhooks.retry-delay:PT30S}") Duration retryDelay,
             @Value("${waybill.webhooks.max-delay:PT1H}") Duration maxDelay,
             @Value("${waybill.webhooks.retry-for:P1D}") Duration retryFor,
