@@ -1,23 +1,59 @@
 package io.waybill.notifications;
 
+import io.waybill.platform.Role;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * A subscription of a URL to event types. An admin's receives the events of every shipment, a
- * customer's those of their own shipments only. It is disabled when a delivery keeps failing past
- * the retry period.
+ * A subscription of a URL to event types, acting for its owner. What it receives follows the
+ * owner's account as it is now, not as it was at subscription: an admin's receives the events of
+ * every shipment, a customer's those of their own shipments only, and nobody else's (a deleted
+ * account, an agent) receives anything. It is disabled, with the reason, when its owner's account is
+ * deleted or when a delivery keeps failing past the retry period; a disabled subscription stays
+ * only for its delivery log.
  */
-public record Webhook(UUID id, UUID ownerId, boolean allShipments, String url, List<String> events, String secret,
-        boolean active, Instant createdAt, Instant disabledAt) {
+public record Webhook(UUID id, UUID ownerId, String url, List<String> events, String secret, boolean active,
+        Instant createdAt, Instant disabledAt, String disabledReason) {
+
+    static final Set<String> CUSTOMER_EVENTS = Set.of("shipment.created", "shipment.status.updated",
+            "shipment.delivered");
+    static final Set<String> ADMIN_EVENTS = Set.of("shipment.created", "shipment.status.updated",
+            "shipment.delivered", "shipment.assigned");
+    static final String OWNER_GONE = "the owner's account was deleted";
 
     public Webhook {
         events = List.copyOf(events);
     }
 
-    /** Whether this subscription wants an event of this type about a shipment of this customer. */
-    public boolean wants(String eventType, UUID shipmentCustomer) {
-        return active && events.contains(eventType) && (allShipments || ownerId.equals(shipmentCustomer));
+    /** The event types an account with this role may subscribe to; none for a role without webhooks. */
+    static Set<String> eventsFor(Role role) {
+        return switch (role) {
+            case ADMIN -> ADMIN_EVENTS;
+            case CUSTOMER -> CUSTOMER_EVENTS;
+            case AGENT -> Set.of();
+        };
+    }
+
+    /**
+     * Whether this subscription wants an event of this type about a shipment of this customer, given
+     * its owner's role now (empty: the account is gone).
+     */
+    public boolean wants(String eventType, UUID shipmentCustomer, Optional<Role> ownerRole) {
+        return active && events.contains(eventType) && ownerRole.isPresent()
+                && eventsFor(ownerRole.get()).contains(eventType)
+                && (ownerRole.get() == Role.ADMIN || ownerId.equals(shipmentCustomer));
+    }
+
+    /** Whether its owner, with this role now (empty: the account is gone), may still be sent anything. */
+    public static boolean ownerMayReceive(Optional<Role> ownerRole) {
+        return ownerRole.filter(role -> !eventsFor(role).isEmpty()).isPresent();
+    }
+
+    /** Whether an owner with this role sees every shipment's events (an admin) or only their own. */
+    public static boolean seesAllShipments(Optional<Role> ownerRole) {
+        return ownerRole.filter(role -> role == Role.ADMIN).isPresent();
     }
 }

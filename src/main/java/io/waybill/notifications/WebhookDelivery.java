@@ -12,6 +12,7 @@ public record WebhookDelivery(UUID id, UUID webhookId, UUID eventId, String even
     public static final String PENDING = "pending";
     public static final String DELIVERED = "delivered";
     public static final String FAILED = "failed";
+    public static final String CANCELLED = "cancelled";
 
     /**
      * After a failed attempt: retry after base x 2^(attempts-1), at most {@code longest}, until the

@@ -1,16 +1,16 @@
 package io.waybill.notifications;
 
 import io.waybill.identity.UserDirectory;
+import io.waybill.platform.AccountLookup;
 import io.waybill.platform.BackgroundRun;
 import io.waybill.platform.OutgoingMail;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * redirects followed. Anything but a 2xx answer is retried after {@code waybill.webhooks.retry-delay},
  * doubling up to {@code waybill.webhooks.max-delay}, for {@code waybill.webhooks.retry-for} (24 h);
  * then the delivery has failed, the subscription is disabled and its owner told by email. The
- * address is checked again before each attempt, since DNS answers change.
+ * address is checked again at each attempt, since DNS answers change, and the attempt connects to
+ * the address that was checked ({@link HttpComponentsWebhookSender}). Before each attempt the owner's
+ * account is looked up as it is now: a delivery planned for an account deleted since is cancelled,
+ * and its subscriptions disabled, rather than sent.
  */
 @Component
 class WebhookDispatcher implements DisposableBean {
@@ -36,6 +39,7 @@ class WebhookDispatcher implements DisposableBean {
 
     private final WebhookStore store;
     private final UserDirectory users;
+    private final AccountLookup accounts;
     private final OutgoingMail mail;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -43,18 +47,19 @@ class WebhookDispatcher implements DisposableBean {
     private final Duration retryDelay;
     private final Duration maxDelay;
     private final Duration retryFor;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final HttpComponentsWebhookSender http;
     private final BackgroundRun wakeUps = new BackgroundRun("webhooks-dispatch", this::sendDue);
 
-    WebhookDispatcher(WebhookStore store, UserDirectory users, OutgoingMail mail, TransactionTemplate transaction,
-            Clock clock, @Value("${waybill.webhooks.allow-private-addresses:false}") boolean allowPrivate,
+    WebhookDispatcher(WebhookStore store, UserDirectory users, AccountLookup accounts, OutgoingMail mail,
+            TransactionTemplate transaction, Clock clock,
+            @Value("${waybill.webhooks.allow-private-addresses:false}") boolean allowPrivate,
             @Value("${waybill.webhooks.retry-delay:PT30S}") Duration retryDelay,
             @Value("${waybill.webhooks.max-delay:PT1H}") Duration maxDelay,
             @Value("${waybill.webhooks.retry-for:P1D}") Duration retryFor,
             @Value("${waybill.webhooks.timeout:PT5S}") Duration timeout) {
         this.store = store;
         this.users = users;
+        this.accounts = accounts;
         this.mail = mail;
         this.transaction = transaction;
         this.clock = clock;
@@ -62,9 +67,7 @@ class WebhookDispatcher implements DisposableBean {
         this.retryDelay = retryDelay;
         this.maxDelay = maxDelay;
         this.retryFor = retryFor;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(Math.min(3, timeout.toSeconds() + 1)))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new HttpComponentsWebhookSender(urls, timeout);
     }
 
     @Scheduled(fixedDelayString = "${waybill.webhooks.poll-interval:PT5S}", initialDelayString = "PT2S")
@@ -93,22 +96,27 @@ class WebhookDispatcher implements DisposableBean {
             Optional<Webhook> webhook = store.find(delivery.webhookId());
             int attempts = delivery.attempts() + 1;
             if (webhook.isEmpty() || !webhook.get().active()) {
-                store.markFailed(delivery.id(), delivery.attempts(), null, "the subscription is disabled");
+                store.markCancelled(delivery.id(), "the subscription is disabled"
+                        + webhook.map(w -> w.disabledReason() == null ? "" : ": " + w.disabledReason()).orElse(""));
+                continue;
+            }
+            if (!Webhook.ownerMayReceive(accounts.activeRole(webhook.get().ownerId()))) {
+                store.disableAllOf(webhook.get().ownerId(), clock.instant(), Webhook.OWNER_GONE);
+                store.markCancelled(delivery.id(), "the subscription is disabled: " + Webhook.OWNER_GONE);
                 continue;
             }
             Integer statusCode = null;
             String error;
             try {
-                Optional<String> refusal = urls.refusal(webhook.get().url());
+                Optional<String> refusal = urls.formRefusal(webhook.get().url());
                 if (refusal.isPresent()) {
                     error = "url " + refusal.get();
                 } else {
                     statusCode = post(webhook.get(), delivery);
                     error = statusCode / 100 == 2 ? null : "answered " + statusCode;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                error = "interrupted";
+            } catch (WebhookUrlPolicy.RefusedAddressException e) {
+                error = "url " + e.getMessage();
             } catch (Exception e) {
                 error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
@@ -126,23 +134,21 @@ class WebhookDispatcher implements DisposableBean {
         return due.size();
     }
 
-    private int post(Webhook webhook, WebhookDelivery delivery) throws Exception {
+    private int post(Webhook webhook, WebhookDelivery delivery) throws IOException {
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url())).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Waybill-Webhooks/1")
-                .header("X-Waybill-Event-Id", delivery.eventId().toString())
-                .header("X-Waybill-Event-Type", delivery.eventType())
-                .header("X-Waybill-Delivery-Id", delivery.id().toString())
-                .header("X-Waybill-Signature", WebhookSignature.header(webhook.secret(), timestamp, delivery.body()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.body())).build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", "Waybill-Webhooks/1");
+        headers.put("X-Waybill-Event-Id", delivery.eventId().toString());
+        headers.put("X-Waybill-Event-Type", delivery.eventType());
+        headers.put("X-Waybill-Delivery-Id", delivery.id().toString());
+        headers.put("X-Waybill-Signature", WebhookSignature.header(webhook.secret(), timestamp, delivery.body()));
+        return http.post(webhook.url(), headers, delivery.body());
     }
 
     private void disable(Webhook webhook, Instant now, String error) {
         log.warn("Disabling webhook {} ({}): deliveries have failed for {} ({})", webhook.id(), webhook.url(),
                 retryFor, error);
-        store.disable(webhook.id(), now);
+        store.disable(webhook.id(), now, "deliveries failed for " + retryFor + " (" + error + ")");
         users.findLive(webhook.ownerId()).ifPresent(owner -> mail.queue(owner.email(),
                 "Your Waybill webhook was disabled", """
                         Deliveries to your webhook %s (id %s) have failed for %s; the last error was: %s.
@@ -153,7 +159,8 @@ class WebhookDispatcher implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws IOException {
         wakeUps.close();
+        http.close();
     }
 }

@@ -1,9 +1,14 @@
 package io.waybill.notifications;
 
+import io.waybill.platform.AccountLookup;
 import io.waybill.platform.EventHandler;
 import io.waybill.platform.ReceivedEvent;
+import io.waybill.platform.Role;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -15,6 +20,14 @@ import tools.jackson.databind.node.ObjectNode;
  * Records a delivery for every active subscription that wants an event: the body is the event's
  * envelope, {@code {event_id, type, version, occurred_at, payload}}, exactly as it will be signed
  * and sent. The {@link WebhookDispatcher} sends it.
+ *
+ * <p>Whom a subscription acts for is asked of the identity module's {@link AccountLookup} at each
+ * event, not kept in a local copy fed by {@code user.created}/{@code user.deleted}: events arrive
+ * late by nature, and a copy would go on sending to a deleted account, or with an old role, for as
+ * long as it lags, which is the very gap to close. The lookup is one primary-key read per owner
+ * (asked once per owner per event), the read the security layer already makes on every request. A
+ * subscription found without a live owner is disabled here as well, not only when
+ * {@code user.deleted} arrives.
  */
 @Component
 class WebhookPlanner implements EventHandler {
@@ -23,12 +36,15 @@ class WebhookPlanner implements EventHandler {
     private final WebhookDispatcher dispatcher;
     private final JsonMapper json;
     private final Clock clock;
+    private final AccountLookup accounts;
 
-    WebhookPlanner(WebhookStore store, WebhookDispatcher dispatcher, JsonMapper json, Clock clock) {
+    WebhookPlanner(WebhookStore store, WebhookDispatcher dispatcher, JsonMapper json, Clock clock,
+            AccountLookup accounts) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.json = json;
         this.clock = clock;
+        this.accounts = accounts;
     }
 
     @Override
@@ -38,7 +54,7 @@ class WebhookPlanner implements EventHandler {
 
     @Override
     public Set<String> topics() {
-        return WebhookService.ADMIN_EVENTS;
+        return Webhook.ADMIN_EVENTS;
     }
 
     @Override
@@ -47,8 +63,14 @@ class WebhookPlanner implements EventHandler {
         UUID customerId = customer == null || customer.isNull() ? null : UUID.fromString(customer.asString());
         String body = null;
         Instant now = clock.instant();
+        Map<UUID, Optional<Role>> owners = new HashMap<>();
         for (Webhook webhook : store.activeFor(event.type())) {
-            if (!webhook.wants(event.type(), customerId)) {
+            Optional<Role> owner = owners.computeIfAbsent(webhook.ownerId(), accounts::activeRole);
+            if (!Webhook.ownerMayReceive(owner)) {
+                store.disableAllOf(webhook.ownerId(), now, Webhook.OWNER_GONE);
+                continue;
+            }
+            if (!webhook.wants(event.type(), customerId, owner)) {
                 continue;
             }
             if (body == null) {

@@ -1,6 +1,8 @@
 package io.waybill.notifications;
 
+import io.waybill.platform.AccountLookup;
 import io.waybill.platform.Caller;
+import io.waybill.platform.ConflictException;
 import io.waybill.platform.ForbiddenException;
 import io.waybill.platform.InvalidRequestException;
 import io.waybill.platform.NotFoundException;
@@ -25,40 +27,42 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WebhookService {
 
-    static final Set<String> CUSTOMER_EVENTS = Set.of("shipment.created", "shipment.status.updated",
-            "shipment.delivered");
-    static final Set<String> ADMIN_EVENTS = Set.of("shipment.created", "shipment.status.updated",
-            "shipment.delivered", "shipment.assigned");
     private static final String NOT_FOUND = "No webhook with this id.";
 
     private final WebhookStore store;
     private final WebhookUrlPolicy urls;
     private final Clock clock;
     private final WebhookDispatcher dispatcher;
+    private final AccountLookup accounts;
+    private final int maxPerOwner;
     private final SecureRandom random = new SecureRandom();
 
-    WebhookService(WebhookStore store, Clock clock, WebhookDispatcher dispatcher,
-            @Value("${waybill.webhooks.allow-private-addresses:false}") boolean allowPrivate) {
+    WebhookService(WebhookStore store, Clock clock, WebhookDispatcher dispatcher, AccountLookup accounts,
+            @Value("${waybill.webhooks.allow-private-addresses:false}") boolean allowPrivate,
+            @Value("${waybill.webhooks.max-per-owner:10}") int maxPerOwner) {
         this.store = store;
         this.clock = clock;
         this.dispatcher = dispatcher;
+        this.accounts = accounts;
         this.urls = new WebhookUrlPolicy(allowPrivate);
+        this.maxPerOwner = maxPerOwner;
+    }
+
+    /** A subscription as its owner's account makes it now: whether it covers every shipment. */
+    public record Subscription(Webhook webhook, boolean allShipments) {
     }
 
     /** Registers a subscription; the answer is the only time its secret is shown. */
     @Transactional
     public Webhook register(Caller caller, String url, List<String> events) {
         requireOwnerRole(caller);
-        if (url == null || url.isBlank()) {
-            throw new InvalidRequestException("url", "is required");
-        }
-        if (url.length() > 2000) {
+        if (url != null && url.length() > 2000) {
             throw new InvalidRequestException("url", "must be at most 2000 characters");
         }
         urls.refusal(url).ifPresent(reason -> {
             throw new InvalidRequestException("url", reason);
         });
-        Set<String> allowed = caller.isAdmin() ? ADMIN_EVENTS : CUSTOMER_EVENTS;
+        Set<String> allowed = Webhook.eventsFor(caller.role());
         if (events == null || events.isEmpty()) {
             throw new InvalidRequestException("events", "must list at least one of " + String.join(", ", allowed));
         }
@@ -67,18 +71,25 @@ public class WebhookService {
                 throw new InvalidRequestException("events", "must be among " + String.join(", ", allowed));
             }
         }
+        // 409 rather than 422: the request is valid and would succeed once the owner deletes one of
+        // their subscriptions; it clashes with what they already have, not with its own content.
+        if (store.countActiveLockingOwner(caller.userId()) >= maxPerOwner) {
+            throw new ConflictException("You already have " + maxPerOwner + " active webhooks, the most an account "
+                    + "may have; delete one (DELETE /webhooks/{id}) before adding another.");
+        }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
-        Webhook webhook = new Webhook(UUID.randomUUID(), caller.userId(), caller.isAdmin(), url,
-                List.copyOf(new LinkedHashSet<>(events)),
-                "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret), true, clock.instant(), null);
+        Webhook webhook = new Webhook(UUID.randomUUID(), caller.userId(), url, List.copyOf(new LinkedHashSet<>(events)),
+                "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret), true, clock.instant(), null,
+                null);
         store.add(webhook);
         return webhook;
     }
 
-    public Page<Webhook> list(Caller caller, PageQuery page) {
+    public Page<Subscription> list(Caller caller, PageQuery page) {
         requireOwnerRole(caller);
-        return store.list(caller.isAdmin() ? null : caller.userId(), page);
+        return store.list(caller.isAdmin() ? null : caller.userId(), page).map(webhook ->
+                new Subscription(webhook, Webhook.seesAllShipments(accounts.activeRole(webhook.ownerId()))));
     }
 
     @Transactional
@@ -96,6 +107,10 @@ public class WebhookService {
         Webhook webhook = owned(caller, id);
         WebhookDelivery delivery = store.findDelivery(webhook.id(), deliveryId)
                 .orElseThrow(() -> new NotFoundException("No delivery with this id for this webhook."));
+        if (!webhook.active()) {
+            throw new ConflictException("This webhook is disabled (" + webhook.disabledReason()
+                    + "); register the URL again to receive events.");
+        }
         store.redeliver(delivery.id(), clock.instant());
         dispatcher.wakeAfterCommit();
         return store.findDelivery(webhook.id(), deliveryId).orElseThrow();

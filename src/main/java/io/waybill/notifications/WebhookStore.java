@@ -12,6 +12,12 @@ public interface WebhookStore {
 
     void add(Webhook webhook);
 
+    /**
+     * How many active subscriptions this owner has; holds registrations of the same owner back until
+     * the transaction ends, so that two at once cannot pass a cap together.
+     */
+    int countActiveLockingOwner(UUID ownerId);
+
     Optional<Webhook> find(UUID id);
 
     /** Every subscription (admins), or one owner's. */
@@ -21,7 +27,11 @@ public interface WebhookStore {
 
     void delete(UUID id);
 
-    void disable(UUID id, Instant at);
+    /** Disables one subscription; its pending deliveries are cancelled when they come due. */
+    void disable(UUID id, Instant at, String reason);
+
+    /** Disables every active subscription of this owner and cancels their pending deliveries at once. */
+    void disableAllOf(UUID ownerId, Instant at, String reason);
 
     /** Records a delivery unless this webhook already has one for this event. */
     void addDelivery(WebhookDelivery delivery);
@@ -37,6 +47,9 @@ public interface WebhookStore {
     void markRetry(UUID id, int attempts, Integer statusCode, String error, Instant nextAttemptAt);
 
     void markFailed(UUID id, int attempts, Integer statusCode, String error);
+
+    /** The delivery will not be attempted again, for this reason (its subscription is disabled). */
+    void markCancelled(UUID id, String reason);
 
     /** Sends a delivery again from now, with a fresh retry period. */
     void redeliver(UUID id, Instant now);

@@ -11,7 +11,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** What POST /webhooks refuses with the default configuration (private addresses not allowed). */
-@TestPropertySource(properties = "waybill.webhooks.allow-private-addresses=false")
+@TestPropertySource(properties = {"waybill.webhooks.allow-private-addresses=false",
+        "waybill.webhooks.max-per-owner=3"})
 @DirtiesContext
 class WebhookRefusalApiTest extends ApiTest {
 
@@ -25,6 +26,52 @@ class WebhookRefusalApiTest extends ApiTest {
             assertProblem(refused, 422);
             assertThat(refused.body().get("errors").get(0).get("field").asString()).as(url).isEqualTo("url");
         }
+    }
+
+    @Test
+    void shouldRefuseEveryOtherSpecialPurposeAddressWithAProblem() {
+        String token = customer().token();
+        for (String url : List.of("http://[::127.0.0.1]/hook", "http://[64:ff9b::a9fe:a9fe]/latest/meta-data",
+                "http://[2002:7f00:1::]/hook", "http://198.18.0.1/hook", "http://240.0.0.1/hook",
+                "http://255.255.255.255/hook", "http://[::ffff:127.0.0.1]/hook", "http://192.0.2.10/hook",
+                "http://203.0.113.9/hook", "http://224.0.0.1/hook", "http://[2001:db8::1]/hook",
+                "http://[fe80::1]/hook", "http://[ff02::1]/hook", "http://[100::1]/hook", "http://[::]/hook")) {
+            Api.Response refused = api.post("/webhooks", token, Map.of("url", url, "events", List.of("shipment.created")));
+            assertProblem(refused, 422);
+            assertThat(refused.body().get("errors").get(0).get("field").asString()).as(url).isEqualTo("url");
+            assertThat(refused.body().get("errors").get(0).get("message").asString()).as(url)
+                    .contains("special-purpose");
+        }
+    }
+
+    /**
+     * Public address literals: registering one resolves nothing and sends nothing, and this customer
+     * books no shipment, so no delivery is ever planned for them.
+     */
+    @Test
+    void shouldRefuseAWebhookBeyondTheCapWithAConflict() {
+        Account customer = customer();
+        List<String> hooks = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Api.Response created = api.post("/webhooks", customer.token(),
+                    Map.of("url", "https://8.8.8.8/hook-" + i, "events", List.of("shipment.delivered")));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            hooks.add(created.text("id"));
+        }
+        Api.Response beyond = api.post("/webhooks", customer.token(),
+                Map.of("url", "https://8.8.8.8/hook-3", "events", List.of("shipment.delivered")));
+        assertProblem(beyond, 409);
+        assertThat(beyond.body().get("detail").asString()).contains("3");
+        assertThat(api.post("/webhooks", customer().token(),
+                Map.of("url", "https://8.8.8.8/other", "events", List.of("shipment.delivered"))).status())
+                .as("the cap is per owner").isEqualTo(201);
+
+        assertThat(api.delete("/webhooks/" + hooks.get(0), customer.token()).status()).isEqualTo(204);
+        Api.Response after = api.post("/webhooks", customer.token(),
+                Map.of("url", "https://8.8.8.8/hook-3", "events", List.of("shipment.delivered")));
+        assertThat(after.status()).as("a deleted webhook frees its place").isEqualTo(201);
+        hooks.add(after.text("id"));
+        hooks.forEach(hook -> api.delete("/webhooks/" + hook, customer.token()));
     }
 
     @Test

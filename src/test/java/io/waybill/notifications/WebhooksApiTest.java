@@ -177,4 +177,63 @@ class WebhooksApiTest extends ApiTest {
         assertThat(api.delete("/webhooks/" + hook, owner.token()).status()).isEqualTo(204);
         assertProblem(api.get("/webhooks/" + hook + "/deliveries", owner.token()), 404);
     }
+
+    @Test
+    void shouldSendNothingMoreForAnAdminWhoseAccountWasDeleted() throws Exception {
+        String gone = "/deleted-admin/" + UUID.randomUUID();
+        String control = "/live-admin/" + UUID.randomUUID();
+        Account second = register("admin", admin().token());
+        String hook = api.post("/webhooks", second.token(),
+                Map.of("url", RECEIVER.url(gone), "events", List.of("shipment.created"))).text("id");
+        api.post("/webhooks", admin().token(), Map.of("url", RECEIVER.url(control), "events", List.of("shipment.created")));
+        assertThat(api.delete("/admin/users/" + second.id(), admin().token()).status()).isEqualTo(204);
+        awaitEvents();
+        assertThat(listedWebhook(hook).get("active").asBoolean()).as("disabled by user.deleted").isFalse();
+
+        String shipment = book(customer()).text("id");
+        eventually(Duration.ofSeconds(20), () -> assertThat(RECEIVER.at(control))
+                .anySatisfy(d -> assertThat(d.body()).contains(shipment)));
+        awaitEvents();
+        Thread.sleep(1000);
+
+        assertThat(RECEIVER.at(gone)).isEmpty();
+        JsonNode listed = listedWebhook(hook);
+        assertThat(listed.get("active").asBoolean()).isFalse();
+        assertThat(listed.get("disabled_at").isNull()).isFalse();
+        assertThat(listed.get("disabled_reason").asString()).contains("deleted");
+        assertThat(api.get("/webhooks/" + hook + "/deliveries", admin().token()).body().get("items").size()).isZero();
+    }
+
+    @Test
+    void shouldNotSendADeliveryPlannedBeforeItsOwnerWasDeleted() throws Exception {
+        String path = "/retrying-admin/" + UUID.randomUUID();
+        RECEIVER.alwaysAnswer(path, 503);
+        Account second = register("admin", admin().token());
+        String hook = api.post("/webhooks", second.token(),
+                Map.of("url", RECEIVER.url(path), "events", List.of("shipment.created"))).text("id");
+        book(customer());
+        eventually(Duration.ofSeconds(20), () -> assertThat(RECEIVER.at(path)).isNotEmpty());
+
+        assertThat(api.delete("/admin/users/" + second.id(), admin().token()).status()).isEqualTo(204);
+        awaitEvents();
+        RECEIVER.alwaysAnswer(path, 200);
+        Thread.sleep(2500);
+
+        assertThat(RECEIVER.at(path)).allSatisfy(d -> assertThat(d.answered()).isEqualTo(503));
+        JsonNode entry = api.get("/webhooks/" + hook + "/deliveries", admin().token()).body().get("items").get(0);
+        assertThat(entry.get("status").asString()).isEqualTo("cancelled");
+        assertThat(entry.get("last_error").asString()).contains("deleted");
+        assertThat(listedWebhook(hook).get("active").asBoolean()).isFalse();
+        assertProblem(api.post("/webhooks/" + hook + "/deliveries/" + entry.get("id").asString() + "/redeliver",
+                admin().token(), null), 409);
+    }
+
+    private JsonNode listedWebhook(String id) {
+        for (JsonNode item : api.get("/webhooks?size=100", admin().token()).body().get("items")) {
+            if (item.get("id").asString().equals(id)) {
+                return item;
+            }
+        }
+        throw new AssertionError("webhook " + id + " is not listed");
+    }
 }

@@ -25,6 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "waybill.data-dir=target/test-data",
         // Webhooks in tests point at receivers on this machine; never at an outside address.
         "waybill.webhooks.allow-private-addresses=true",
+        // The shared admin and the matrix's customer register far more webhooks than an account may keep;
+        // WebhookRefusalApiTest pins the real cap.
+        "waybill.webhooks.max-per-owner=100000",
         // The tests play the trusted proxy (127.0.0.1): X-Forwarded-For gives a test its own client address.
         "server.forward-headers-strategy=native",
         "spring.mail.host=127.0.0.1",

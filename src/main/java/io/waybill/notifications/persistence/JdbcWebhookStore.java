@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcWebhookStore implements WebhookStore {
 
-    private static final String HOOK = "id, owner_id, all_shipments, url, events, secret, active, created_at, disabled_at";
+    private static final String HOOK = "id, owner_id, url, events, secret, active, created_at, disabled_at, "
+            + "disabled_reason";
     private static final String DELIVERY = "id, webhook_id, event_id, event_type, body, status, attempts, "
             + "next_attempt_at, created_at, delivered_at, last_status_code, last_error";
 
@@ -32,10 +33,18 @@ class JdbcWebhookStore implements WebhookStore {
 
     @Override
     public void add(Webhook w) {
-        jdbc.sql("insert into notifications.webhooks (" + HOOK + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(w.id(), w.ownerId(), w.allShipments(), w.url(), w.events().toArray(String[]::new), w.secret(),
-                        w.active(), Timestamp.from(w.createdAt()), null)
+        jdbc.sql("insert into notifications.webhooks (" + HOOK + ") values (?, ?, ?, ?, ?, ?, ?, null, null)")
+                .params(w.id(), w.ownerId(), w.url(), w.events().toArray(String[]::new), w.secret(), w.active(),
+                        Timestamp.from(w.createdAt()))
                 .update();
+    }
+
+    @Override
+    public int countActiveLockingOwner(UUID ownerId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('notifications.webhooks:' || ?, 0))")
+                .param(ownerId.toString()).query((rs, n) -> 0).list();
+        return jdbc.sql("select count(*) from notifications.webhooks where owner_id = ? and active").param(ownerId)
+                .query(Integer.class).single();
     }
 
     @Override
@@ -68,9 +77,18 @@ class JdbcWebhookStore implements WebhookStore {
     }
 
     @Override
-    public void disable(UUID id, Instant at) {
-        jdbc.sql("update notifications.webhooks set active = false, disabled_at = ? where id = ? and active")
-                .params(Timestamp.from(at), id).update();
+    public void disable(UUID id, Instant at, String reason) {
+        jdbc.sql("update notifications.webhooks set active = false, disabled_at = ?, disabled_reason = ? "
+                + "where id = ? and active").params(Timestamp.from(at), reason, id).update();
+    }
+
+    @Override
+    public void disableAllOf(UUID ownerId, Instant at, String reason) {
+        jdbc.sql("update notifications.webhooks set active = false, disabled_at = ?, disabled_reason = ? "
+                + "where owner_id = ? and active").params(Timestamp.from(at), reason, ownerId).update();
+        jdbc.sql("update notifications.webhook_deliveries set status = 'cancelled', last_error = ? "
+                + "where status = 'pending' and webhook_id in (select id from notifications.webhooks where owner_id = ?)")
+                .params(reason, ownerId).update();
     }
 
     @Override
@@ -126,6 +144,12 @@ class JdbcWebhookStore implements WebhookStore {
     }
 
     @Override
+    public void markCancelled(UUID id, String reason) {
+        jdbc.sql("update notifications.webhook_deliveries set status = 'cancelled', last_error = ? where id = ?")
+                .params(reason, id).update();
+    }
+
+    @Override
     public void redeliver(UUID id, Instant now) {
         jdbc.sql("update notifications.webhook_deliveries set status = 'pending', next_attempt_at = ?, created_at = ? "
                 + "where id = ?").params(Timestamp.from(now), Timestamp.from(now), id).update();
@@ -134,10 +158,10 @@ class JdbcWebhookStore implements WebhookStore {
     private static Webhook hook(ResultSet rs, int n) throws SQLException {
         Array events = rs.getArray("events");
         Timestamp disabled = rs.getTimestamp("disabled_at");
-        return new Webhook(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
-                rs.getBoolean("all_shipments"), rs.getString("url"), Arrays.asList((String[]) events.getArray()),
-                rs.getString("secret"), rs.getBoolean("active"), rs.getTimestamp("created_at").toInstant(),
-                disabled == null ? null : disabled.toInstant());
+        return new Webhook(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getString("url"),
+                Arrays.asList((String[]) events.getArray()), rs.getString("secret"), rs.getBoolean("active"),
+                rs.getTimestamp("created_at").toInstant(), disabled == null ? null : disabled.toInstant(),
+                rs.getString("disabled_reason"));
     }
 
     private static WebhookDelivery delivery(ResultSet rs, int n) throws SQLException {

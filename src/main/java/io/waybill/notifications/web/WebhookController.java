@@ -36,7 +36,9 @@ class WebhookController {
 
     @PostMapping("/webhooks")
     @Operation(summary = "Subscribe a URL to events", description = "Admins: events of every shipment; customers: of "
-            + "their own. The signing `secret` appears only in this answer. 422 for a private or loopback address.")
+            + "their own, while the owner's account lives. The signing `secret` appears only in this answer. 422 for "
+            + "a URL whose host points at a private, loopback or other special-purpose address; 409 beyond the "
+            + "number of active webhooks an account may have (10 by default).")
     ResponseEntity<CreatedWebhook> register(Caller caller, @RequestBody WebhookRequest request) {
         Webhook webhook = webhooks.register(caller, request.url(), request.events());
         return ResponseEntity.created(URI.create("/webhooks/" + webhook.id())).body(CreatedWebhook.of(webhook));
@@ -65,7 +67,7 @@ class WebhookController {
 
     @PostMapping("/webhooks/{id}/deliveries/{deliveryId}/redeliver")
     @Operation(summary = "Send a delivery again", description = "Same body and X-Waybill-Event-Id, a new signature; "
-            + "202, the attempt follows at once.")
+            + "202, the attempt follows at once. 409 when the webhook is disabled.")
     ResponseEntity<DeliveryResponse> redeliver(Caller caller, @PathVariable UUID id, @PathVariable UUID deliveryId) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(DeliveryResponse.of(webhooks.redeliver(caller, id, deliveryId)));
@@ -80,11 +82,13 @@ class WebhookController {
         }
     }
 
+    /** {@code all_shipments} follows the owner's role now (an admin's webhook covers every shipment). */
     record WebhookResponse(UUID id, String url, List<String> events, boolean active, boolean allShipments,
-            Instant createdAt, Instant disabledAt) {
-        static WebhookResponse of(Webhook w) {
-            return new WebhookResponse(w.id(), w.url(), w.events(), w.active(), w.allShipments(), w.createdAt(),
-                    w.disabledAt());
+            Instant createdAt, Instant disabledAt, String disabledReason) {
+        static WebhookResponse of(WebhookService.Subscription s) {
+            Webhook w = s.webhook();
+            return new WebhookResponse(w.id(), w.url(), w.events(), w.active(), s.allShipments(), w.createdAt(),
+                    w.disabledAt(), w.disabledReason());
         }
     }
 
