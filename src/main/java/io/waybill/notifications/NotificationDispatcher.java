@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * may run this at once: each claims the rows it sends with a lease.
  */
 @Component
-class NotificationDispatcher implements OutboundWorker.Queue<Notification>, DisposableBean {
+class NotificationDispatcher implements OutboundWorker.Queue<Notification, Void>, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
 
@@ -32,7 +32,7 @@ class NotificationDispatcher implements OutboundWorker.Queue<Notification>, Disp
     private final SmsSender sms;
     private final Duration retryDelay;
     private final int maxAttempts;
-    private final OutboundWorker<Notification> worker;
+    private final OutboundWorker<Notification, Void> worker;
 
     NotificationDispatcher(NotificationStore store, OutgoingMail mail, SmsSender sms, TransactionTemplate transaction,
             Clock clock, @Value("${waybill.notifications.retry-delay:PT30S}") Duration retryDelay,
@@ -62,15 +62,22 @@ class NotificationDispatcher implements OutboundWorker.Queue<Notification>, Disp
         return store.claimDue(now, now.plus(lease), limit);
     }
 
+    /** One message at a time per recipient and channel, oldest first: see {@link NotificationStore#claimDue}. */
     @Override
-    public void send(Notification notification) throws Exception {
-        if (notification.channel() == Channel.SMS) {
-            sms.send(notification.recipient(), notification.body());
-        }
+    public boolean claimsOnePerReceiver() {
+        return true;
     }
 
     @Override
-    public void record(Notification notification, Instant now, Exception failure) {
+    public Void send(Notification notification) throws Exception {
+        if (notification.channel() == Channel.SMS) {
+            sms.send(notification.recipient(), notification.body());
+        }
+        return null;
+    }
+
+    @Override
+    public void record(Notification notification, Instant now, Void answer, Exception failure) {
         if (failure == null) {
             if (notification.channel() == Channel.EMAIL) {
                 mail.queue(notification.recipient(), notification.subject(), notification.body());

@@ -13,7 +13,8 @@ public interface NotificationStore {
     void add(Notification notification);
 
     /**
-     * Claims up to {@code limit} pending notifications that are due: their next attempt moves to
+     * Claims up to {@code limit} pending notifications that are due, only the oldest pending one of
+     * each recipient and channel, so that messages arrive in order: their next attempt moves to
      * {@code leaseEnd}, so that no other sender takes them meanwhile, and a sender that died leaves
      * them due again.
      */

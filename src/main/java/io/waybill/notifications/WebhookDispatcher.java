@@ -2,7 +2,7 @@ package io.waybill.notifications;
 
 import io.waybill.identity.UserDirectory;
 import io.waybill.platform.AccountLookup;
-import io.waybill.platform.BackgroundRun;
+import io.waybill.platform.OutboundWorker;
 import io.waybill.platform.OutgoingMail;
 import java.io.IOException;
 import java.time.Clock;
@@ -18,7 +18,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,26 +28,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * address is checked again at each attempt, since DNS answers change, and the attempt connects to
  * the address that was checked ({@link HttpComponentsWebhookSender}). Before each attempt the owner's
  * account is looked up as it is now: a delivery planned for an account deleted since is cancelled,
- * and its subscriptions disabled, rather than sent.
+ * and its subscriptions disabled, rather than sent. Deliveries go through the {@link OutboundWorker}:
+ * no transaction is open while a receiver is called, and each webhook has at most one delivery in
+ * flight, so a receiver that hangs holds up only its own.
  */
 @Component
-class WebhookDispatcher implements DisposableBean {
+class WebhookDispatcher implements OutboundWorker.Queue<WebhookDelivery, Integer>, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
-    private static final int BATCH = 10;
 
     private final WebhookStore store;
     private final UserDirectory users;
     private final AccountLookup accounts;
     private final OutgoingMail mail;
-    private final TransactionTemplate transaction;
     private final Clock clock;
     private final WebhookUrlPolicy urls;
     private final Duration retryDelay;
     private final Duration maxDelay;
     private final Duration retryFor;
     private final HttpComponentsWebhookSender http;
-    private final BackgroundRun wakeUps = new BackgroundRun("webhooks-dispatch", this::sendDue);
+    private final OutboundWorker<WebhookDelivery, Integer> worker;
 
     WebhookDispatcher(WebhookStore store, UserDirectory users, AccountLookup accounts, OutgoingMail mail,
             TransactionTemplate transaction, Clock clock,
@@ -56,82 +55,85 @@ class WebhookDispatcher implements DisposableBean {
             @Value("${waybill.webhooks.retry-delay:PT30S}") Duration retryDelay,
             @Value("${waybill.webhooks.max-delay:PT1H}") Duration maxDelay,
             @Value("${waybill.webhooks.retry-for:P1D}") Duration retryFor,
-            @Value("${waybill.webhooks.timeout:PT5S}") Duration timeout) {
+            @Value("${waybill.webhooks.timeout:PT5S}") Duration timeout,
+            @Value("${waybill.webhooks.concurrency:16}") int concurrency) {
         this.store = store;
         this.users = users;
         this.accounts = accounts;
         this.mail = mail;
-        this.transaction = transaction;
         this.clock = clock;
         this.urls = new WebhookUrlPolicy(allowPrivate);
         this.retryDelay = retryDelay;
         this.maxDelay = maxDelay;
         this.retryFor = retryFor;
         this.http = new HttpComponentsWebhookSender(urls, timeout);
+        // A lease outlasts the longest attempt (connect, then the answer) several times over.
+        this.worker = new OutboundWorker<>("webhooks-dispatch", this, transaction, clock,
+                timeout.multipliedBy(4).plusSeconds(30), concurrency);
     }
 
     @Scheduled(fixedDelayString = "${waybill.webhooks.poll-interval:PT5S}", initialDelayString = "PT2S")
     void poll() {
-        sendDue();
+        worker.sendDue();
     }
 
     void wakeAfterCommit() {
-        wakeUps.afterCommit();
+        worker.wakeAfterCommit();
     }
 
-    void sendDue() {
-        try {
-            Integer sent;
-            do {
-                sent = transaction.execute(status -> sendBatch());
-            } while (sent != null && sent == BATCH);
-        } catch (RuntimeException e) {
-            log.warn("Could not send webhook deliveries now; trying again at the next poll: {}", e.toString());
-        }
+    @Override
+    public List<WebhookDelivery> claim(Instant now, Duration lease, int limit) {
+        return store.claimDueDeliveries(now, now.plus(lease), limit);
     }
 
-    private int sendBatch() {
-        List<WebhookDelivery> due = store.lockDueDeliveries(clock.instant(), BATCH);
-        for (WebhookDelivery delivery : due) {
-            Optional<Webhook> webhook = store.find(delivery.webhookId());
-            int attempts = delivery.attempts() + 1;
-            if (webhook.isEmpty() || !webhook.get().active()) {
-                store.markCancelled(delivery.id(), "the subscription is disabled"
-                        + webhook.map(w -> w.disabledReason() == null ? "" : ": " + w.disabledReason()).orElse(""));
-                continue;
-            }
-            if (!Webhook.ownerMayReceive(accounts.activeRole(webhook.get().ownerId()))) {
-                store.disableAllOf(webhook.get().ownerId(), clock.instant(), Webhook.OWNER_GONE);
-                store.markCancelled(delivery.id(), "the subscription is disabled: " + Webhook.OWNER_GONE);
-                continue;
-            }
-            Integer statusCode = null;
-            String error;
-            try {
-                Optional<String> refusal = urls.formRefusal(webhook.get().url());
-                if (refusal.isPresent()) {
-                    error = "url " + refusal.get();
-                } else {
-                    statusCode = post(webhook.get(), delivery);
-                    error = statusCode / 100 == 2 ? null : "answered " + statusCode;
-                }
-            } catch (WebhookUrlPolicy.RefusedAddressException e) {
-                error = "url " + e.getMessage();
-            } catch (Exception e) {
-                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            }
-            Instant now = clock.instant();
-            if (error == null) {
-                store.markDelivered(delivery.id(), attempts, statusCode, now);
-            } else if (delivery.shouldGiveUp(now, retryFor)) {
-                store.markFailed(delivery.id(), attempts, statusCode, error);
-                disable(webhook.get(), now, error);
-            } else {
-                store.markRetry(delivery.id(), attempts, statusCode, error,
-                        now.plus(WebhookDelivery.backoff(retryDelay, maxDelay, attempts)));
-            }
+    @Override
+    public boolean claimsOnePerReceiver() {
+        return true;
+    }
+
+    /** Posts the delivery and returns the receiver's status code; throws when it was not sent. */
+    @Override
+    public Integer send(WebhookDelivery delivery) throws Exception {
+        Webhook webhook = store.find(delivery.webhookId()).orElse(null);
+        if (webhook == null || !webhook.active()) {
+            throw new NotSent("the subscription is disabled" + (webhook == null || webhook.disabledReason() == null
+                    ? "" : ": " + webhook.disabledReason()), false);
         }
-        return due.size();
+        if (!Webhook.ownerMayReceive(accounts.activeRole(webhook.ownerId()))) {
+            throw new NotSent("the subscription is disabled: " + Webhook.OWNER_GONE, true);
+        }
+        Optional<String> refusal = urls.formRefusal(webhook.url());
+        if (refusal.isPresent()) {
+            throw new WebhookUrlPolicy.RefusedAddressException(refusal.get());
+        }
+        return post(webhook, delivery);
+    }
+
+    @Override
+    public void record(WebhookDelivery delivery, Instant now, Integer statusCode, Exception failure) {
+        if (failure instanceof NotSent notSent) {
+            if (notSent.ownerGone) {
+                store.find(delivery.webhookId())
+                        .ifPresent(webhook -> store.disableAllOf(webhook.ownerId(), now, Webhook.OWNER_GONE));
+            }
+            store.markCancelled(delivery.id(), notSent.getMessage());
+            return;
+        }
+        int attempts = delivery.attempts() + 1;
+        if (failure == null && statusCode / 100 == 2) {
+            store.markDelivered(delivery.id(), attempts, statusCode, now);
+            return;
+        }
+        String error = failure == null ? "answered " + statusCode
+                : failure instanceof WebhookUrlPolicy.RefusedAddressException ? "url " + failure.getMessage()
+                : failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        if (delivery.shouldGiveUp(now, retryFor)) {
+            store.markFailed(delivery.id(), attempts, statusCode, error);
+            store.find(delivery.webhookId()).ifPresent(webhook -> disable(webhook, now, error));
+        } else {
+            store.markRetry(delivery.id(), attempts, statusCode, error,
+                    now.plus(WebhookDelivery.backoff(retryDelay, maxDelay, attempts)));
+        }
     }
 
     private int post(Webhook webhook, WebhookDelivery delivery) throws IOException {
@@ -160,7 +162,18 @@ class WebhookDispatcher implements DisposableBean {
 
     @Override
     public void destroy() throws IOException {
-        wakeUps.close();
+        worker.close();
         http.close();
+    }
+
+    /** A delivery that will not be sent at all: its subscription is disabled or its owner gone. */
+    private static final class NotSent extends Exception {
+
+        private final boolean ownerGone;
+
+        NotSent(String reason, boolean ownerGone) {
+            super(reason, null, false, false);
+            this.ownerGone = ownerGone;
+        }
     }
 }

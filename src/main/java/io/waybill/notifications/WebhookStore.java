@@ -40,7 +40,12 @@ public interface WebhookStore {
 
     Page<WebhookDelivery> deliveries(UUID webhookId, PageQuery page);
 
-    List<WebhookDelivery> lockDueDeliveries(Instant now, int limit);
+    /**
+     * Claims up to {@code limit} due deliveries, at most one per webhook and none of a webhook that
+     * has one in flight, and leases them until {@code leaseEnd}: a receiver that hangs holds up only
+     * its own deliveries, and a sender that dies leaves its delivery due again when the lease ends.
+     */
+    List<WebhookDelivery> claimDueDeliveries(Instant now, Instant leaseEnd, int limit);
 
     void markDelivered(UUID id, int attempts, int statusCode, Instant at);
 

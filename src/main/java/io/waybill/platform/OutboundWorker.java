@@ -20,11 +20,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * items to be claimed again once their lease has run out, so a send is at least once.
  *
  * @param <T> one claimed item, as its module's queue describes it
+ * @param <R> what a send answers (a receiver's status code, or {@code Void})
  */
-public final class OutboundWorker<T> implements AutoCloseable {
+public final class OutboundWorker<T, R> implements AutoCloseable {
 
     /** A module's table of due items: how to claim them, send one, and record what happened. */
-    public interface Queue<T> {
+    public interface Queue<T, R> {
 
         /**
          * Claims up to {@code limit} due items and leases them until {@code now + lease}: no worker
@@ -33,16 +34,27 @@ public final class OutboundWorker<T> implements AutoCloseable {
         List<T> claim(Instant now, Duration lease, int limit);
 
         /** The call to the outside world. It runs with no transaction open; throwing is a failed attempt. */
-        void send(T item) throws Exception;
+        R send(T item) throws Exception;
 
-        /** Records the outcome of one attempt, in a transaction of its own: {@code failure} is null on success. */
-        void record(T item, Instant at, Exception failure);
+        /**
+         * Records the outcome of one attempt, in a transaction of its own: what the send answered, or
+         * the failure it threw (then {@code answer} is null).
+         */
+        void record(T item, Instant at, R answer, Exception failure);
+
+        /**
+         * Whether a claim holds back an item while another for the same receiver is in flight (so
+         * that a slow receiver holds up only its own items): then each finished send claims again.
+         */
+        default boolean claimsOnePerReceiver() {
+            return false;
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(OutboundWorker.class);
 
     private final String name;
-    private final Queue<T> queue;
+    private final Queue<T, R> queue;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration lease;
@@ -56,7 +68,7 @@ public final class OutboundWorker<T> implements AutoCloseable {
      * @param lease       how long a claimed item stays with this worker; longer than any send can take
      * @param concurrency how many sends may be in flight at once
      */
-    public OutboundWorker(String name, Queue<T> queue, TransactionTemplate transaction, Clock clock, Duration lease,
+    public OutboundWorker(String name, Queue<T, R> queue, TransactionTemplate transaction, Clock clock, Duration lease,
             int concurrency) {
         this.name = name;
         this.queue = queue;
@@ -122,8 +134,9 @@ public final class OutboundWorker<T> implements AutoCloseable {
     private void sendOne(T item) {
         try {
             Exception failure = null;
+            R answer = null;
             try {
-                queue.send(item);
+                answer = queue.send(item);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure = e;
@@ -131,8 +144,9 @@ public final class OutboundWorker<T> implements AutoCloseable {
                 failure = e;
             }
             Exception outcome = failure;
+            R answered = answer;
             try {
-                transaction.executeWithoutResult(status -> queue.record(item, clock.instant(), outcome));
+                transaction.executeWithoutResult(status -> queue.record(item, clock.instant(), answered, outcome));
             } catch (RuntimeException e) {
                 // The lease runs out and the item is claimed again: sent twice rather than never.
                 log.warn("{}: could not record a send's outcome; it is retried when its lease ends: {}", name,
@@ -140,7 +154,7 @@ public final class OutboundWorker<T> implements AutoCloseable {
             }
         } finally {
             slots.release();
-            if (moreDue.compareAndSet(true, false)) {
+            if (moreDue.compareAndSet(true, false) || queue.claimsOnePerReceiver()) {
                 claims.soon();
             }
         }

@@ -44,7 +44,8 @@ class WebhooksApiTest extends ApiTest {
         registry.add("waybill.webhooks.retry-delay", () -> "PT0.2S");
         registry.add("waybill.webhooks.poll-interval", () -> "PT0.2S");
         registry.add("waybill.webhooks.retry-for", () -> "PT6S");
-        registry.add("waybill.webhooks.timeout", () -> "PT2S");
+        // Long enough for a receiver held for 10 s to answer: a hang must not be cut short to pass.
+        registry.add("waybill.webhooks.timeout", () -> "PT15S");
     }
 
     @AfterAll
@@ -84,6 +85,38 @@ class WebhooksApiTest extends ApiTest {
                 .getBytes(StandardCharsets.UTF_8)));
         assertThat(v1).isEqualTo(expected);
         assertThat(Math.abs(Instant.now().getEpochSecond() - t)).isLessThan(300);
+    }
+
+    @Test
+    void shouldKeepDeliveringToOtherOwnersWhileOneReceiverHangsForTenSeconds() {
+        String slowPath = "/slow/" + UUID.randomUUID();
+        String fastPath = "/fast/" + UUID.randomUUID();
+        RECEIVER.hold(slowPath, Duration.ofSeconds(10));
+        Account slowOwner = customer();
+        Account fastOwner = customer();
+        assertThat(api.post("/webhooks", slowOwner.token(), Map.of("url", RECEIVER.url(slowPath),
+                "events", List.of("shipment.created"))).status()).isEqualTo(201);
+        assertThat(api.post("/webhooks", fastOwner.token(), Map.of("url", RECEIVER.url(fastPath),
+                "events", List.of("shipment.created"))).status()).isEqualTo(201);
+
+        for (int i = 0; i < 3; i++) {
+            book(slowOwner);
+        }
+        eventually(() -> assertThat(RECEIVER.arrivedAt(slowPath)).isEqualTo(1));
+        Instant slowReceiverHeld = Instant.now();
+        for (int i = 0; i < 3; i++) {
+            book(fastOwner);
+        }
+
+        eventually(Duration.ofSeconds(8), () -> assertThat(RECEIVER.at(fastPath)).hasSize(3));
+        assertThat(Duration.between(slowReceiverHeld, Instant.now()))
+                .as("the other owner's deliveries went out while the slow receiver still held its first")
+                .isLessThan(Duration.ofSeconds(10));
+        assertThat(RECEIVER.at(slowPath)).as("the slow receiver has answered nothing yet").isEmpty();
+        assertThat(RECEIVER.arrivedAt(slowPath)).as("one delivery at a time goes to a hanging receiver")
+                .isEqualTo(1);
+        RECEIVER.hold(slowPath, Duration.ZERO);
+        eventually(Duration.ofSeconds(20), () -> assertThat(RECEIVER.at(slowPath)).hasSize(3));
     }
 
     @Test

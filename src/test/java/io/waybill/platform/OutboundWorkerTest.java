@@ -24,7 +24,7 @@ class OutboundWorkerTest {
 
     private final CountDownLatch release = new CountDownLatch(1);
     private final FakeQueue queue = new FakeQueue(List.of("slow", "a", "b", "c"));
-    private final OutboundWorker<String> worker = new OutboundWorker<>("test", queue,
+    private final OutboundWorker<String, Void> worker = new OutboundWorker<>("test", queue,
             new TransactionTemplate(new CountingTransactions()), Clock.systemUTC(), Duration.ofMinutes(1), 4);
 
     @Test
@@ -45,7 +45,7 @@ class OutboundWorkerTest {
     void shouldRecordAFailureAsAFailedAttempt() throws Exception {
         release.countDown();
         FakeQueue failing = new FakeQueue(List.of("boom"));
-        OutboundWorker<String> other = new OutboundWorker<>("test", failing,
+        OutboundWorker<String, Void> other = new OutboundWorker<>("test", failing,
                 new TransactionTemplate(new CountingTransactions()), Clock.systemUTC(), Duration.ofMinutes(1), 2);
 
         other.sendDueAndWait();
@@ -58,7 +58,7 @@ class OutboundWorkerTest {
     @Test
     void shouldClaimNoMoreThanItHasSlotsFor() throws Exception {
         FakeQueue many = new FakeQueue(List.of("1", "2", "3", "4", "5"));
-        OutboundWorker<String> two = new OutboundWorker<>("test", many,
+        OutboundWorker<String, Void> two = new OutboundWorker<>("test", many,
                 new TransactionTemplate(new CountingTransactions()), Clock.systemUTC(), Duration.ofMinutes(1), 2);
         many.block = true;
 
@@ -70,7 +70,7 @@ class OutboundWorkerTest {
         two.close();
     }
 
-    private final class FakeQueue implements OutboundWorker.Queue<String> {
+    private final class FakeQueue implements OutboundWorker.Queue<String, Void> {
 
         private final List<String> due;
         final Map<String, Exception> recorded = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -93,7 +93,7 @@ class OutboundWorkerTest {
         }
 
         @Override
-        public void send(String item) throws Exception {
+        public Void send(String item) throws Exception {
             if (TransactionSynchronizationManager.isActualTransactionActive()) {
                 sentInsideTransaction.add(item);
             }
@@ -103,10 +103,11 @@ class OutboundWorkerTest {
             if (item.equals("boom")) {
                 throw new IllegalStateException("receiver answered 500");
             }
+            return null;
         }
 
         @Override
-        public void record(String item, Instant at, Exception failure) {
+        public void record(String item, Instant at, Void answer, Exception failure) {
             recorded.put(item, failure);
         }
 

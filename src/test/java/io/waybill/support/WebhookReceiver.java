@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A local HTTP server receiving webhook deliveries; each path answers the statuses scripted for it, then 200. */
 public final class WebhookReceiver {
@@ -21,6 +24,9 @@ public final class WebhookReceiver {
     public final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final Map<String, ConcurrentLinkedQueue<Integer>> scripts = new ConcurrentHashMap<>();
     private final Map<String, Integer> always = new ConcurrentHashMap<>();
+    private final Map<String, Duration> holds = new ConcurrentHashMap<>();
+    /** Requests that have arrived, by path, whether or not they have been answered yet. */
+    private final Map<String, AtomicInteger> arrived = new ConcurrentHashMap<>();
 
     public WebhookReceiver() {
         try {
@@ -30,6 +36,15 @@ public final class WebhookReceiver {
         }
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
+            arrived.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            Duration hold = holds.get(path);
+            if (hold != null) {
+                try {
+                    Thread.sleep(hold.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> headers = new ConcurrentHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
@@ -40,7 +55,24 @@ public final class WebhookReceiver {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        // One thread per request, so that a request held on one path does not hold up the others.
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "webhook-receiver");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
+    }
+
+    /** Requests to this path are answered only after this long, as a receiver that hangs. */
+    public void hold(String path, Duration duration) {
+        holds.put(path, duration);
+    }
+
+    /** How many requests to this path have arrived, answered or not. */
+    public int arrivedAt(String path) {
+        AtomicInteger count = arrived.get(path);
+        return count == null ? 0 : count.get();
     }
 
     public String url(String path) {

@@ -38,10 +38,21 @@ class JdbcNotificationStore implements NotificationStore {
 
     @Override
     public List<Notification> claimDue(Instant now, Instant leaseEnd, int limit) {
-        return jdbc.sql("update notifications.notifications set next_attempt_at = ? where id in ("
-                + "select id from notifications.notifications where status = 'pending' and next_attempt_at <= ? "
-                + "order by next_attempt_at limit ? for update skip locked) returning " + COLUMNS)
-                .params(Timestamp.from(leaseEnd), Timestamp.from(now), limit).query(JdbcNotificationStore::row).list();
+        // Only the oldest pending notification of each recipient and channel can be claimed, so that
+        // a customer's messages arrive in the order of the events, and a recipient whose provider
+        // fails holds up only their own. A claimed one stays the oldest until it is recorded.
+        return jdbc.sql("""
+                update notifications.notifications set next_attempt_at = :lease_end
+                where status = 'pending' and next_attempt_at <= :now and id in (
+                    select id from (
+                        select distinct on (user_id, channel) id, next_attempt_at
+                        from notifications.notifications where status = 'pending'
+                        order by user_id, channel, created_at, id) oldest
+                    where next_attempt_at <= :now
+                    order by next_attempt_at limit :limit)
+                returning\s""" + COLUMNS)
+                .param("now", Timestamp.from(now)).param("lease_end", Timestamp.from(leaseEnd)).param("limit", limit)
+                .query(JdbcNotificationStore::row).list();
     }
 
     @Override

@@ -117,42 +117,57 @@ class JdbcWebhookStore implements WebhookStore {
     }
 
     @Override
-    public List<WebhookDelivery> lockDueDeliveries(Instant now, int limit) {
-        return jdbc.sql("select " + DELIVERY + " from notifications.webhook_deliveries where status = 'pending' "
-                + "and next_attempt_at <= ? order by next_attempt_at limit ? for update skip locked")
-                .params(Timestamp.from(now), limit).query(JdbcWebhookStore::delivery).list();
+    public List<WebhookDelivery> claimDueDeliveries(Instant now, Instant leaseEnd, int limit) {
+        // The outer conditions are checked again on the locked row, so two instances that picked the
+        // same delivery cannot both claim it.
+        return jdbc.sql("""
+                update notifications.webhook_deliveries d set leased_until = :lease_end, next_attempt_at = :lease_end
+                where d.status = 'pending' and d.next_attempt_at <= :now and d.id in (
+                    select id from (
+                        select distinct on (c.webhook_id) c.id, c.next_attempt_at
+                        from notifications.webhook_deliveries c
+                        where c.status = 'pending' and c.next_attempt_at <= :now
+                          and not exists (select 1 from notifications.webhook_deliveries f
+                                          where f.webhook_id = c.webhook_id and f.status = 'pending'
+                                            and f.leased_until > :now)
+                        order by c.webhook_id, c.next_attempt_at) first_per_webhook
+                    order by next_attempt_at limit :limit)
+                returning\s""" + DELIVERY)
+                .param("now", Timestamp.from(now)).param("lease_end", Timestamp.from(leaseEnd)).param("limit", limit)
+                .query(JdbcWebhookStore::delivery).list();
     }
 
     @Override
     public void markDelivered(UUID id, int attempts, int statusCode, Instant at) {
         jdbc.sql("update notifications.webhook_deliveries set status = 'delivered', attempts = ?, delivered_at = ?, "
-                + "last_status_code = ?, last_error = null where id = ?")
+                + "last_status_code = ?, last_error = null, leased_until = null where id = ?")
                 .params(attempts, Timestamp.from(at), statusCode, id).update();
     }
 
     @Override
     public void markRetry(UUID id, int attempts, Integer statusCode, String error, Instant nextAttemptAt) {
         jdbc.sql("update notifications.webhook_deliveries set attempts = ?, last_status_code = ?, last_error = ?, "
-                + "next_attempt_at = ? where id = ?")
+                + "next_attempt_at = ?, leased_until = null where id = ?")
                 .params(attempts, statusCode, error, Timestamp.from(nextAttemptAt), id).update();
     }
 
     @Override
     public void markFailed(UUID id, int attempts, Integer statusCode, String error) {
         jdbc.sql("update notifications.webhook_deliveries set status = 'failed', attempts = ?, last_status_code = ?, "
-                + "last_error = ? where id = ?").params(attempts, statusCode, error, id).update();
+                + "last_error = ?, leased_until = null where id = ?").params(attempts, statusCode, error, id).update();
     }
 
     @Override
     public void markCancelled(UUID id, String reason) {
-        jdbc.sql("update notifications.webhook_deliveries set status = 'cancelled', last_error = ? where id = ?")
+        jdbc.sql("update notifications.webhook_deliveries set status = 'cancelled', last_error = ?, leased_until = null "
+                + "where id = ?")
                 .params(reason, id).update();
     }
 
     @Override
     public void redeliver(UUID id, Instant now) {
-        jdbc.sql("update notifications.webhook_deliveries set status = 'pending', next_attempt_at = ?, created_at = ? "
-                + "where id = ?").params(Timestamp.from(now), Timestamp.from(now), id).update();
+        jdbc.sql("update notifications.webhook_deliveries set status = 'pending', next_attempt_at = ?, created_at = ?, "
+                + "leased_until = null where id = ?").params(Timestamp.from(now), Timestamp.from(now), id).update();
     }
 
     private static Webhook hook(ResultSet rs, int n) throws SQLException {

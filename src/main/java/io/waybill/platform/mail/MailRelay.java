@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * has long been answered.
  */
 @Component
-class MailRelay implements OutboundWorker.Queue<QueuedMail>, DisposableBean {
+class MailRelay implements OutboundWorker.Queue<QueuedMail, Void>, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MailRelay.class);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
@@ -29,7 +29,7 @@ class MailRelay implements OutboundWorker.Queue<QueuedMail>, DisposableBean {
     private final MailTransport transport;
     private final Duration retryDelay;
     private final int maxAttempts;
-    private final OutboundWorker<QueuedMail> worker;
+    private final OutboundWorker<QueuedMail, Void> worker;
 
     MailRelay(JdbcMailOutbox outbox, MailTransport transport, TransactionTemplate transaction, Clock clock,
             MailRelayTrigger trigger, @Value("${waybill.mail.retry-delay:PT30S}") Duration retryDelay,
@@ -60,12 +60,13 @@ class MailRelay implements OutboundWorker.Queue<QueuedMail>, DisposableBean {
     }
 
     @Override
-    public void send(QueuedMail mail) throws Exception {
+    public Void send(QueuedMail mail) throws Exception {
         transport.send(mail);
+        return null;
     }
 
     @Override
-    public void record(QueuedMail mail, Instant now, Exception failure) {
+    public void record(QueuedMail mail, Instant now, Void answer, Exception failure) {
         if (failure == null) {
             outbox.markSent(mail.id(), now);
             return;
