@@ -30,6 +30,8 @@ final class AddressRateLimitFilter extends OncePerRequestFilter {
 
     private static final List<Route> ROUTES = List.of(
             new Route(HttpMethod.GET, "/track/**", RateLimit.TRACKING),
+            // MVC answers HEAD with the GET handler: the status alone tells whether a number exists.
+            new Route(HttpMethod.HEAD, "/track/**", RateLimit.TRACKING),
             new Route(HttpMethod.POST, "/auth/login", RateLimit.LOGIN_ADDRESS),
             new Route(HttpMethod.POST, "/auth/register", RateLimit.REGISTRATION),
             new Route(HttpMethod.POST, "/auth/request-password-reset", RateLimit.MAIL_REQUEST),
