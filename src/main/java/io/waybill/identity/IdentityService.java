@@ -11,6 +11,7 @@ import io.waybill.platform.PageQuery;
 import io.waybill.platform.RateLimit;
 import io.waybill.platform.Role;
 import io.waybill.platform.Throttle;
+import io.waybill.platform.TooManyRequestsException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,12 +39,14 @@ public class IdentityService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration refreshTtl;
+    private final Duration refreshFamilyLifetime;
     private final String unknownUserHash;
 
     IdentityService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordEncoder passwords,
             AccessTokens accessTokens, EventPublisher events, EmailVerificationService verification,
             Throttle throttle, TransactionTemplate transaction, Clock clock,
-            @Value("${waybill.jwt.refresh-token-ttl:P30D}") Duration refreshTtl) {
+            @Value("${waybill.jwt.refresh-token-ttl:P30D}") Duration refreshTtl,
+            @Value("${waybill.jwt.refresh-family-lifetime:P90D}") Duration refreshFamilyLifetime) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
@@ -54,6 +57,7 @@ public class IdentityService {
         this.transaction = transaction;
         this.clock = clock;
         this.refreshTtl = refreshTtl;
+        this.refreshFamilyLifetime = refreshFamilyLifetime;
         // Checked against when the email is unknown, so both failures take as long.
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
@@ -84,22 +88,43 @@ public class IdentityService {
     }
 
     /**
-     * Logs in. Failed attempts count against the address (known or not): once they are spent, every
-     * attempt is refused until the period ends, before the password is even checked, so a guesser
-     * learns nothing more. The owner can still reset the password, which lifts the lock.
+     * Logs in. A failure counts against the account from this client address (the strict budget,
+     * which a guesser elsewhere cannot spend for the owner) and against the account from everywhere
+     * (a looser bound on guessing from many addresses). Both are taken before the password is
+     * compared, so that parallel guesses cannot outrun the count, and given back when it matches;
+     * once either is spent the password is not even compared, so a guesser learns nothing more.
+     * The budgets are kept per password: a reset starts them afresh, which lifts a lock-out.
      */
     @Transactional
-    public TokenPair login(String email, String password) {
+    public TokenPair login(String email, String password, String clientAddress) {
         Email address = new Email(email);
-        throttle.requireAvailable(RateLimit.LOGIN_ACCOUNT, address.value());
         User user = users.findLiveByEmail(address).orElse(null);
         String hash = user == null ? unknownUserHash : user.passwordHash();
-        boolean matches = password != null && passwords.matches(password, hash);
-        if (user == null || !matches) {
-            throttle.take(RateLimit.LOGIN_ACCOUNT, address.value());
+        String account = address.value() + "|" + (user == null ? "-" : Integer.toHexString(hash.hashCode()));
+        String fromHere = account + "|" + clientAddress;
+        takeLoginAttempt(RateLimit.LOGIN_ACCOUNT, fromHere);
+        try {
+            takeLoginAttempt(RateLimit.LOGIN_ACCOUNT_TOTAL, account);
+        } catch (TooManyRequestsException spent) {
+            throttle.giveBack(RateLimit.LOGIN_ACCOUNT, fromHere);
+            throw spent;
+        }
+        if (user == null || password == null || !passwords.matches(password, hash)) {
             throw new AuthenticationFailedException(BAD_CREDENTIALS);
         }
-        return issueTokens(user, UUID.randomUUID(), clock.instant());
+        throttle.giveBack(RateLimit.LOGIN_ACCOUNT, fromHere);
+        throttle.giveBack(RateLimit.LOGIN_ACCOUNT_TOTAL, account);
+        Instant now = clock.instant();
+        return issueTokens(user, UUID.randomUUID(), now, now);
+    }
+
+    private void takeLoginAttempt(RateLimit limit, String key) {
+        Throttle.Quota quota = throttle.take(limit, key);
+        if (!quota.taken()) {
+            long seconds = quota.refusal("").retryAfterSeconds();
+            throw quota.refusal("Too many failed attempts: try again in " + seconds
+                    + " seconds, or reset the password.");
+        }
     }
 
     /**
@@ -130,7 +155,7 @@ public class IdentityService {
                         return null;
                     }
                     refreshTokens.markUsed(token.id(), now);
-                    return issueTokens(user, token.familyId(), now);
+                    return issueTokens(user, token.familyId(), token.familyStartedAt(), now);
                 }
                 default -> throw new IllegalStateException("Unknown refresh token state");
             }
@@ -146,6 +171,17 @@ public class IdentityService {
         if (refreshToken != null && !refreshToken.isBlank()) {
             refreshTokens.revoke(RefreshToken.hash(refreshToken), caller.userId(), clock.instant());
         }
+    }
+
+    /**
+     * Logs the caller out of every session: all refresh tokens are revoked and every access token
+     * issued so far stops working at once, the one of this request included.
+     */
+    @Transactional
+    public void logoutEverywhere(Caller caller) {
+        Instant now = clock.instant();
+        refreshTokens.revokeAllOf(caller.userId(), now);
+        users.revokeTokensIssuedBefore(caller.userId(), now);
     }
 
     public User me(Caller caller) {
@@ -176,10 +212,13 @@ public class IdentityService {
         return users.anyLiveAdmin();
     }
 
-    private TokenPair issueTokens(User user, UUID family, Instant now) {
-        RefreshToken.Issued refresh = RefreshToken.issue(user.id(), family, now, refreshTtl);
+    private TokenPair issueTokens(User user, UUID family, Instant familyStartedAt, Instant now) {
+        RefreshToken.Issued refresh = RefreshToken.issue(user.id(), family, familyStartedAt, now, refreshTtl,
+                refreshFamilyLifetime);
         refreshTokens.add(refresh.token());
-        return new TokenPair(accessTokens.issue(user, now), accessTokens.ttlSeconds(), refresh.value(), user.role(),
+        // After a logout everywhere or a reset in this very second, the token must say a later second.
+        Instant issuedAt = users.active(user.id()).map(account -> account.tokenIssueTime(now)).orElse(now);
+        return new TokenPair(accessTokens.issue(user, issuedAt), accessTokens.ttlSeconds(), refresh.value(), user.role(),
                 user.id());
     }
 

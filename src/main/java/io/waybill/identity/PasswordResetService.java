@@ -2,8 +2,6 @@ package io.waybill.identity;
 
 import io.waybill.platform.InvalidRequestException;
 import io.waybill.platform.OutgoingMail;
-import io.waybill.platform.RateLimit;
-import io.waybill.platform.Throttle;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -13,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Lets the owner of an address set a new password: a one-time token valid 30 minutes goes to the
  * address, whether or not an account has it (the answer never tells). Setting the new password
- * logs every session out and lifts a lock-out from failed logins, since the owner proved who they are.
+ * logs every session out and lifts a lock-out from failed logins, since the owner proved who they are
+ * (the login budgets are kept per password, see {@link IdentityService#login}).
  */
 @Service
 public class PasswordResetService {
@@ -23,19 +22,16 @@ public class PasswordResetService {
     private final RefreshTokenRepository refreshTokens;
     private final PasswordEncoder passwords;
     private final OutgoingMail mail;
-    private final Throttle throttle;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     PasswordResetService(UserRepository users, AccountTokenRepository tokens, RefreshTokenRepository refreshTokens,
-            PasswordEncoder passwords, OutgoingMail mail, Throttle throttle, TransactionTemplate transaction,
-            Clock clock) {
+            PasswordEncoder passwords, OutgoingMail mail, TransactionTemplate transaction, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
         this.mail = mail;
-        this.throttle = throttle;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -65,7 +61,7 @@ public class PasswordResetService {
     public void reset(String token, String newPassword) {
         String password = PasswordPolicy.check("new_password", newPassword);
         String hash = passwords.encode(password);
-        User user = transaction.execute(status -> {
+        transaction.executeWithoutResult(status -> {
             Instant now = clock.instant();
             AccountToken redeemed = token == null ? null
                     : tokens.lockByHash(OneTimeSecret.hash(token), AccountToken.Purpose.RESET_PASSWORD)
@@ -77,11 +73,10 @@ public class PasswordResetService {
             tokens.markUsed(redeemed.id(), now);
             users.changePasswordHash(owner.id(), hash);
             refreshTokens.revokeAllOf(owner.id(), now);
+            users.revokeTokensIssuedBefore(owner.id(), now);
             // The token came through the mailbox, so it proves the address too.
             owner.verifyEmail(now);
             users.markEmailVerified(owner);
-            return owner;
         });
-        throttle.reset(RateLimit.LOGIN_ACCOUNT, user.email().value());
     }
 }

@@ -1,7 +1,6 @@
 package io.waybill.identity;
 
 import io.waybill.platform.AccountLookup;
-import io.waybill.platform.Role;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -23,7 +22,7 @@ public class UserDirectory implements AccountLookup {
     }
 
     @Override
-    public Optional<Role> activeRole(UUID userId) {
-        return users.activeRole(userId);
+    public Optional<ActiveAccount> active(UUID userId) {
+        return users.active(userId);
     }
 }

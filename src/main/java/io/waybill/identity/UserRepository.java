@@ -1,8 +1,10 @@
 package io.waybill.identity;
 
+import io.waybill.platform.AccountLookup;
 import io.waybill.platform.Page;
 import io.waybill.platform.PageQuery;
 import io.waybill.platform.Role;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,8 +15,11 @@ public interface UserRepository {
 
     Optional<User> findLiveByEmail(Email email);
 
-    /** The role of a live account, read on every authenticated request, so kept to one indexed row. */
-    Optional<Role> activeRole(UUID id);
+    /** A live account as its tokens see it, read on every authenticated request, so kept to one indexed row. */
+    Optional<AccountLookup.ActiveAccount> active(UUID id);
+
+    /** Access tokens of this account issued before {@code at} stop working. */
+    void revokeTokensIssuedBefore(UUID id, Instant at);
 
     /** Stores a new account; refuses with a conflict if a live account has that address. */
     void add(User user);

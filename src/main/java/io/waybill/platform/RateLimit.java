@@ -5,8 +5,13 @@ package io.waybill.platform;
  * refills over a period. Their sizes come from configuration ({@code waybill.rate-limits.*}).
  */
 public enum RateLimit {
-    /** Failed logins for one account. */
+    /**
+     * Failed logins for one account from one client address: the strict budget, which a guesser
+     * elsewhere cannot spend for the owner.
+     */
     LOGIN_ACCOUNT("login-account"),
+    /** Failed logins for one account from all addresses together: the looser bound on distributed guessing. */
+    LOGIN_ACCOUNT_TOTAL("login-account-total"),
     /** Failed logins from one client address, whatever the account. */
     LOGIN_ADDRESS("login-address"),
     /** Public tracking lookups from one client address. */

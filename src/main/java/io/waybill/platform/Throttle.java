@@ -8,11 +8,15 @@ import java.time.Duration;
  */
 public interface Throttle {
 
-    /** Takes one from the key's budget if any is left; the answer says whether it was taken. */
+    /**
+     * Takes one from the key's budget if any is left, in one atomic step; the answer says whether it
+     * was taken. To count only failures, take before trying and {@link #giveBack} when it went well:
+     * checking first and taking after would let a burst of parallel attempts through on one check.
+     */
     Quota take(RateLimit limit, String key);
 
-    /** Refuses with a {@link TooManyRequestsException} when the key's budget is spent, without taking any. */
-    void requireAvailable(RateLimit limit, String key);
+    /** Returns one taken by {@link #take} (never beyond the budget's size). */
+    void giveBack(RateLimit limit, String key);
 
     /** Gives the key its full budget back (after the owner proved who they are, for example). */
     void reset(RateLimit limit, String key);

@@ -16,18 +16,19 @@ class RefreshTokenTest {
 
     private static final Instant NOW = Instant.parse("2025-03-01T08:00:00Z");
     private static final Duration TTL = Duration.ofDays(14);
+    private static final Duration LIFETIME = Duration.ofDays(90);
 
     private final UUID user = UUID.randomUUID();
     private final UUID family = UUID.randomUUID();
 
     private RefreshToken token(Instant usedAt, Instant revokedAt) {
-        return new RefreshToken(UUID.randomUUID(), user, family, RefreshToken.hash("secret"), NOW, NOW.plus(TTL),
+        return new RefreshToken(UUID.randomUUID(), user, family, NOW, RefreshToken.hash("secret"), NOW, NOW.plus(TTL),
                 usedAt, revokedAt);
     }
 
     @Test
     void shouldIssueATokenOfTheFamilyThatExpiresAfterItsTimeToLive() {
-        Issued issued = RefreshToken.issue(user, family, NOW, TTL);
+        Issued issued = RefreshToken.issue(user, family, NOW, NOW, TTL, LIFETIME);
         RefreshToken token = issued.token();
 
         assertThat(token.id()).isNotNull();
@@ -41,14 +42,14 @@ class RefreshTokenTest {
 
     @Test
     void shouldKeepOnlyTheHashOfTheValueItHandsOut() {
-        Issued issued = RefreshToken.issue(user, family, NOW, TTL);
+        Issued issued = RefreshToken.issue(user, family, NOW, NOW, TTL, LIFETIME);
 
         assertThat(issued.token().tokenHash()).hasSize(32).isEqualTo(RefreshToken.hash(issued.value()));
     }
 
     @Test
     void shouldHandOutAUrlSafeValueOf256RandomBits() {
-        Issued issued = RefreshToken.issue(user, family, NOW, TTL);
+        Issued issued = RefreshToken.issue(user, family, NOW, NOW, TTL, LIFETIME);
 
         assertThat(issued.value()).hasSize(43).matches("[A-Za-z0-9_-]+");
     }
@@ -59,7 +60,7 @@ class RefreshTokenTest {
         Set<String> hashes = new HashSet<>();
         Set<UUID> ids = new HashSet<>();
         for (int i = 0; i < 1_000; i++) {
-            Issued issued = RefreshToken.issue(user, family, NOW, TTL);
+            Issued issued = RefreshToken.issue(user, family, NOW, NOW, TTL, LIFETIME);
             values.add(issued.value());
             hashes.add(HexFormat.of().formatHex(issued.token().tokenHash()));
             ids.add(issued.token().id());
@@ -113,5 +114,17 @@ class RefreshTokenTest {
 
         assertThat(token(NOW.plusSeconds(60), null).stateAt(NOW.plus(TTL).plusSeconds(1))).isEqualTo(State.REPLAYED);
         assertThat(usedAndRevoked.stateAt(NOW.plusSeconds(120))).isEqualTo(State.REPLAYED);
+    }
+
+    @Test
+    void shouldNeverOutliveTheLifetimeOfItsFamily() {
+        Instant familyStarted = NOW.minus(LIFETIME).plus(Duration.ofDays(3));
+
+        RefreshToken rotated = RefreshToken.issue(user, family, familyStarted, NOW, TTL, LIFETIME).token();
+
+        assertThat(rotated.familyStartedAt()).isEqualTo(familyStarted);
+        assertThat(rotated.expiresAt()).isEqualTo(familyStarted.plus(LIFETIME));
+        assertThat(rotated.stateAt(familyStarted.plus(LIFETIME).minusMillis(1))).isEqualTo(State.GOOD);
+        assertThat(rotated.stateAt(familyStarted.plus(LIFETIME))).isEqualTo(State.EXPIRED);
     }
 }

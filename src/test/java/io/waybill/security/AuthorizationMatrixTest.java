@@ -130,7 +130,11 @@ class AuthorizationMatrixTest extends ApiTest {
                     Map.of("agent_id", f.otherAgent.id().toString(), "name", "matrix")), ADMIN_ONLY_201),
             row("GET", "/admin/api-keys", f -> call("/admin/api-keys", null), ADMIN_ONLY_200),
             row("DELETE", "/admin/api-keys/{id}", f -> call("/admin/api-keys/" + f.freshApiKey(), null),
-                    ADMIN_ONLY_204));
+                    ADMIN_ONLY_204),
+
+            // Last: it ends every session of the caller, so no cell may use the caller's token after it.
+            row("POST", "/auth/logout-all", f -> call("/auth/logout-all", null),
+                    401, 204, 204, 204, 204, 204, 204, 401));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -5,13 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
 import io.waybill.support.Mailbox;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Failed logins are throttled per account (5 in 15 minutes) and per client address (20 in these
- * tests). Each test calls from an address of its own (X-Forwarded-For, which the test server trusts
+ * Failed logins are throttled per account and client address (5 in 15 minutes), per account from
+ * everywhere (50) and per client address (20 in these tests). Each test calls from an address of its own (X-Forwarded-For, which the test server trusts
  * from 127.0.0.1, as a proxy), so that it locks out nobody else.
  */
 class ThrottlingApiTest extends ApiTest {
@@ -30,9 +38,48 @@ class ThrottlingApiTest extends ApiTest {
         assertThat(Long.parseLong(sixth.header("Retry-After"))).isBetween(1L, 15 * 60L);
         assertThat(sixth.header("X-RateLimit-Limit")).isEqualTo("5");
         assertThat(sixth.header("X-RateLimit-Remaining")).isEqualTo("0");
-        // Even the right password is refused while the account is locked: guessing learns nothing.
+        // Even the right password is refused from this address: guessing learns nothing.
         assertProblem(api.json("POST", "/auth/login", null, Map.of("email", customer.email(), "password", PASSWORD),
-                from(freshAddress())), 429);
+                from), 429);
+    }
+
+    @Test
+    void shouldLetTheOwnerInFromAnAddressThatHasNotFailed() {
+        Account customer = customer();
+        Map<String, String> guesser = from(freshAddress());
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertProblem(badLogin(customer.email(), guesser), 401);
+        }
+        assertProblem(api.json("POST", "/auth/login", null, Map.of("email", customer.email(), "password", PASSWORD),
+                guesser), 429);
+
+        Api.Response owner = api.json("POST", "/auth/login", null,
+                Map.of("email", customer.email(), "password", PASSWORD), from(freshAddress()));
+
+        assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldCompareAtMostTheBudgetOfParallelWrongLogins() throws Exception {
+        Account customer = customer();
+        Map<String, String> from = from(freshAddress());
+
+        List<Integer> statuses = inParallel(30, () -> badLogin(customer.email(), from).status());
+
+        assertThat(statuses).filteredOn(status -> status == 401).hasSize(5);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(25);
+    }
+
+    @Test
+    void shouldCountFailedLoginsPerAddressWhateverTheSpellingOfThePath() {
+        Map<String, String> from = from(freshAddress());
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            assertProblem(api.json("POST", attempt % 2 == 0 ? "/auth/%6Cogin" : "/auth/login", null,
+                    Map.of("email", Api.uniqueEmail("spelling"), "password", "wrong-password"), from), 401);
+        }
+
+        assertProblem(api.json("POST", "/auth/%6C%6F%67%69%6E", null,
+                Map.of("email", Api.uniqueEmail("spelling"), "password", "wrong-password"), from), 429);
     }
 
     @Test
@@ -98,6 +145,29 @@ class ThrottlingApiTest extends ApiTest {
         Api.Response registered = api.json("POST", "/auth/register", null,
                 Map.of("email", Api.uniqueEmail("headers"), "password", PASSWORD), from(freshAddress()));
         assertThat(registered.header("X-RateLimit-Remaining")).isEqualTo("99999");
+    }
+
+    /** Runs {@code calls} copies of the call at once and returns their results. */
+    static <T> List<T> inParallel(int calls, Callable<T> call) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(calls);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private Api.Response badLogin(String email, Map<String, String> from) {

@@ -21,9 +21,11 @@ class JdbcRefreshTokenRepository implements RefreshTokenRepository {
     @Override
     public void add(RefreshToken token) {
         jdbc.sql("""
-                insert into identity.refresh_tokens (id, user_id, family_id, token_hash, issued_at, expires_at)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(token.id(), token.userId(), token.familyId(), token.tokenHash(),
+                insert into identity.refresh_tokens
+                    (id, user_id, family_id, family_started_at, token_hash, issued_at, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(token.id(), token.userId(), token.familyId(), Timestamp.from(token.familyStartedAt()),
+                        token.tokenHash(),
                         Timestamp.from(token.issuedAt()), Timestamp.from(token.expiresAt()))
                 .update();
     }
@@ -31,13 +33,14 @@ class JdbcRefreshTokenRepository implements RefreshTokenRepository {
     @Override
     public Optional<RefreshToken> lockByHash(byte[] tokenHash) {
         return jdbc.sql("""
-                select id, user_id, family_id, token_hash, issued_at, expires_at, used_at, revoked_at
+                select id, user_id, family_id, family_started_at, token_hash, issued_at, expires_at, used_at, revoked_at
                 from identity.refresh_tokens where token_hash = ? for update""")
                 .param(tokenHash)
                 .query((rs, n) -> new RefreshToken(
                         rs.getObject("id", UUID.class),
                         rs.getObject("user_id", UUID.class),
                         rs.getObject("family_id", UUID.class),
+                        rs.getTimestamp("family_started_at").toInstant(),
                         rs.getBytes("token_hash"),
                         rs.getTimestamp("issued_at").toInstant(),
                         rs.getTimestamp("expires_at").toInstant(),

@@ -3,6 +3,7 @@ package io.waybill.identity.persistence;
 import io.waybill.identity.Email;
 import io.waybill.identity.User;
 import io.waybill.identity.UserRepository;
+import io.waybill.platform.AccountLookup;
 import io.waybill.platform.ConflictException;
 import io.waybill.platform.Page;
 import io.waybill.platform.PageQuery;
@@ -10,6 +11,7 @@ import io.waybill.platform.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,9 +45,16 @@ class JdbcUserRepository implements UserRepository {
     }
 
     @Override
-    public Optional<Role> activeRole(UUID id) {
-        return jdbc.sql("select role from identity.users where id = ? and deleted_at is null")
-                .param(id).query((rs, n) -> Role.valueOf(rs.getString(1).toUpperCase(Locale.ROOT))).optional();
+    public Optional<AccountLookup.ActiveAccount> active(UUID id) {
+        return jdbc.sql("select role, tokens_revoked_at from identity.users where id = ? and deleted_at is null")
+                .param(id).query((rs, n) -> new AccountLookup.ActiveAccount(
+                        Role.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)), instant(rs.getTimestamp(2))))
+                .optional();
+    }
+
+    @Override
+    public void revokeTokensIssuedBefore(UUID id, Instant at) {
+        jdbc.sql("update identity.users set tokens_revoked_at = ? where id = ?").params(Timestamp.from(at), id).update();
     }
 
     @Override
@@ -99,6 +108,10 @@ class JdbcUserRepository implements UserRepository {
         List<User> users = select.param("limit", page.size()).param("offset", page.offset())
                 .query(JdbcUserRepository::map).list();
         return Page.of(users, page, total);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static User map(ResultSet rs, int row) throws SQLException {

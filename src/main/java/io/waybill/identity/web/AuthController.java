@@ -10,6 +10,7 @@ import io.waybill.identity.TokenPair;
 import io.waybill.identity.User;
 import io.waybill.platform.Caller;
 import io.waybill.platform.Role;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -53,16 +54,17 @@ class AuthController {
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Log in with email and password")
     @SecurityRequirements
-    TokenResponse login(@Valid @RequestBody LoginRequest request) {
-        return TokenResponse.of(identity.login(request.email(), request.password()));
+    TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return TokenResponse.of(identity.login(request.email(), request.password(), http.getRemoteAddr()));
     }
 
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @Operation(summary = "Log in with the OAuth2 password flow", description = "The form Swagger UI's Authorize "
             + "button sends: the email goes in 'username'.")
     @SecurityRequirements
-    TokenResponse loginWithForm(@RequestParam String username, @RequestParam String password) {
-        return TokenResponse.of(identity.login(username, password));
+    TokenResponse loginWithForm(@RequestParam String username, @RequestParam String password,
+            HttpServletRequest http) {
+        return TokenResponse.of(identity.login(username, password, http.getRemoteAddr()));
     }
 
     @PostMapping(path = "/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -77,6 +79,14 @@ class AuthController {
     @Operation(summary = "Revoke a refresh token")
     ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request, Caller caller) {
         identity.logout(caller, request.refreshToken());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/logout-all")
+    @Operation(summary = "Log out of every session", description = "Every refresh token of the account stops "
+            + "working, and so does every access token issued until now, this one included.")
+    ResponseEntity<Void> logoutEverywhere(Caller caller) {
+        identity.logoutEverywhere(caller);
         return ResponseEntity.noContent().build();
     }
 
@@ -113,8 +123,8 @@ class AuthController {
     }
 
     @PostMapping(path = "/reset-password", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Set a new password with a reset token", description = "Every refresh token of the "
-            + "account stops working. 422 when the token is invalid, expired or used, or the password too short.")
+    @Operation(summary = "Set a new password with a reset token", description = "Every refresh and access "
+            + "token of the account stops working. 422 when the token is invalid, expired or used, or the password too short.")
     @SecurityRequirements
     ResponseEntity<Void> resetPassword(@Valid @RequestBody NewPasswordRequest request) {
         passwordReset.reset(request.token(), request.newPassword());

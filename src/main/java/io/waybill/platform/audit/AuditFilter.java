@@ -11,7 +11,10 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Writes the audit log once a request is answered: every admin action (anything an admin does under
@@ -31,6 +34,8 @@ public final class AuditFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    /** Matched as Spring Security matches {@code /admin/**}: on the decoded path, so that no spelling of it escapes. */
+    private static final RequestMatcher ADMIN_ROUTES = PathPatternRequestMatcher.withDefaults().matcher("/admin/**");
 
     private final ObjectProvider<JdbcAuditLog> auditLog;
     private final Clock clock;
@@ -57,7 +62,7 @@ public final class AuditFilter extends OncePerRequestFilter {
         if (status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN) {
             kind = AuditEntry.Kind.REFUSAL;
         } else if (caller != null && caller.isAdmin()
-                && (request.getRequestURI().startsWith("/admin/") || !READS.contains(request.getMethod()))) {
+                && (ADMIN_ROUTES.matches(request) || !READS.contains(request.getMethod()))) {
             kind = AuditEntry.Kind.ADMIN_ACTION;
         } else {
             return;
@@ -65,11 +70,20 @@ public final class AuditFilter extends OncePerRequestFilter {
         try {
             auditLog.getObject().append(new AuditEntry(clock.instant(), kind, caller == null ? null : caller.userId(),
                     caller == null ? null : caller.role().wireName(), (String) request.getAttribute(CREDENTIAL),
-                    request.getMethod(), truncate(request.getRequestURI(), 500), status, request.getRemoteAddr(),
+                    request.getMethod(), truncate(pathOf(request), 500), status, request.getRemoteAddr(),
                     truncate(request.getHeader("User-Agent"), 300)));
         } catch (RuntimeException e) {
             log.error("Could not write the audit log entry for {} {} ({})", request.getMethod(),
                     request.getRequestURI(), status, e);
+        }
+    }
+
+    /** The path as it was routed (decoded, without {@code ;} parameters), so the log reads the same for every spelling. */
+    private static String pathOf(HttpServletRequest request) {
+        try {
+            return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+        } catch (RuntimeException undecodable) {
+            return request.getRequestURI();
         }
     }
 

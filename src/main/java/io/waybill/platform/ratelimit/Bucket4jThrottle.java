@@ -4,14 +4,14 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.EstimationProbe;
 import io.waybill.platform.RateLimit;
 import io.waybill.platform.Throttle;
-import io.waybill.platform.TooManyRequestsException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +29,7 @@ final class Bucket4jThrottle implements Throttle {
     private final BucketStore store;
     private final BucketStore fallback;
     private final Map<RateLimit, BucketConfiguration> configurations = new EnumMap<>(RateLimit.class);
+    private final ReentrantLock[] stripes = new ReentrantLock[64];
     private volatile long storeDownUntil;
 
     Bucket4jThrottle(BucketStore store, Map<RateLimit, RateLimitProperties.Budget> budgets) {
@@ -38,6 +39,9 @@ final class Bucket4jThrottle implements Throttle {
     Bucket4jThrottle(BucketStore store, BucketStore fallback, Map<RateLimit, RateLimitProperties.Budget> budgets) {
         this.store = store;
         this.fallback = fallback;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ReentrantLock();
+        }
         budgets.forEach((limit, budget) -> configurations.put(limit, BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(budget.getCapacity())
                         .refillIntervally(budget.getCapacity(), budget.getPeriod()).build())
@@ -46,19 +50,33 @@ final class Bucket4jThrottle implements Throttle {
 
     @Override
     public Quota take(RateLimit limit, String key) {
-        ConsumptionProbe probe = withStore(current -> bucket(current, limit, key).tryConsumeAndReturnRemaining(1));
+        ConsumptionProbe probe = oneAtATime(limit, key,
+                () -> withStore(current -> bucket(current, limit, key).tryConsumeAndReturnRemaining(1)));
         return new Quota(probe.isConsumed(), capacity(limit), probe.getRemainingTokens(),
                 Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     @Override
-    public void requireAvailable(RateLimit limit, String key) {
-        EstimationProbe probe = withStore(current -> bucket(current, limit, key).estimateAbilityToConsume(1));
-        if (!probe.canBeConsumed()) {
-            Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            throw new TooManyRequestsException("Too many failed attempts: try again in " + seconds + " seconds"
-                    + (limit == RateLimit.LOGIN_ACCOUNT ? ", or reset the password." : "."), wait, capacity(limit));
+    public void giveBack(RateLimit limit, String key) {
+        oneAtATime(limit, key, () -> withStore(current -> {
+            bucket(current, limit, key).addTokens(1);
+            return null;
+        }));
+    }
+
+    /**
+     * Lets one operation at a time in this process reach a key's bucket. The Redis buckets update by
+     * compare-and-swap: a burst of parallel logins for one account would retry against each other
+     * past the store's timeout, and the ones that gave up would count in this process instead, with
+     * a budget of their own. Serialised here, each takes one round of the swap.
+     */
+    private <T> T oneAtATime(RateLimit limit, String key, Supplier<T> action) {
+        ReentrantLock lock = stripes[Math.floorMod(storeKey(limit, key).hashCode(), stripes.length)];
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
         }
     }
 

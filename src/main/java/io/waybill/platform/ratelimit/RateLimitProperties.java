@@ -17,6 +17,7 @@ public class RateLimitProperties {
 
     public RateLimitProperties() {
         limits.put(RateLimit.LOGIN_ACCOUNT.configName(), new Budget(5, Duration.ofMinutes(15)));
+        limits.put(RateLimit.LOGIN_ACCOUNT_TOTAL.configName(), new Budget(50, Duration.ofMinutes(15)));
         limits.put(RateLimit.LOGIN_ADDRESS.configName(), new Budget(50, Duration.ofMinutes(15)));
         limits.put(RateLimit.TRACKING.configName(), new Budget(60, Duration.ofMinutes(1)));
         limits.put(RateLimit.REGISTRATION.configName(), new Budget(20, Duration.ofHours(1)));
@@ -26,6 +27,10 @@ public class RateLimitProperties {
     // Bound by name: waybill.rate-limits.login-account.capacity=5 lands in the map's "login-account" entry.
     public Budget getLoginAccount() {
         return limits.get(RateLimit.LOGIN_ACCOUNT.configName());
+    }
+
+    public Budget getLoginAccountTotal() {
+        return limits.get(RateLimit.LOGIN_ACCOUNT_TOTAL.configName());
     }
 
     public Budget getLoginAddress() {

@@ -9,13 +9,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The limits per client address: public tracking, registration, requests that send email, and failed
- * logins (counted once the answer is a 401, refused before the password is even checked once spent).
+ * logins (one is taken before the password is checked and given back unless the answer is a 401).
  * Admins are not counted: they create staff accounts in bulk and are accountable anyway. The client
  * address is the connection's, or the one a trusted proxy forwarded (see the README).
  */
@@ -23,6 +27,15 @@ final class AddressRateLimitFilter extends OncePerRequestFilter {
 
     static final String LIMIT_HEADER = "X-RateLimit-Limit";
     static final String REMAINING_HEADER = "X-RateLimit-Remaining";
+
+    private static final List<Route> ROUTES = List.of(
+            new Route(HttpMethod.GET, "/track/**", RateLimit.TRACKING),
+            // MVC answers HEAD with the GET handler: the status alone tells whether a number exists.
+            new Route(HttpMethod.HEAD, "/track/**", RateLimit.TRACKING),
+            new Route(HttpMethod.POST, "/auth/login", RateLimit.LOGIN_ADDRESS),
+            new Route(HttpMethod.POST, "/auth/register", RateLimit.REGISTRATION),
+            new Route(HttpMethod.POST, "/auth/request-password-reset", RateLimit.MAIL_REQUEST),
+            new Route(HttpMethod.POST, "/auth/request-verification", RateLimit.MAIL_REQUEST));
 
     private final Throttle throttle;
     private final Problems problems;
@@ -40,15 +53,19 @@ final class AddressRateLimitFilter extends OncePerRequestFilter {
         if (limit == null || isAdmin()) {
             chain.doFilter(request, response);
         } else if (limit == RateLimit.LOGIN_ADDRESS) {
-            try {
-                throttle.requireAvailable(limit, address);
-            } catch (TooManyRequestsException spent) {
-                refuse(request, response, spent.retryAfterSeconds(), spent.limit());
+            // Taken before the password is checked and given back unless it was wrong, so that a
+            // burst of parallel guesses cannot all pass one check of a budget not yet spent.
+            Throttle.Quota quota = throttle.take(limit, address);
+            if (!quota.taken()) {
+                refuse(request, response, quota.refusal("").retryAfterSeconds(), quota.limit());
                 return;
             }
-            chain.doFilter(request, response);
-            if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-                throttle.take(limit, address);
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                if (response.getStatus() != HttpServletResponse.SC_UNAUTHORIZED) {
+                    throttle.giveBack(limit, address);
+                }
             }
         } else {
             Throttle.Quota quota = throttle.take(limit, address);
@@ -71,21 +88,26 @@ final class AddressRateLimitFilter extends OncePerRequestFilter {
                 "Too many requests from this address: try again in " + retryAfterSeconds + " seconds.");
     }
 
+    /**
+     * Classifies the request the way Spring Security and MVC route it: on the decoded path within the
+     * application, without path parameters, so that {@code /%74rack/...} or {@code /auth/%6Cogin}
+     * counts like the plain spelling. Spellings the firewall refuses ({@code //}, {@code /./},
+     * {@code ;}) never get this far.
+     */
     private static RateLimit limitOf(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        String method = request.getMethod();
-        if ("GET".equals(method) && path.startsWith("/track/")) {
-            return RateLimit.TRACKING;
+        for (Route route : ROUTES) {
+            if (route.matcher().matches(request)) {
+                return route.limit();
+            }
         }
-        if (!"POST".equals(method)) {
-            return null;
+        return null;
+    }
+
+    private record Route(RequestMatcher matcher, RateLimit limit) {
+
+        Route(HttpMethod method, String pattern, RateLimit limit) {
+            this(PathPatternRequestMatcher.withDefaults().matcher(method, pattern), limit);
         }
-        return switch (path) {
-            case "/auth/login" -> RateLimit.LOGIN_ADDRESS;
-            case "/auth/register" -> RateLimit.REGISTRATION;
-            case "/auth/request-password-reset", "/auth/request-verification" -> RateLimit.MAIL_REQUEST;
-            default -> null;
-        };
     }
 
     private static boolean isAdmin() {

@@ -2,7 +2,6 @@ package io.waybill.platform.security;
 
 import io.waybill.platform.AccountLookup;
 import io.waybill.platform.Caller;
-import io.waybill.platform.Role;
 import java.util.UUID;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -10,8 +9,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /**
- * Turns a verified token into a caller. The account is looked up on every request, so a deleted
- * account's tokens fail at once and a changed role takes effect at once.
+ * Turns a verified token into a caller. The account is looked up on every request (one indexed row),
+ * so a deleted account's tokens fail at once, a changed role takes effect at once, and tokens issued
+ * before a logout everywhere or a password reset stop working at once.
  */
 final class TokenToCaller implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -29,8 +29,11 @@ final class TokenToCaller implements Converter<Jwt, AbstractAuthenticationToken>
         } catch (RuntimeException malformed) {
             throw new InvalidBearerTokenException("The token has no valid subject");
         }
-        Role role = accounts.activeRole(userId)
+        AccountLookup.ActiveAccount account = accounts.active(userId)
                 .orElseThrow(() -> new InvalidBearerTokenException("The account of this token no longer exists"));
-        return new CallerAuthentication(new Caller(userId, role), jwt, "bearer");
+        if (!account.acceptsTokenIssuedAt(jwt.getIssuedAt())) {
+            throw new InvalidBearerTokenException("The token was revoked by a logout or a password reset");
+        }
+        return new CallerAuthentication(new Caller(userId, account.role()), jwt, "bearer");
     }
 }

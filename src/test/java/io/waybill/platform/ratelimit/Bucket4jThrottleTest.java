@@ -1,11 +1,9 @@
 package io.waybill.platform.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.waybill.platform.RateLimit;
 import io.waybill.platform.Throttle;
-import io.waybill.platform.TooManyRequestsException;
 import org.junit.jupiter.api.Test;
 
 class Bucket4jThrottleTest {
@@ -16,16 +14,28 @@ class Bucket4jThrottleTest {
     @Test
     void shouldTakeFiveFailedLoginsPerAccountAndThenRefuse() {
         for (int failure = 1; failure <= 5; failure++) {
-            throttle.requireAvailable(RateLimit.LOGIN_ACCOUNT, "asha@example.test");
             assertThat(throttle.take(RateLimit.LOGIN_ACCOUNT, "asha@example.test").remaining()).isEqualTo(5 - failure);
         }
 
-        assertThatThrownBy(() -> throttle.requireAvailable(RateLimit.LOGIN_ACCOUNT, "asha@example.test"))
-                .isInstanceOfSatisfying(TooManyRequestsException.class, refused -> {
-                    assertThat(refused.retryAfterSeconds()).isBetween(1L, 15 * 60L);
-                    assertThat(refused.limit()).isEqualTo(5);
-                });
-        throttle.requireAvailable(RateLimit.LOGIN_ACCOUNT, "ravi@example.test");
+        Throttle.Quota refused = throttle.take(RateLimit.LOGIN_ACCOUNT, "asha@example.test");
+        assertThat(refused.taken()).isFalse();
+        assertThat(refused.refusal("").retryAfterSeconds()).isBetween(1L, 15 * 60L);
+        assertThat(refused.limit()).isEqualTo(5);
+        assertThat(throttle.take(RateLimit.LOGIN_ACCOUNT, "ravi@example.test").taken()).isTrue();
+    }
+
+    @Test
+    void shouldTakeBackWhatIsGivenBackButNeverBeyondTheBudget() {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            throttle.take(RateLimit.LOGIN_ACCOUNT, "asha@example.test");
+        }
+        throttle.giveBack(RateLimit.LOGIN_ACCOUNT, "asha@example.test");
+
+        assertThat(throttle.take(RateLimit.LOGIN_ACCOUNT, "asha@example.test").remaining()).isZero();
+        assertThat(throttle.take(RateLimit.LOGIN_ACCOUNT, "asha@example.test").taken()).isFalse();
+
+        throttle.giveBack(RateLimit.LOGIN_ACCOUNT, "ravi@example.test");
+        assertThat(throttle.take(RateLimit.LOGIN_ACCOUNT, "ravi@example.test").remaining()).isEqualTo(4);
     }
 
     @Test
@@ -42,7 +52,7 @@ class Bucket4jThrottleTest {
     @Test
     void shouldForgetFullBucketsOnly() {
         throttle.take(RateLimit.TRACKING, "198.18.0.1");
-        throttle.requireAvailable(RateLimit.TRACKING, "198.18.0.2");
+        throttle.giveBack(RateLimit.TRACKING, "198.18.0.2");
 
         buckets.evictFull();
 
