@@ -1,6 +1,7 @@
 package io.waybill.notifications;
 
 import io.waybill.platform.BackgroundRun;
+import io.waybill.platform.LogSafe;
 import io.waybill.platform.OutgoingMail;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class NotificationDispatcher implements DisposableBean {
                 sent = transaction.execute(status -> sendBatch());
             } while (sent != null && sent == BATCH);
         } catch (RuntimeException e) {
-            log.warn("Could not send notifications now; trying again at the next poll: {}", e.toString());
+            log.warn("Could not send notifications now; trying again at the next poll: {}", LogSafe.escape(e));
         }
     }
 
@@ -83,7 +84,8 @@ class NotificationDispatcher implements DisposableBean {
                 store.markSent(notification.id(), now);
             } catch (Exception failure) {
                 int attempts = notification.attempts() + 1;
-                String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+                // A provider's answer may echo the recipient or the text: escaped before it reaches a log line.
+                String error = LogSafe.escape(failure.getClass().getSimpleName() + ": " + failure.getMessage());
                 if (attempts >= maxAttempts) {
                     log.error("Gave up notification {} ({}) after {} attempts: {}", notification.id(),
                             notification.channel().wireName(), attempts, error);
