@@ -140,7 +140,7 @@ class NotificationsApiTest extends ApiTest {
         // The text message shows that the booking was planned and sent; no email was planned with it.
         eventually(() -> assertThat(TWILIO.to(phone)).hasSize(1));
         awaitEvents();
-        assertThat(states(customer.id())).containsExactly("sms:sent");
+        eventually(() -> assertThat(states(customer.id())).containsExactly("sms:sent"));
         assertThat(subjects(email)).noneMatch(subject -> subject.contains(number));
         assertThat(Mailbox.to(email)).hasSize(1); // the verification mail, and nothing else
 

@@ -289,10 +289,11 @@ class ShipmentApiTest extends ApiTest {
         Map<String, String> move = Map.of("status", "picked_up", "location", "Chennai");
 
         assertProblem(api.put("/shipments/" + id + "/status", owner.token(), move), 403);
-        assertProblem(api.put("/shipments/" + id + "/status", agent.token(), move), 403);
+        // An agent who cannot see the shipment (not assigned yet, or another one) is told it does not exist.
+        assertProblem(api.put("/shipments/" + id + "/status", agent.token(), move), 404);
         assertProblem(api.put("/shipments/" + id + "/status", null, move), 401);
         assign(id, agent);
-        assertProblem(api.put("/shipments/" + id + "/status", agent().token(), move), 403);
+        assertProblem(api.put("/shipments/" + id + "/status", agent().token(), move), 404);
 
         Api.Response moved = api.put("/shipments/" + id + "/status", agent.token(), move);
         assertThat(moved.status()).isEqualTo(200);
@@ -357,7 +358,7 @@ class ShipmentApiTest extends ApiTest {
         assign(id, agent);
 
         assertProblem(api.post("/tracking/" + id, owner.token(), Map.of("location", "Chennai")), 403);
-        assertProblem(api.post("/tracking/" + id, agent().token(), Map.of("location", "Chennai")), 403);
+        assertProblem(api.post("/tracking/" + id, agent().token(), Map.of("location", "Chennai")), 404);
 
         Api.Response pickedUp = api.post("/tracking/" + id, agent.token(),
                 Map.of("location", "Chennai", "status", "picked_up", "note", "Collected at door"));
