@@ -185,7 +185,8 @@ say "Starting the server on port $PORT (cache: ${REDIS_URL:-in-process})"
   # shellcheck disable=SC2086
   exec java $JAVA_OPTS -jar "$JAR" --waybill.rate-limits.tracking.capacity=1000000000 \
     --waybill.rate-limits.registration.capacity=1000000 --waybill.rate-limits.login-address.capacity=1000000 \
-    --waybill.rate-limits.login-account.capacity=1000000 --waybill.rate-limits.mail-request.capacity=1000000
+    --waybill.rate-limits.login-account.capacity=1000000 --waybill.rate-limits.mail-request.capacity=1000000 \
+    --waybill.rate-limits.booking.capacity=1000000000
 ) >"$SERVER_LOG" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 240); do

@@ -1,6 +1,7 @@
 package io.waybill.identity;
 
 import io.waybill.platform.InvalidRequestException;
+import io.waybill.platform.SingleLineText;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,7 @@ public record Email(String value) {
             throw new InvalidRequestException("email", "is required");
         }
         value = value.trim().toLowerCase(Locale.ROOT);
-        if (value.length() > MAX_LENGTH || !SHAPE.matcher(value).matches()) {
+        if (value.length() > MAX_LENGTH || !SHAPE.matcher(value).matches() || !SingleLineText.isSingleLine(value)) {
             throw new InvalidRequestException("email", "is not a valid email address");
         }
     }

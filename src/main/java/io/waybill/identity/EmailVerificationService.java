@@ -74,7 +74,12 @@ public class EmailVerificationService {
                 """.formatted(greeting(user), issued.value()));
     }
 
+    /**
+     * The name to greet by, only once the address is verified: until then the name is whatever the
+     * registrant typed, and the address may be a stranger's, who must not get text of theirs in a
+     * mail from Waybill.
+     */
     static String greeting(User user) {
-        return user.fullName() == null ? "" : " " + user.fullName();
+        return user.fullName() == null || !user.isEmailVerified() ? "" : " " + user.fullName();
     }
 }

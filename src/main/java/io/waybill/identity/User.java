@@ -1,7 +1,9 @@
 package io.waybill.identity;
 
 import io.waybill.platform.ConflictException;
+import io.waybill.platform.PhoneNumber;
 import io.waybill.platform.Role;
+import io.waybill.platform.SingleLineText;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -12,6 +14,8 @@ import java.util.UUID;
  * is free for a new account.
  */
 public final class User {
+
+    static final int MAX_FULL_NAME = 200;
 
     private final UUID id;
     private final Email email;
@@ -42,9 +46,14 @@ public final class User {
         return new User(id, email, passwordHash, fullName, phone, role, createdAt, deletedAt, emailVerifiedAt);
     }
 
+    /**
+     * A new account. The name is one printable line and the phone E.164: both reach emails, text
+     * messages and logs. Accounts stored before these rules keep what they have.
+     */
     static User register(Email email, String passwordHash, String fullName, String phone, Role role, Instant now) {
-        return new User(UUID.randomUUID(), email, passwordHash, blankToNull(fullName), blankToNull(phone), role, now,
-                null, null);
+        return new User(UUID.randomUUID(), email, passwordHash,
+                SingleLineText.optional("full_name", fullName, MAX_FULL_NAME),
+                PhoneNumber.parse("phone", phone).map(PhoneNumber::value).orElse(null), role, now, null, null);
     }
 
     void delete(Instant now) {
@@ -103,9 +112,5 @@ public final class User {
 
     public Instant deletedAt() {
         return deletedAt;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

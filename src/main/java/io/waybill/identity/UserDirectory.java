@@ -18,7 +18,7 @@ public class UserDirectory implements AccountLookup {
     public Optional<UserSummary> findLive(UUID id) {
         return users.find(id).filter(User::isActive)
                 .map(user -> new UserSummary(user.id(), user.email().value(), user.fullName(), user.phone(),
-                        user.role()));
+                        user.role(), user.isEmailVerified()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.waybill.network;
 
 import io.waybill.platform.InvalidRequestException;
+import io.waybill.platform.SingleLineText;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -11,9 +12,9 @@ public record Hub(UUID id, String hubName, String city, String address, Double l
         Instant createdAt) {
 
     public Hub {
-        hubName = Text.required("hub_name", hubName, 200);
-        city = Text.required("city", city, 200);
-        address = Text.optional("address", address, 500);
+        hubName = SingleLineText.required("hub_name", hubName, 200);
+        city = SingleLineText.required("city", city, 200);
+        address = SingleLineText.optional("address", address, 500);
         if (latitude != null && (latitude < -90 || latitude > 90 || latitude.isNaN())) {
             throw new InvalidRequestException("latitude", "must be between -90 and 90");
         }

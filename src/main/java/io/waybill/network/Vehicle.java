@@ -1,6 +1,7 @@
 package io.waybill.network;
 
 import io.waybill.platform.InvalidRequestException;
+import io.waybill.platform.SingleLineText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -16,7 +17,7 @@ public record Vehicle(UUID id, String registrationNumber, Type type, BigDecimal 
     public enum Status { AVAILABLE, IN_SERVICE, MAINTENANCE, RETIRED }
 
     public Vehicle {
-        registrationNumber = Text.required("registration_number", registrationNumber, 40)
+        registrationNumber = SingleLineText.required("registration_number", registrationNumber, 40)
                 .toUpperCase(Locale.ROOT);
         if (type == null) {
             throw new InvalidRequestException("type", "is required: one of " + wireNames(Type.values()));

@@ -1,5 +1,6 @@
 package io.waybill.notifications;
 
+import io.waybill.platform.LogSafe;
 import io.waybill.platform.OutboundWorker;
 import io.waybill.platform.OutgoingMail;
 import java.time.Clock;
@@ -86,7 +87,8 @@ class NotificationDispatcher implements OutboundWorker.Queue<Notification, Void>
             return;
         }
         int attempts = notification.attempts() + 1;
-        String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        // A provider's answer may echo the recipient or the text: escaped before it reaches a log line.
+        String error = LogSafe.escape(failure.getClass().getSimpleName() + ": " + failure.getMessage());
         if (attempts >= maxAttempts) {
             log.error("Gave up notification {} ({}) after {} attempts: {}", notification.id(),
                     notification.channel().wireName(), attempts, error);

@@ -3,6 +3,7 @@ package io.waybill.notifications;
 import io.waybill.identity.UserDirectory;
 import io.waybill.identity.UserSummary;
 import io.waybill.platform.EventHandler;
+import io.waybill.platform.PhoneNumber;
 import io.waybill.platform.ReceivedEvent;
 import io.waybill.shipments.ShipmentBooked;
 import io.waybill.shipments.ShipmentStatusChanged;
@@ -19,7 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * Decides, from the shipments' events, who is told what: the customer, on booking, out for delivery,
  * delivered and failed delivery, by email and (with a phone number) by SMS, on the channels they have
- * not opted out of. It only records the notifications; the {@link NotificationDispatcher} sends them.
+ * not opted out of. Email goes only to an address its owner verified, SMS only to a valid E.164
+ * number ({@link UserSummary#textablePhone()}): anyone can register anyone's address or number, and
+ * Waybill must not write to a stranger under its own name. It only records the notifications; the
+ * {@link NotificationDispatcher} sends them.
  */
 @Component
 class NotificationPlanner implements EventHandler {
@@ -89,12 +93,13 @@ class NotificationPlanner implements EventHandler {
         UserSummary user = customer.get();
         values.put("name", user.fullName() == null || user.fullName().isBlank() ? user.email() : user.fullName());
         NotificationPreferences preferences = store.preferences(user.id()).orElse(NotificationPreferences.DEFAULT);
-        if (preferences.email()) {
+        if (preferences.email() && user.emailVerified()) {
             store.add(Notification.pending(event.eventId(), user.id(), Channel.EMAIL, kind, user.email(),
                     templates.render(kind, Channel.EMAIL, values), clock.instant()));
         }
-        if (preferences.sms() && user.phone() != null && !user.phone().isBlank()) {
-            store.add(Notification.pending(event.eventId(), user.id(), Channel.SMS, kind, user.phone(),
+        Optional<PhoneNumber> phone = user.textablePhone();
+        if (preferences.sms() && phone.isPresent()) {
+            store.add(Notification.pending(event.eventId(), user.id(), Channel.SMS, kind, phone.get().value(),
                     templates.render(kind, Channel.SMS, values), clock.instant()));
         }
         dispatcher.wakeAfterCommit();

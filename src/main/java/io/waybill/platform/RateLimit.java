@@ -19,7 +19,9 @@ public enum RateLimit {
     /** Registrations from one client address. */
     REGISTRATION("registration"),
     /** Requests that send an email (verification, password reset) from one client address. */
-    MAIL_REQUEST("mail-request");
+    MAIL_REQUEST("mail-request"),
+    /** Shipments booked by one account: each booking sends notifications and takes a tracking number. */
+    BOOKING("booking");
 
     private final String configName;
 

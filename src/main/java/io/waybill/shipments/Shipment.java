@@ -2,7 +2,8 @@ package io.waybill.shipments;
 
 import io.waybill.platform.Caller;
 import io.waybill.platform.ConflictException;
-import io.waybill.platform.InvalidRequestException;
+import io.waybill.platform.PhoneNumber;
+import io.waybill.platform.SingleLineText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class Shipment {
     /** A new booking: status {@code created}, with the booking as the first entry of its history. */
     public static Shipment book(TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
             UUID bookedBy, Instant at) {
+        requirePhone(details);
         Shipment shipment = new Shipment(UUID.randomUUID(), trackingNumber, customerId, details,
                 ShipmentStatus.CREATED, null, null, at, at, List.of());
         shipment.append(ShipmentStatus.CREATED, null, "Shipment booked", bookedBy, at);
@@ -66,6 +68,9 @@ public final class Shipment {
 
     public void edit(ShipmentDetails newDetails, Instant at) {
         requireNotDispatched("changed");
+        if (!Objects.equals(newDetails.recipientPhone(), details.recipientPhone())) {
+            requirePhone(newDetails);
+        }
         this.details = Objects.requireNonNull(newDetails);
         this.updatedAt = at;
     }
@@ -103,7 +108,11 @@ public final class Shipment {
 
     /** The owner, the assigned agent and admins see a shipment; for anyone else it does not exist. */
     public boolean isVisibleTo(Caller caller) {
-        return caller.isAdmin() || caller.is(customerId) || (caller.isAgent() && caller.is(agentId));
+        return parties().isVisibleTo(caller);
+    }
+
+    public Parties parties() {
+        return new Parties(customerId, agentId);
     }
 
     /** Admins and the assigned agent move a shipment along its lifecycle. */
@@ -172,25 +181,19 @@ public final class Shipment {
     }
 
     private static String requireLocation(String location) {
-        if (location == null || location.isBlank()) {
-            throw new InvalidRequestException("location", "is required");
-        }
-        if (location.strip().length() > ShipmentDetails.MAX_ADDRESS) {
-            throw new InvalidRequestException("location", "must be at most " + ShipmentDetails.MAX_ADDRESS
-                    + " characters");
-        }
-        return location.strip();
+        return SingleLineText.required("location", location, ShipmentDetails.MAX_ADDRESS);
     }
 
     private static String checkedNote(String note) {
-        if (note == null || note.isBlank()) {
-            return null;
-        }
-        if (note.strip().length() > ShipmentDetails.MAX_DESCRIPTION) {
-            throw new InvalidRequestException("note", "must be at most " + ShipmentDetails.MAX_DESCRIPTION
-                    + " characters");
-        }
-        return note.strip();
+        return SingleLineText.optional("note", note, ShipmentDetails.MAX_DESCRIPTION);
+    }
+
+    /**
+     * A recipient phone given now must be E.164. One stored before that rule is kept as it is until
+     * the customer changes it, so old bookings stay readable and editable.
+     */
+    private static void requirePhone(ShipmentDetails details) {
+        PhoneNumber.parse("recipient_phone", details.recipientPhone());
     }
 
     public UUID id() {
@@ -231,6 +234,14 @@ public final class Shipment {
 
     public List<TrackingUpdate> history() {
         return List.copyOf(history);
+    }
+
+    /** The people a shipment belongs to, which decide who may see it; readable without the whole shipment. */
+    public record Parties(UUID customerId, UUID agentId) {
+
+        public boolean isVisibleTo(Caller caller) {
+            return caller.isAdmin() || caller.is(customerId) || (caller.isAgent() && caller.is(agentId));
+        }
     }
 
     /** History entries added since the shipment was loaded, for the repository to append. */

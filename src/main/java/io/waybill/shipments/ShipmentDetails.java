@@ -1,9 +1,13 @@
 package io.waybill.shipments;
 
 import io.waybill.platform.InvalidRequestException;
+import io.waybill.platform.SingleLineText;
 import java.math.BigDecimal;
 
-/** What the customer says about a shipment when booking it, and may change until dispatch. */
+/**
+ * What the customer says about a shipment when booking it, and may change until dispatch. Every
+ * text is a single printable line ({@link SingleLineText}): addresses travel into notifications.
+ */
 public record ShipmentDetails(String sourceAddress, String destinationAddress, String recipientName,
         String recipientPhone, BigDecimal weightKg, String description) {
 
@@ -28,20 +32,10 @@ public record ShipmentDetails(String sourceAddress, String destinationAddress, S
     }
 
     private static String required(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidRequestException(field, "is required");
-        }
-        return optional(field, value, max);
+        return SingleLineText.required(field, value, max);
     }
 
     private static String optional(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String trimmed = value.strip();
-        if (trimmed.length() > max) {
-            throw new InvalidRequestException(field, "must be at most " + max + " characters");
-        }
-        return trimmed;
+        return SingleLineText.optional(field, value, max);
     }
 }

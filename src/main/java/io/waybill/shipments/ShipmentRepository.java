@@ -13,6 +13,11 @@ public interface ShipmentRepository {
 
     Optional<Shipment> find(TrackingNumber trackingNumber);
 
+    /** Who a shipment belongs to, without loading or locking it: enough to tell who may see it. */
+    Optional<Shipment.Parties> parties(UUID id);
+
+    Optional<Shipment.Parties> parties(TrackingNumber trackingNumber);
+
     /** Loads a shipment and locks it until the transaction ends, so concurrent changes queue up. */
     Optional<Shipment> lock(UUID id);
 

@@ -9,7 +9,9 @@ import io.waybill.platform.InvalidRequestException;
 import io.waybill.platform.NotFoundException;
 import io.waybill.platform.Page;
 import io.waybill.platform.PageQuery;
+import io.waybill.platform.RateLimit;
 import io.waybill.platform.Role;
+import io.waybill.platform.Throttle;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads shipments, lets the aggregate decide, stores the result and announces it. Who may see a
- * shipment is the aggregate's rule; this service turns "may not see" into "not found".
+ * shipment is the aggregate's rule; this service turns "may not see" into "not found", the very
+ * answer an unknown id gets, and checks it before it locks a shipment for a change, so that a
+ * caller who may not see it can neither tell it exists nor hold up its real handlers.
  */
 @Service
 public class ShipmentService {
@@ -33,20 +37,34 @@ public class ShipmentService {
     private final ShipmentRepository shipments;
     private final UserDirectory users;
     private final EventPublisher events;
+    private final Throttle throttle;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ShipmentService(ShipmentRepository shipments, UserDirectory users, EventPublisher events, Clock clock) {
+    ShipmentService(ShipmentRepository shipments, UserDirectory users, EventPublisher events, Throttle throttle,
+            Clock clock) {
         this.shipments = shipments;
         this.users = users;
         this.events = events;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
-    /** Books a shipment for the calling customer, or, for an admin, on behalf of a customer. */
+    /**
+     * Books a shipment for the calling customer, or, for an admin, on behalf of a customer. A
+     * customer's bookings are counted ({@link RateLimit#BOOKING}): each one mails and texts, so an
+     * account that books without pause is refused for a while.
+     */
     @Transactional
     public ShipmentView book(Caller caller, UUID onBehalfOf, ShipmentDetails details) {
         UUID customerId = customerFor(caller, onBehalfOf);
+        if (!caller.isAdmin()) {
+            Throttle.Quota quota = throttle.take(RateLimit.BOOKING, caller.userId().toString());
+            if (!quota.taken()) {
+                throw quota.refusal("Too many bookings from this account: at most " + quota.limit()
+                        + " in a row; try again later.");
+            }
+        }
         Instant now = clock.instant();
         Shipment shipment = Shipment.book(newTrackingNumber(), customerId, details, caller.userId(), now);
         shipments.add(shipment);
@@ -75,7 +93,7 @@ public class ShipmentService {
     /** Changes a booking's details; fields left null keep their value. */
     @Transactional
     public ShipmentView edit(Caller caller, String reference, DetailsChange change) {
-        Shipment shipment = managed(caller, lock(reference));
+        Shipment shipment = managed(caller, lockVisible(caller, reference));
         shipment.edit(change.applyTo(shipment.details()), clock.instant());
         shipments.update(shipment);
         return ShipmentView.of(shipment);
@@ -83,7 +101,7 @@ public class ShipmentService {
 
     @Transactional
     public ShipmentView cancel(Caller caller, String reference) {
-        Shipment shipment = managed(caller, lock(reference));
+        Shipment shipment = managed(caller, lockVisible(caller, reference));
         ShipmentStatus previous = shipment.status();
         TrackingUpdate update = shipment.cancel(caller.userId(), clock.instant());
         shipments.update(shipment);
@@ -94,7 +112,7 @@ public class ShipmentService {
     @Transactional
     public ShipmentView changeStatus(Caller caller, String reference, ShipmentStatus next, String location,
             String note) {
-        Shipment shipment = handled(caller, lock(reference));
+        Shipment shipment = handled(caller, lockVisible(caller, reference));
         ShipmentStatus previous = shipment.status();
         TrackingUpdate update = shipment.changeStatus(next, location, note, caller.userId(), clock.instant());
         shipments.update(shipment);
@@ -106,7 +124,7 @@ public class ShipmentService {
     @Transactional
     public TrackingUpdate track(Caller caller, String reference, String location, ShipmentStatus status,
             String note) {
-        Shipment shipment = handled(caller, lock(reference));
+        Shipment shipment = handled(caller, lockVisible(caller, reference));
         ShipmentStatus previous = shipment.status();
         TrackingUpdate update = status == null
                 ? shipment.recordScan(location, note, caller.userId(), clock.instant())
@@ -190,9 +208,21 @@ public class ShipmentService {
         return find(reference, shipments::lock, shipments::lock);
     }
 
-    private static Shipment find(String reference, Function<UUID, Optional<Shipment>> byId,
-            Function<TrackingNumber, Optional<Shipment>> byNumber) {
-        Optional<Shipment> found;
+    /**
+     * Locks a shipment the caller can see, or answers "not found" as for an unknown one: who can see
+     * it is read first, without a lock, and read again once locked (an agent may have been replaced
+     * in between).
+     */
+    private Shipment lockVisible(Caller caller, String reference) {
+        if (!find(reference, shipments::parties, shipments::parties).isVisibleTo(caller)) {
+            throw new NotFoundException(NOT_FOUND);
+        }
+        return visible(caller, lock(reference));
+    }
+
+    private static <T> T find(String reference, Function<UUID, Optional<T>> byId,
+            Function<TrackingNumber, Optional<T>> byNumber) {
+        Optional<T> found;
         try {
             found = byId.apply(UUID.fromString(reference));
         } catch (IllegalArgumentException notAUuid) {
@@ -216,7 +246,7 @@ public class ShipmentService {
     }
 
     private static Shipment handled(Caller caller, Shipment shipment) {
-        if (!shipment.isHandledBy(caller)) {
+        if (!visible(caller, shipment).isHandledBy(caller)) {
             throw new ForbiddenException("Only the agent assigned to this shipment, or an admin, can update it.");
         }
         return shipment;

@@ -1,12 +1,19 @@
 package io.waybill.shipments;
 
+import io.waybill.platform.SingleLineText;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * One entry of a shipment's history: a status change or a scan at a location. The location is
- * absent only for entries that do not move the parcel (booking, cancellation).
+ * absent only for entries that do not move the parcel (booking, cancellation). Location and note
+ * are single printable lines: they reach the customer's notifications.
  */
 public record TrackingUpdate(UUID id, ShipmentStatus status, String location, String note, UUID recordedBy,
         Instant recordedAt) {
+
+    public TrackingUpdate {
+        SingleLineText.check("location", location);
+        SingleLineText.check("note", note);
+    }
 }

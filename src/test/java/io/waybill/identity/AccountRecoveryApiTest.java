@@ -35,6 +35,24 @@ class AccountRecoveryApiTest extends ApiTest {
     }
 
     @Test
+    void shouldKeepTheRegistrantsNameOutOfMailToAnAddressNotYetVerified() {
+        String email = Api.uniqueEmail("stranger");
+        String name = "Asha. URGENT: your parcel is held, pay at https://evil.example";
+        assertThat(api.post("/auth/register", null, Map.of("email", email, "password", PASSWORD, "full_name", name))
+                .status()).isEqualTo(201);
+        assertThat(api.post("/auth/request-password-reset", null, Map.of("email", email)).status()).isEqualTo(202);
+
+        for (MimeMessage mail : Mailbox.await(email, 2)) {
+            assertThat(Mailbox.body(mail)).doesNotContain("evil.example").startsWith("Hello,");
+        }
+
+        assertThat(api.post("/auth/verify-email", null, Map.of("token", Mailbox.tokenIn(email, 1))).status())
+                .isEqualTo(204);
+        assertThat(api.post("/auth/request-password-reset", null, Map.of("email", email)).status()).isEqualTo(202);
+        assertThat(Mailbox.body(Mailbox.await(email, 3).get(2))).startsWith("Hello " + name + ",");
+    }
+
+    @Test
     void shouldRefuseAVerificationTokenUsedTwiceOrMadeUp() {
         Account customer = customer();
         String token = Mailbox.tokenIn(customer.email(), 1);

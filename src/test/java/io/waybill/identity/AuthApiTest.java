@@ -13,7 +13,7 @@ class AuthApiTest extends ApiTest {
     void shouldRegisterACustomerWithoutExposingThePassword() {
         String email = Api.uniqueEmail("New.Customer");
         Api.Response response = api.post("/auth/register", null,
-                Map.of("email", email, "password", PASSWORD, "full_name", "Asha Rao", "phone", "+91 98400 00000"));
+                Map.of("email", email, "password", PASSWORD, "full_name", "Asha Rao", "phone", "+919840000000"));
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.header("Location")).startsWith("/admin/users/");
@@ -23,6 +23,32 @@ class AuthApiTest extends ApiTest {
         assertThat(response.text("id")).isNotBlank();
         assertThat(response.text("created_at")).endsWith("Z");
         assertThat(response.raw()).doesNotContain("password").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void shouldRefuseAMultiLineFullNameSoThatNoMailCarriesLinesOfTheWritersOwn() {
+        for (String name : new String[] {"Asha\r\nURGENT: pay at https://evil.example", "Asha\nRao", "Asha\tRao",
+                "Asha\u0000Rao", "Asha\u007fRao", "Asha\u2028Rao"}) {
+            Api.Response response = api.post("/auth/register", null,
+                    Map.of("email", Api.uniqueEmail("multi"), "password", PASSWORD, "full_name", name));
+
+            assertProblem(response, 422);
+            assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("full_name");
+        }
+    }
+
+    @Test
+    void shouldRefuseAPhoneThatIsNotE164() {
+        for (String phone : new String[] {"+91 98400 00000", "9840000000", "+0123456789", "+1234567",
+                "+1234567890123456", "+91984000000\r\nINFO forged log line", "call me"}) {
+            Api.Response response = api.post("/auth/register", null,
+                    Map.of("email", Api.uniqueEmail("phone"), "password", PASSWORD, "phone", phone));
+
+            assertProblem(response, 422);
+            assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("phone");
+        }
+        assertThat(api.post("/auth/register", null, Map.of("email", Api.uniqueEmail("phone"), "password", PASSWORD,
+                "phone", "+12345678")).status()).isEqualTo(201);
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Notifications end to end: emails arrive at a real SMTP server (GreenMail), text messages at a
  * local stand-in for Twilio; each is recorded, retried after a failure, and the user's opt-outs hold.
+ * Email goes only to verified addresses and SMS only to E.164 numbers, so most tests verify first.
  */
 @DirtiesContext
 class NotificationsApiTest extends ApiTest {
@@ -127,6 +128,44 @@ class NotificationsApiTest extends ApiTest {
     }
 
     @Test
+    void shouldNotEmailAnAddressItsOwnerHasNotVerified() {
+        String phone = phone();
+        String email = Api.uniqueEmail("unverified");
+        assertThat(api.post("/auth/register", null, Map.of("email", email, "password", PASSWORD, "full_name",
+                "Nina Unverified", "phone", phone)).status()).isEqualTo(201);
+        Account customer = login(email, PASSWORD);
+
+        String number = book(customer).text("tracking_number");
+
+        // The text message shows that the booking was planned and sent; no email was planned with it.
+        eventually(() -> assertThat(TWILIO.to(phone)).hasSize(1));
+        awaitEvents();
+        eventually(() -> assertThat(states(customer.id())).containsExactly("sms:sent"));
+        assertThat(subjects(email)).noneMatch(subject -> subject.contains(number));
+        assertThat(Mailbox.to(email)).hasSize(1); // the verification mail, and nothing else
+
+        verify(email);
+        String second = book(customer).text("tracking_number");
+        eventually(Duration.ofSeconds(20), () -> assertThat(subjects(email))
+                .containsExactly("Your shipment " + second + " is booked"));
+    }
+
+    @Test
+    void shouldNotTextAStoredPhoneThatIsNotE164() {
+        Account customer = customerWithPhone(phone());
+        String legacy = "+91 98400 " + ThreadLocalRandom.current().nextInt(10_000, 99_999);
+        // An account from before the E.164 rule: its phone is kept, but never texted.
+        jdbc.sql("update identity.users set phone = ? where id = ?").params(legacy, customer.id()).update();
+
+        String number = book(customer).text("tracking_number");
+
+        eventually(() -> assertThat(subjects(customer.email())).contains("Your shipment " + number + " is booked"));
+        awaitEvents();
+        assertThat(states(customer.id())).containsExactly("email:sent");
+        assertThat(TWILIO.to(legacy)).isEmpty();
+    }
+
+    @Test
     void shouldRefusePreferencesWithoutAToken() {
         assertProblem(api.get("/me/notification-preferences", null), 401);
         assertProblem(api.put("/me/notification-preferences", null, Map.of("sms", false)), 401);
@@ -159,6 +198,13 @@ class NotificationsApiTest extends ApiTest {
         Api.Response registered = api.post("/auth/register", null,
                 Map.of("email", email, "password", PASSWORD, "full_name", "Nina Notified", "phone", phone));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        verify(email);
         return login(email, PASSWORD);
+    }
+
+    /** Verifies the address with the token of its verification mail, as its owner would. */
+    private void verify(String email) {
+        Api.Response verified = api.post("/auth/verify-email", null, Map.of("token", Mailbox.tokenIn(email, 1)));
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(204);
     }
 }

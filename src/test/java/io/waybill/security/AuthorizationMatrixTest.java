@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -78,14 +83,15 @@ class AuthorizationMatrixTest extends ApiTest {
             row("PUT", "/shipments/{id}", f -> call("/shipments/" + f.freshShipment(),
                     Map.of("description", "changed")), SHIPMENT_CHANGE),
             row("DELETE", "/shipments/{id}", f -> call("/shipments/" + f.freshShipment(), null), SHIPMENT_CHANGE),
+            // Customers are refused by role, whatever the id; an agent who cannot see it gets 404 as for none.
             row("PUT", "/shipments/{id}/status", f -> call("/shipments/" + f.freshShipment() + "/status",
                     Map.of("status", "picked_up", "location", "Chennai")),
-                    401, 403, 403, 200, 403, 200, 200, 401),
+                    401, 403, 403, 200, 404, 200, 200, 401),
             row("PUT", "/shipments/{id}/assign-agent", f -> call("/shipments/" + f.freshShipment() + "/assign-agent",
                     Map.of("agent_id", f.assignedAgent.id().toString())), ADMIN_ONLY_200),
             row("POST", "/tracking/{id}", f -> call("/tracking/" + f.freshShipment(),
                     Map.of("location", "Chennai hub")),
-                    401, 403, 403, 201, 403, 201, 201, 401),
+                    401, 403, 403, 201, 404, 201, 201, 401),
             row("GET", "/tracking/{id}", f -> call("/tracking/" + f.freshShipment(), null), SHIPMENT_READ),
             row("GET", "/track/{trackingNumber}", f -> call("/track/" + f.trackingNumber, null),
                     200, 200, 200, 200, 200, 200, 200, 401),
@@ -140,6 +146,9 @@ class AuthorizationMatrixTest extends ApiTest {
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
 
+    @Autowired
+    private DataSource dataSource;
+
     @Test
     void shouldHaveARowForEveryEndpointTheServerMaps() {
         Set<String> mapped = new TreeSet<>();
@@ -179,6 +188,76 @@ class AuthorizationMatrixTest extends ApiTest {
             }
         }
         return cells.stream();
+    }
+
+    /**
+     * An agent not assigned to a shipment learns nothing from its id: every shipment endpoint gives
+     * them the very same answer for it as for an id that does not exist, byte for byte once the id
+     * itself (in {@code instance}) is set aside.
+     */
+    @Test
+    void shouldAnswerAnUnassignedAgentForARealShipmentExactlyAsForAMadeUpOne() {
+        Account owner = customer();
+        Account assigned = agent();
+        Account stranger = agent();
+        String real = book(owner).text("id");
+        assign(real, assigned);
+        String madeUp = UUID.randomUUID().toString();
+        Map<String, Object> status = Map.of("status", "picked_up", "location", "Chennai");
+        Map<String, Object> scan = Map.of("location", "Chennai hub", "status", "picked_up");
+        List<String[]> calls = List.of(new String[] {"GET", "/shipments/%s"}, new String[] {"PUT", "/shipments/%s"},
+                new String[] {"DELETE", "/shipments/%s"}, new String[] {"PUT", "/shipments/%s/status"},
+                new String[] {"GET", "/tracking/%s"}, new String[] {"POST", "/tracking/%s"},
+                new String[] {"GET", "/shipments/%s/events"});
+
+        for (String[] call : calls) {
+            Object body = call[1].endsWith("/status") ? status
+                    : call[0].equals("POST") ? scan : call[0].equals("PUT") ? Map.of("description", "x") : null;
+            Api.Response forReal = api.json(call[0], call[1].formatted(real), stranger.token(), body, Map.of());
+            Api.Response forNone = api.json(call[0], call[1].formatted(madeUp), stranger.token(), body, Map.of());
+
+            assertProblem(forReal, 404);
+            assertThat(forReal.raw().replace(real, "{id}")).as(call[0] + " " + call[1])
+                    .isEqualTo(forNone.raw().replace(madeUp, "{id}"));
+            assertThat(forReal.contentType()).isEqualTo(forNone.contentType());
+        }
+        assertThat(api.get("/shipments/" + real, owner.token()).text("status")).isEqualTo("created");
+    }
+
+    /**
+     * Visibility is checked before the shipment is locked: while its real handler holds the row, an
+     * agent who cannot see it is answered at once, and never queues for (or holds) the lock.
+     */
+    @Test
+    void shouldNotLockOrWaitForAShipmentTheCallerCannotSee() throws Exception {
+        Account owner = customer();
+        Account stranger = agent();
+        String id = book(owner).text("id");
+        assign(id, agent());
+
+        try (Connection handler = dataSource.getConnection()) {
+            handler.setAutoCommit(false);
+            try (PreparedStatement lock = handler.prepareStatement(
+                    "select id from shipments.shipments where id = ? for update")) {
+                lock.setObject(1, UUID.fromString(id));
+                lock.executeQuery().close();
+            }
+            try {
+                CompletableFuture<Api.Response> status = CompletableFuture.supplyAsync(() -> api.put(
+                        "/shipments/" + id + "/status", stranger.token(),
+                        Map.of("status", "picked_up", "location", "Chennai")));
+                CompletableFuture<Api.Response> scan = CompletableFuture.supplyAsync(() -> api.post(
+                        "/tracking/" + id, stranger.token(), Map.of("location", "Chennai hub")));
+                CompletableFuture<Api.Response> cancel = CompletableFuture.supplyAsync(() -> api.delete(
+                        "/shipments/" + id, customer().token()));
+
+                assertProblem(status.get(5, TimeUnit.SECONDS), 404);
+                assertProblem(scan.get(5, TimeUnit.SECONDS), 404);
+                assertProblem(cancel.get(5, TimeUnit.SECONDS), 404);
+            } finally {
+                handler.rollback();
+            }
+        }
     }
 
     private static String normalise(String path) {

@@ -21,7 +21,7 @@ class ShipmentApiTest extends ApiTest {
 
         Api.Response response = api.post("/shipments", customer.token(), Map.of(
                 "source_address", "12 Anna Salai, Chennai", "destination_address", "Koramangala, Bangalore",
-                "recipient_name", "Ravi", "recipient_phone", "+91 90000 00000", "weight_kg", 2.5,
+                "recipient_name", "Ravi", "recipient_phone", "+919000000000", "weight_kg", 2.5,
                 "description", "Books"));
 
         assertThat(response.status()).isEqualTo(201);
@@ -89,6 +89,55 @@ class ShipmentApiTest extends ApiTest {
         assertProblem(api.send("POST", "/shipments", token, "application/json", "{\"source_address\": "), 400);
         assertProblem(api.send("POST", "/shipments", token, "text/plain", "Chennai to Bangalore"), 415);
         assertProblem(api.send("POST", "/shipments", token, "application/json", ""), 400);
+    }
+
+    @Test
+    void shouldRefuseABookingWithALineBreakInAnAddress() {
+        Account customer = customer();
+
+        Api.Response response = api.post("/shipments", customer.token(), Map.of("source_address", "Chennai",
+                "destination_address", "Bangalore\r\nURGENT: your parcel is held, pay at https://evil.example"));
+
+        assertProblem(response, 422);
+        assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("destination_address");
+        assertThat(api.get("/shipments", customer.token()).body().get("total").asInt()).isZero();
+    }
+
+    @Test
+    void shouldRefuseARecipientPhoneThatIsNotE164WhenBookingOrEditing() {
+        Account customer = customer();
+
+        Api.Response booking = api.post("/shipments", customer.token(), Map.of("source_address", "Chennai",
+                "destination_address", "Bangalore", "recipient_phone", "+91 90000 00000"));
+        assertProblem(booking, 422);
+        assertThat(booking.body().get("errors").get(0).get("field").asString()).isEqualTo("recipient_phone");
+
+        String id = book(customer).text("id");
+        Api.Response edit = api.put("/shipments/" + id, customer.token(), Map.of("recipient_phone", "call me"));
+        assertProblem(edit, 422);
+        assertThat(edit.body().get("errors").get(0).get("field").asString()).isEqualTo("recipient_phone");
+    }
+
+    @Test
+    void shouldRefuseLineBreaksInAStatusLocationATrackingNoteAndAnEdit() {
+        Account customer = customer();
+        Account agent = agent();
+        String id = book(customer).text("id");
+        assign(id, agent);
+
+        Api.Response status = api.put("/shipments/" + id + "/status", agent.token(),
+                Map.of("status", "picked_up", "location", "Chennai\nURGENT: pay at https://evil.example"));
+        assertProblem(status, 422);
+        assertThat(status.body().get("errors").get(0).get("field").asString()).isEqualTo("location");
+        Api.Response scan = api.post("/tracking/" + id, agent.token(),
+                Map.of("location", "Chennai hub", "note", "ok\r\nINFO forged"));
+        assertProblem(scan, 422);
+        assertThat(scan.body().get("errors").get(0).get("field").asString()).isEqualTo("note");
+        Api.Response edit = api.put("/shipments/" + id, customer.token(), Map.of("recipient_name", "Ravi\u0007"));
+        assertProblem(edit, 422);
+        assertThat(edit.body().get("errors").get(0).get("field").asString()).isEqualTo("recipient_name");
+
+        assertThat(api.get("/tracking/" + id, customer.token()).body().size()).isEqualTo(1);
     }
 
     @Test
@@ -240,10 +289,11 @@ class ShipmentApiTest extends ApiTest {
         Map<String, String> move = Map.of("status", "picked_up", "location", "Chennai");
 
         assertProblem(api.put("/shipments/" + id + "/status", owner.token(), move), 403);
-        assertProblem(api.put("/shipments/" + id + "/status", agent.token(), move), 403);
+        // An agent who cannot see the shipment (not assigned yet, or another one) is told it does not exist.
+        assertProblem(api.put("/shipments/" + id + "/status", agent.token(), move), 404);
         assertProblem(api.put("/shipments/" + id + "/status", null, move), 401);
         assign(id, agent);
-        assertProblem(api.put("/shipments/" + id + "/status", agent().token(), move), 403);
+        assertProblem(api.put("/shipments/" + id + "/status", agent().token(), move), 404);
 
         Api.Response moved = api.put("/shipments/" + id + "/status", agent.token(), move);
         assertThat(moved.status()).isEqualTo(200);
@@ -308,7 +358,7 @@ class ShipmentApiTest extends ApiTest {
         assign(id, agent);
 
         assertProblem(api.post("/tracking/" + id, owner.token(), Map.of("location", "Chennai")), 403);
-        assertProblem(api.post("/tracking/" + id, agent().token(), Map.of("location", "Chennai")), 403);
+        assertProblem(api.post("/tracking/" + id, agent().token(), Map.of("location", "Chennai")), 404);
 
         Api.Response pickedUp = api.post("/tracking/" + id, agent.token(),
                 Map.of("location", "Chennai", "status", "picked_up", "note", "Collected at door"));
@@ -362,7 +412,7 @@ class ShipmentApiTest extends ApiTest {
         Account agent = agent();
         Api.Response booked = api.post("/shipments", owner.token(), Map.of("source_address", "12 Secret Street, Chennai",
                 "destination_address", "7 Private Lane, Bangalore", "recipient_name", "Hidden Person",
-                "recipient_phone", "+91 99999 99999"));
+                "recipient_phone", "+919999999999"));
         String id = booked.text("id");
         String number = booked.text("tracking_number");
         assign(id, agent);

@@ -114,6 +114,25 @@ class ShipmentDetailsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Chennai\r\nURGENT: pay at https://evil.example", "Chennai\nhub", "Anna\tSalai",
+            "Anna\u0000Salai", "Anna\u001bSalai", "Anna\u007fSalai", "Anna\u0085Salai", "Anna\u2028Salai"})
+    void shouldRefuseControlCharactersInEveryTextNamingTheField(String text) {
+        assertRefused(() -> new ShipmentDetails(text, TO, null, null, null, null), "source_address");
+        assertRefused(() -> new ShipmentDetails(FROM, text, null, null, null, null), "destination_address");
+        assertRefused(() -> new ShipmentDetails(FROM, TO, text, null, null, null), "recipient_name");
+        assertRefused(() -> new ShipmentDetails(FROM, TO, null, text, null, null), "recipient_phone");
+        assertRefused(() -> new ShipmentDetails(FROM, TO, null, null, null, text), "description");
+    }
+
+    @Test
+    void shouldKeepNonAsciiLettersAndPunctuation() {
+        ShipmentDetails details = new ShipmentDetails("Flat 3, \"Ānanda\" — Chennai", "Bengaluru ₹ 560001",
+                "Zoë O'Brien", null, null, "Books & CDs; fragile!");
+
+        assertThat(details.recipientName()).isEqualTo("Zoë O'Brien");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"0.001", "0.5", "1", "2.25", "99999.999", "100000", "100000.000", "1E+2"})
     void shouldAcceptAWeightAboveZeroUpToOneHundredTonnes(String weight) {
         assertThat(withWeight(weight).weightKg()).isEqualByComparingTo(weight);

@@ -46,7 +46,7 @@ class ShipmentTest {
 
     private static ShipmentDetails details() {
         return new ShipmentDetails("12 Anna Salai, Chennai 600002", "5 MG Road, Bengaluru 560001", "Asha Rao",
-                "+91 98400 00000", new BigDecimal("2.5"), "Books");
+                "+919840000000", new BigDecimal("2.5"), "Books");
     }
 
     private Shipment booked() {
@@ -147,6 +147,44 @@ class ShipmentTest {
         assertThat(shipment.updatedAt()).isEqualTo(LATER);
         assertThat(shipment.status()).isEqualTo(CREATED);
         assertThat(shipment.history()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+91 98400 00000", "9840000000", "+1234567", "+0123456789", "+1234567890123456",
+            "phone me"})
+    void shouldRefuseBookingWithARecipientPhoneThatIsNotE164(String phone) {
+        ShipmentDetails withPhone = new ShipmentDetails("Chennai", "Bangalore", null, phone, null, null);
+
+        InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
+                () -> Shipment.book(NUMBER, customer, withPhone, customer, BOOKED_AT));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.field()).isEqualTo("recipient_phone");
+    }
+
+    @Test
+    void shouldRefuseChangingTheRecipientPhoneToOneThatIsNotE164() {
+        Shipment shipment = booked();
+        ShipmentDetails changed = new ShipmentDetails("Chennai", "Bangalore", null, "98400 00000", null, null);
+
+        InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
+                () -> shipment.edit(changed, LATER));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.field()).isEqualTo("recipient_phone");
+        assertThat(shipment.details()).isEqualTo(details());
+    }
+
+    @Test
+    void shouldKeepARecipientPhoneStoredBeforeTheE164RuleWhenOtherDetailsChange() {
+        ShipmentDetails legacy = new ShipmentDetails("Chennai", "Bangalore", null, "+91 98400 00000", null, null);
+        Shipment shipment = Shipment.restore(UUID.randomUUID(), NUMBER, customer, legacy, CREATED, null, null,
+                BOOKED_AT, BOOKED_AT, List.of(entry(CREATED, null)));
+        ShipmentDetails changed = new ShipmentDetails("Chennai", "Mysuru", null, "+91 98400 00000", null, null);
+
+        shipment.edit(changed, LATER);
+
+        assertThat(shipment.details().recipientPhone()).isEqualTo("+91 98400 00000");
     }
 
     @ParameterizedTest
@@ -365,6 +403,33 @@ class ShipmentTest {
 
         shipment.changeStatus(PICKED_UP, " " + "x".repeat(500) + " ", null, agent, LATER);
         assertThat(shipment.currentLocation()).hasSize(500);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Chennai\r\nURGENT: pay at https://evil.example", "Chennai\nhub", "Chennai\thub",
+            "Chennai\u001bhub", "Chennai\u007fhub", "Chennai\u0085hub", "Chennai\u2029hub"})
+    void shouldRefuseALocationOrNoteWithControlCharactersBeforeAnythingChanges(String text) {
+        Shipment shipment = booked();
+
+        InvalidRequestException badLocation = catchThrowableOfType(InvalidRequestException.class,
+                () -> shipment.changeStatus(PICKED_UP, text, null, agent, LATER));
+        InvalidRequestException badNote = catchThrowableOfType(InvalidRequestException.class,
+                () -> shipment.changeStatus(PICKED_UP, "Chennai hub", text, agent, LATER));
+
+        assertThat(badLocation).isNotNull();
+        assertThat(badLocation.field()).isEqualTo("location");
+        assertThat(badNote).isNotNull();
+        assertThat(badNote.field()).isEqualTo("note");
+        assertThat(shipment.status()).isEqualTo(CREATED);
+        assertThat(shipment.history()).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseATrackingUpdateWithALineBreakHoweverItIsMade() {
+        assertThatThrownBy(() -> new TrackingUpdate(UUID.randomUUID(), PICKED_UP, "Chennai\nhub", null, agent,
+                LATER)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> new TrackingUpdate(UUID.randomUUID(), PICKED_UP, "Chennai hub", "a\rb", agent,
+                LATER)).isInstanceOf(InvalidRequestException.class);
     }
 
     @Test

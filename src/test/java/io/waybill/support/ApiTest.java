@@ -34,11 +34,13 @@ import org.springframework.test.context.DynamicPropertySource;
         "waybill.mail.poll-interval=PT1S",
         "waybill.cors.allowed-origins=" + ApiTest.ALLOWED_ORIGIN,
         // Failed logins keep their real sizes; the per-address limits are generous, since every test
-        // calls from 127.0.0.1. ThrottlingApiTest and RedisRateLimitApiTest pin the limits themselves.
+        // calls from 127.0.0.1, and so are bookings (the matrix books a hundred for one customer).
+        // ThrottlingApiTest, RedisRateLimitApiTest and BookingLimitApiTest pin the limits themselves.
         "waybill.rate-limits.login-address.capacity=20",
         "waybill.rate-limits.tracking.capacity=100000",
         "waybill.rate-limits.registration.capacity=100000",
         "waybill.rate-limits.mail-request.capacity=100000",
+        "waybill.rate-limits.booking.capacity=100000",
         "waybill.rate-limits.redis-key-prefix=waybill-test:${random.uuid}:",
         "logging.level.com.icegreen=WARN"})
 public abstract class ApiTest {

@@ -1,6 +1,7 @@
 package io.waybill.notifications.sms;
 
 import io.waybill.notifications.SmsSender;
+import io.waybill.platform.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +12,8 @@ final class LoggingSmsSender implements SmsSender {
 
     @Override
     public void send(String to, String text) {
-        log.info("SMS (no provider configured) to {}: {}", to, text);
+        // The text carries what customers and agents typed (names, places): escaped, it stays on one line.
+        log.info("SMS (no provider configured) to {}: {}", LogSafe.escape(to), LogSafe.escape(text));
     }
 
     @Override

@@ -22,6 +22,7 @@ public class RateLimitProperties {
         limits.put(RateLimit.TRACKING.configName(), new Budget(60, Duration.ofMinutes(1)));
         limits.put(RateLimit.REGISTRATION.configName(), new Budget(20, Duration.ofHours(1)));
         limits.put(RateLimit.MAIL_REQUEST.configName(), new Budget(10, Duration.ofHours(1)));
+        limits.put(RateLimit.BOOKING.configName(), new Budget(60, Duration.ofMinutes(1)));
     }
 
     // Bound by name: waybill.rate-limits.login-account.capacity=5 lands in the map's "login-account" entry.
@@ -47,6 +48,10 @@ public class RateLimitProperties {
 
     public Budget getMailRequest() {
         return limits.get(RateLimit.MAIL_REQUEST.configName());
+    }
+
+    public Budget getBooking() {
+        return limits.get(RateLimit.BOOKING.configName());
     }
 
     Map<RateLimit, Budget> byLimit() {

@@ -49,6 +49,23 @@ class JdbcShipmentRepository implements ShipmentRepository {
     }
 
     @Override
+    public Optional<Shipment.Parties> parties(UUID id) {
+        return parties("id = ?", id);
+    }
+
+    @Override
+    public Optional<Shipment.Parties> parties(TrackingNumber trackingNumber) {
+        return parties("tracking_number = ?", trackingNumber.value());
+    }
+
+    private Optional<Shipment.Parties> parties(String condition, Object key) {
+        return jdbc.sql("select customer_id, agent_id from shipments.shipments where " + condition).param(key)
+                .query((rs, n) -> new Shipment.Parties(rs.getObject("customer_id", UUID.class),
+                        rs.getObject("agent_id", UUID.class)))
+                .optional();
+    }
+
+    @Override
     public Optional<Shipment> lock(UUID id) {
         return load("s.id = ?", id, " for update");
     }
