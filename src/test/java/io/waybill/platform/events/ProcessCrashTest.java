@@ -133,7 +133,9 @@ class ProcessCrashTest {
                 "--server.port=" + port, "--spring.datasource.url=" + url,
                 "--spring.kafka.bootstrap-servers=" + KafkaBroker.shared().bootstrapServers(),
                 "--waybill.jwt.secret=" + SECRET, "--waybill.admin.email=admin@crash.test",
-                "--waybill.admin.password=admin-password-for-crash");
+                "--waybill.admin.password=admin-password-for-crash",
+                // The streams book as fast as they can from one account: the booking limit is not under test.
+                "--waybill.rate-limits.booking.capacity=1000000");
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "crash-server.log").toFile()))
                 .start();
