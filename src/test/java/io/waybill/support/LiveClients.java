@@ -160,12 +160,23 @@ public final class LiveClients {
         public final CompletableFuture<Void> ended = new CompletableFuture<>();
         public final int status;
         public final String contentType;
+        /** The body of a refused stream (a problem), read whole; empty for an accepted one. */
+        public final String refusal;
         private final InputStream body;
 
         private Stream(HttpResponse<InputStream> response) {
             this.status = response.statusCode();
             this.contentType = response.headers().firstValue("Content-Type").orElse("");
             this.body = response.body();
+            String refused = "";
+            if (status != 200) {
+                try (InputStream finite = body) {
+                    refused = new String(finite.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (java.io.IOException unreadable) {
+                    refused = "unreadable: " + unreadable;
+                }
+            }
+            this.refusal = refused;
             if (status == 200) {
                 Thread reader = new Thread(this::read, "sse-test-reader");
                 reader.setDaemon(true);
