@@ -1,10 +1,13 @@
 package io.waybill.tracking;
 
+import io.waybill.platform.Caller;
 import io.waybill.shipments.ShipmentStatus;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
@@ -13,7 +16,10 @@ import java.util.function.Predicate;
  * written by one task at a time on a shared executor, so a slow client never holds up the thread
  * that fans out, nor the other clients; a client whose queue overflows is dropped. A client that
  * follows one shipment first receives its history, then only entries it has not seen, and is
- * completed once the shipment reaches a final status, since nothing more can happen to it.
+ * completed once the shipment reaches a final status, since nothing more can happen to it. A client
+ * knows who it streams for (an account, or the public) and from which address, so that the hub can
+ * cap connections and end them when the access token expires, the account goes or the stream has
+ * lived long enough.
  */
 public abstract class LiveClient {
 
@@ -28,10 +34,19 @@ public abstract class LiveClient {
     private volatile boolean closed;
     private volatile boolean ready;
     private volatile int lastSequence = -1;
+    private volatile Caller caller;
+    private volatile String address;
+    private volatile Instant tokenExpiresAt;
+    private volatile Instant maximumEnd;
+    private volatile Future<?> scheduledEnd;
 
-    /** Sets what the client follows, before it is connected. */
-    void attach(LiveUpdates.Subscription subscription, int capacity) {
+    /** Sets what the client follows, for whom and from where, before it is connected. */
+    void attach(LiveUpdates.Subscription subscription, int capacity, String address, Instant maximumEnd) {
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.caller = subscription.caller();
+        this.tokenExpiresAt = subscription.tokenExpiresAt();
+        this.address = address;
+        this.maximumEnd = maximumEnd;
         this.publicView = subscription.publicView();
         this.oneShipment = subscription.oneShipment();
         this.wants = subscription.wants();
@@ -52,6 +67,42 @@ public abstract class LiveClient {
 
     /** Ends the connection, from the server's side. */
     protected abstract void disconnect(String reason);
+
+    /** The account it streams for; null for a public follower. */
+    Caller caller() {
+        return caller;
+    }
+
+    String address() {
+        return address;
+    }
+
+    /** Why the stream must end at this moment (its token expired, it lived long enough), or null. */
+    String endReason(Instant now) {
+        if (tokenExpiresAt != null && !now.isBefore(tokenExpiresAt)) {
+            return "access token expired: reconnect with a fresh one";
+        }
+        if (maximumEnd != null && !now.isBefore(maximumEnd)) {
+            return "maximum stream lifetime reached: reconnect";
+        }
+        return null;
+    }
+
+    /** When {@link #endReason} first gives a reason. */
+    Instant endsAt() {
+        return tokenExpiresAt != null && tokenExpiresAt.isBefore(maximumEnd) ? tokenExpiresAt : maximumEnd;
+    }
+
+    void scheduledEnd(Future<?> end) {
+        this.scheduledEnd = end;
+    }
+
+    void cancelScheduledEnd() {
+        Future<?> end = scheduledEnd;
+        if (end != null) {
+            end.cancel(false);
+        }
+    }
 
     boolean wants(LiveUpdate update) {
         return !closed && wants.test(update);
@@ -115,8 +166,10 @@ public abstract class LiveClient {
                 }
             }
         } catch (Exception gone) {
+            // The peer went away mid-write: nothing to report to anyone, and the exception may
+            // name the connection (with its query string), so it is not logged from here.
             closed();
-            disconnect("send failed: " + gone);
+            disconnect("send failed");
         } finally {
             draining.set(false);
         }

@@ -1,24 +1,36 @@
 package io.waybill.tracking;
 
+import io.waybill.platform.AccountLookup;
 import io.waybill.platform.Caller;
+import io.waybill.platform.Role;
+import io.waybill.platform.TooManyRequestsException;
 import io.waybill.shipments.PublicTracking;
 import io.waybill.shipments.ShipmentService;
 import io.waybill.shipments.ShipmentView;
 import io.waybill.shipments.TrackingUpdate;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -26,29 +38,72 @@ import org.springframework.stereotype.Service;
  * The clients connected to this instance, and the fan-out to them of what the {@link LiveFeed}
  * brings. Who may follow what is decided here: an account follows every shipment it may see, or one
  * of them; the public follows one shipment by its tracking number, redacted like {@code /track/}.
+ * <p>
+ * A stream is a standing grant, so it is held to what a request is held to: it ends when the access
+ * token that opened it expires, when the account is deleted (on every instance, through the feed)
+ * or loses its role, and after a maximum lifetime in any case; the client reconnects. Connections
+ * are capped per client address, per account and in all, so that one client cannot hold the
+ * server's sockets and memory; and they are written by a fixed number of sender threads, each
+ * client one message at a time from its own bounded queue.
  */
 @Service
 public class LiveUpdates implements DisposableBean {
 
-    private final Set<LiveClient> clients = ConcurrentHashMap.newKeySet();
-    private final ShipmentService shipments;
-    private final int capacity;
-    private final ExecutorService senders;
-    private final ScheduledExecutorService heartbeats;
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+    private static final Duration RETRY_AFTER_FULL = Duration.ofSeconds(30);
+    private static final String TOO_MANY_IN_ALL =
+            "The server has as many live streams open as it allows: try again later.";
+    private static final String TOO_MANY_FROM_ADDRESS = "Too many live streams open from this address: close one first.";
+    private static final String TOO_MANY_FOR_ACCOUNT = "Too many live streams open for this account: close one first.";
 
-    LiveUpdates(ShipmentService shipments, @Value("${waybill.live.queue-capacity:256}") int capacity,
-            @Value("${waybill.live.heartbeat:PT20S}") Duration heartbeat) {
+    private final Set<LiveClient> clients = ConcurrentHashMap.newKeySet();
+    /** Guarded by itself, together with {@link #perAccount}: admission counts and adds at once. */
+    private final Map<String, Integer> perAddress = new HashMap<>();
+    private final Map<UUID, Integer> perAccount = new HashMap<>();
+    private final ShipmentService shipments;
+    private final AccountLookup accounts;
+    private final Clock clock;
+    private final Limits limits;
+    private final ExecutorService senders;
+    private final ScheduledThreadPoolExecutor timers;
+
+    /** How many streams, for how long, written by how many threads. */
+    public record Limits(int queueCapacity, Duration heartbeat, Duration maxLifetime, int perAddress, int perAccount,
+            int total, int senders) {
+    }
+
+    @Autowired
+    LiveUpdates(ShipmentService shipments, AccountLookup accounts, Clock clock,
+            @Value("${waybill.live.queue-capacity:256}") int capacity,
+            @Value("${waybill.live.heartbeat:PT20S}") Duration heartbeat,
+            @Value("${waybill.live.max-lifetime:PT1H}") Duration maxLifetime,
+            @Value("${waybill.live.max-streams-per-address:20}") int perAddress,
+            @Value("${waybill.live.max-streams-per-account:10}") int perAccount,
+            @Value("${waybill.live.max-streams:10000}") int total,
+            @Value("${waybill.live.sender-threads:8}") int senders) {
+        this(shipments, accounts, clock,
+                new Limits(capacity, heartbeat, maxLifetime, perAddress, perAccount, total, senders));
+    }
+
+    LiveUpdates(ShipmentService shipments, AccountLookup accounts, Clock clock, Limits limits) {
         this.shipments = shipments;
-        this.capacity = capacity;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.limits = limits;
         AtomicInteger count = new AtomicInteger();
-        this.senders = Executors.newCachedThreadPool(task -> daemon(task, "live-send-" + count.incrementAndGet()));
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "live-heartbeat"));
-        heartbeats.scheduleAtFixedRate(this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        // One drain task per client at most waits here, and clients are capped: the queue is bounded
+        // by the caps, and the writes in flight by the threads.
+        this.senders = new ThreadPoolExecutor(limits.senders(), limits.senders(), 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), task -> daemon(task, "live-send-" + count.incrementAndGet()));
+        this.timers = new ScheduledThreadPoolExecutor(1, task -> daemon(task, "live-timer"));
+        timers.setRemoveOnCancelPolicy(true);
+        long beat = limits.heartbeat().toMillis();
+        timers.scheduleAtFixedRate(this::beat, beat, beat, TimeUnit.MILLISECONDS);
     }
 
     /** What a connection asks to follow, checked against the caller; 404 for a shipment it may not see. */
     public Subscription everythingVisibleTo(Caller caller) {
-        return new Subscription(update -> update.isVisibleTo(caller), false, false, List.of());
+        return new Subscription(update -> update.isVisibleTo(caller), false, false, List.of(), caller, null);
     }
 
     public Subscription shipment(Caller caller, String reference) {
@@ -57,7 +112,8 @@ public class LiveUpdates implements DisposableBean {
         UUID id = shipment.id();
         return new Subscription(update -> update.shipmentId().equals(id) && update.isVisibleTo(caller), false, true,
                 replay(history, (entry) -> new Object[] {entry.status().wireName(), entry.location(), entry.recordedAt()},
-                        shipment.id(), shipment.trackingNumber().value(), shipment.customerId(), shipment.agentId()));
+                        shipment.id(), shipment.trackingNumber().value(), shipment.customerId(), shipment.agentId()),
+                caller, null);
     }
 
     public Subscription publicShipment(String trackingNumber) {
@@ -65,14 +121,33 @@ public class LiveUpdates implements DisposableBean {
         String number = tracking.trackingNumber();
         return new Subscription(update -> update.trackingNumber().equals(number), true, true,
                 replay(tracking.events(), event -> new Object[] {event.status(), event.location(), event.timestamp()},
-                        null, number, null, null));
+                        null, number, null, null), null, null);
     }
 
-    /** Connects a client: it receives the subscription's history, then live updates. */
-    public void connect(LiveClient client, Subscription subscription) throws Exception {
-        client.attach(subscription, capacity);
-        clients.add(client);
+    /**
+     * Refuses (429) a connection from this address, for this account (null for the public), when
+     * one more would exceed a cap: to answer a handshake before upgrading it. {@link #connect}
+     * counts again, since others may have connected in between.
+     */
+    public void requireRoom(String address, UUID account) {
+        synchronized (perAddress) {
+            String full = fullness(address, account);
+            if (full != null) {
+                throw new TooManyRequestsException(full, RETRY_AFTER_FULL, limitOf(full));
+            }
+        }
+    }
+
+    /**
+     * Connects a client from this address: it receives the subscription's history, then live
+     * updates, until it goes or the stream ends. Refused (429) beyond a cap.
+     */
+    public void connect(LiveClient client, Subscription subscription, String address) throws Exception {
+        Instant now = clock.instant();
+        client.attach(subscription, limits.queueCapacity(), address, now.plus(limits.maxLifetime()));
+        admit(client);
         try {
+            scheduleEnd(client, now);
             client.start(senders, subscription.history());
         } catch (Exception failed) {
             disconnect(client);
@@ -80,9 +155,18 @@ public class LiveUpdates implements DisposableBean {
         }
     }
 
+    /** The client went away (or was ended): forget it and free its place. */
     public void disconnect(LiveClient client) {
         client.closed();
-        clients.remove(client);
+        client.cancelScheduledEnd();
+        if (clients.remove(client)) {
+            synchronized (perAddress) {
+                perAddress.computeIfPresent(client.address(), (key, count) -> count > 1 ? count - 1 : null);
+                if (client.caller() != null) {
+                    perAccount.computeIfPresent(client.caller().userId(), (key, count) -> count > 1 ? count - 1 : null);
+                }
+            }
+        }
     }
 
     public int connected() {
@@ -93,26 +177,125 @@ public class LiveUpdates implements DisposableBean {
     public void fanOut(LiveUpdate update) {
         for (LiveClient client : clients) {
             if (client.isClosed()) {
-                clients.remove(client);
+                disconnect(client);
             } else if (client.wants(update)) {
                 client.offer(update);
             }
         }
     }
 
-    private void beat() {
+    /** Ends every local stream of this account: it was deleted. */
+    public void closeStreamsOf(UUID account) {
         for (LiveClient client : clients) {
-            if (client.isClosed()) {
-                clients.remove(client);
-            } else {
-                client.offerHeartbeat();
+            if (client.caller() != null && client.caller().is(account)) {
+                end(client, "the account was deleted");
             }
         }
     }
 
+    private void admit(LiveClient client) {
+        UUID account = client.caller() == null ? null : client.caller().userId();
+        synchronized (perAddress) {
+            String full = fullness(client.address(), account);
+            if (full != null) {
+                client.closed();
+                throw new TooManyRequestsException(full, RETRY_AFTER_FULL, limitOf(full));
+            }
+            clients.add(client);
+            perAddress.merge(client.address(), 1, Integer::sum);
+            if (account != null) {
+                perAccount.merge(account, 1, Integer::sum);
+            }
+        }
+    }
+
+    /** Why one more stream is refused, or null; called holding the lock. */
+    private String fullness(String address, UUID account) {
+        if (clients.size() >= limits.total()) {
+            return TOO_MANY_IN_ALL;
+        }
+        if (perAddress.getOrDefault(address, 0) >= limits.perAddress()) {
+            return TOO_MANY_FROM_ADDRESS;
+        }
+        if (account != null && perAccount.getOrDefault(account, 0) >= limits.perAccount()) {
+            return TOO_MANY_FOR_ACCOUNT;
+        }
+        return null;
+    }
+
+    private long limitOf(String refusal) {
+        return switch (refusal) {
+            case TOO_MANY_IN_ALL -> limits.total();
+            case TOO_MANY_FROM_ADDRESS -> limits.perAddress();
+            default -> limits.perAccount();
+        };
+    }
+
+    private void scheduleEnd(LiveClient client, Instant now) {
+        long delay = Math.max(0, Duration.between(now, client.endsAt()).toMillis());
+        // A timer may fire a little early (milliseconds, rounded down): the reason is the deadline's.
+        client.scheduledEnd(timers.schedule(() -> end(client, client.endReason(client.endsAt())), delay,
+                TimeUnit.MILLISECONDS));
+    }
+
+    /** Ends a stream from the server's side, telling the client why. */
+    private void end(LiveClient client, String reason) {
+        if (client.isClosed()) {
+            disconnect(client);
+            return;
+        }
+        disconnect(client);
+        try {
+            client.disconnect(reason);
+        } catch (RuntimeException alreadyGone) {
+            log.debug("Could not end a live stream cleanly: {}", alreadyGone.toString());
+        }
+    }
+
+    /**
+     * Keeps the connections alive, and checks again what might have changed since they opened: the
+     * token's expiry and the stream's lifetime (also ended on time by their own timer), and the
+     * account (deleted, or given another role, which changes what it may see).
+     */
+    private void beat() {
+        try {
+            Instant now = clock.instant();
+            Map<UUID, Optional<Role>> roles = new HashMap<>();
+            for (LiveClient client : clients) {
+                if (client.isClosed()) {
+                    disconnect(client);
+                    continue;
+                }
+                String reason = client.endReason(now);
+                if (reason == null && client.caller() != null && !stillHolds(client.caller(), roles)) {
+                    reason = "the account no longer exists or its role changed";
+                }
+                if (reason != null) {
+                    end(client, reason);
+                } else {
+                    client.offerHeartbeat();
+                }
+            }
+        } catch (RuntimeException unexpected) {
+            // A periodic task that throws is never run again: keep beating.
+            log.warn("Live heartbeat failed: {}", unexpected.toString());
+        }
+    }
+
+    private boolean stillHolds(Caller caller, Map<UUID, Optional<Role>> roles) {
+        Optional<Role> role;
+        try {
+            role = roles.computeIfAbsent(caller.userId(), accounts::activeRole);
+        } catch (RuntimeException unreachable) {
+            // The accounts cannot be read now: the token's expiry still bounds the stream.
+            return true;
+        }
+        return role.isPresent() && role.get() == caller.role();
+    }
+
     @Override
     public void destroy() {
-        heartbeats.shutdownNow();
+        timers.shutdownNow();
         clients.forEach(client -> client.disconnect("server shutting down"));
         clients.clear();
         senders.shutdownNow();
@@ -137,8 +320,16 @@ public class LiveUpdates implements DisposableBean {
         return thread;
     }
 
-    /** What a client follows: a filter, the view it gets, and the history it starts with. */
+    /**
+     * What a client follows: a filter, the view it gets and the history it starts with; for whom
+     * (null for the public) and until when its access token holds (null when it has none, as with
+     * an API key).
+     */
     public record Subscription(Predicate<LiveUpdate> wants, boolean publicView, boolean oneShipment,
-            List<LiveUpdate> history) {
+            List<LiveUpdate> history, Caller caller, Instant tokenExpiresAt) {
+
+        public Subscription until(Instant tokenExpiresAt) {
+            return new Subscription(wants, publicView, oneShipment, history, caller, tokenExpiresAt);
+        }
     }
 }

@@ -42,6 +42,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "waybill.rate-limits.mail-request.capacity=100000",
         "waybill.rate-limits.booking.capacity=100000",
         "waybill.rate-limits.redis-key-prefix=waybill-test:${random.uuid}:",
+        // Every test streams from 127.0.0.1; LiveStreamLimitsApiTest pins the caps on live streams.
+        "waybill.live.max-streams-per-address=1000",
+        "waybill.live.max-streams-per-account=1000",
         "logging.level.com.icegreen=WARN"})
 public abstract class ApiTest {
 

@@ -11,6 +11,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -62,6 +63,11 @@ public final class LiveClients {
     }
 
     public static Socket socket(int port, String query) {
+        return socket(port, query, Map.of());
+    }
+
+    /** A socket opened with these handshake headers (e.g. {@code X-Forwarded-For} to pose as another client). */
+    public static Socket socket(int port, String query, Map<String, String> headers) {
         Socket[] holder = new Socket[1];
         List<JsonNode> early = new CopyOnWriteArrayList<>();
         CompletableFuture<String> closed = new CompletableFuture<>();
@@ -105,7 +111,9 @@ public final class LiveClients {
                 closed.complete("error " + error);
             }
         };
-        WebSocket webSocket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        headers.forEach(builder::header);
+        WebSocket webSocket = builder
                 .buildAsync(URI.create("ws://localhost:" + port + "/ws/shipments" + query), listener)
                 .orTimeout(10, TimeUnit.SECONDS).join();
         Socket socket = new Socket(webSocket, closed);
@@ -118,8 +126,14 @@ public final class LiveClients {
 
     /** The status code with which a WebSocket handshake was refused, or 101 when it was accepted. */
     public static int handshake(int port, String query) {
+        return handshake(port, query, Map.of());
+    }
+
+    public static int handshake(int port, String query, Map<String, String> headers) {
         try {
-            WebSocket socket = HTTP.newWebSocketBuilder()
+            WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+            headers.forEach(builder::header);
+            WebSocket socket = builder
                     .buildAsync(URI.create("ws://localhost:" + port + "/ws/shipments" + query),
                             new WebSocket.Listener() { })
                     .get(10, TimeUnit.SECONDS);
@@ -142,19 +156,37 @@ public final class LiveClients {
 
         public final List<JsonNode> events = new CopyOnWriteArrayList<>();
         public final List<String> comments = new CopyOnWriteArrayList<>();
+        /** Completes when the server ends the stream. */
+        public final CompletableFuture<Void> ended = new CompletableFuture<>();
         public final int status;
         public final String contentType;
+        /** The body of a refused stream (a problem), read whole; empty for an accepted one. */
+        public final String refusal;
         private final InputStream body;
 
         private Stream(HttpResponse<InputStream> response) {
             this.status = response.statusCode();
             this.contentType = response.headers().firstValue("Content-Type").orElse("");
             this.body = response.body();
+            String refused = "";
+            if (status != 200) {
+                try (InputStream finite = body) {
+                    refused = new String(finite.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (java.io.IOException unreadable) {
+                    refused = "unreadable: " + unreadable;
+                }
+            }
+            this.refusal = refused;
             if (status == 200) {
                 Thread reader = new Thread(this::read, "sse-test-reader");
                 reader.setDaemon(true);
                 reader.start();
             }
+        }
+
+        /** The last event received, e.g. the {@code stream.closed} event that says why the server ended it. */
+        public JsonNode lastEvent() {
+            return events.get(events.size() - 1);
         }
 
         private void read() {
@@ -174,6 +206,7 @@ public final class LiveClients {
             } catch (Exception closed) {
                 // the test closed the stream
             }
+            ended.complete(null);
         }
 
         @Override
@@ -187,8 +220,13 @@ public final class LiveClients {
     }
 
     public static Stream stream(int port, String path, String token) {
+        return stream(port, path, token, Map.of());
+    }
+
+    public static Stream stream(int port, String path, String token, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "text/event-stream");
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.platform.Caller;
 import io.waybill.platform.Role;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +21,10 @@ import org.junit.jupiter.api.Test;
 /** The fan-out without a server: a stuck client is dropped and never holds up the others; heartbeats flow. */
 class LiveUpdatesFanOutTest {
 
-    private final LiveUpdates live = new LiveUpdates(null, 16, Duration.ofMillis(100));
+    private final Map<UUID, Role> accounts = new ConcurrentHashMap<>();
+    private final LiveUpdates live = new LiveUpdates(null, id -> Optional.ofNullable(accounts.get(id)),
+            Clock.systemUTC(), new LiveUpdates.Limits(16, Duration.ofMillis(100), Duration.ofHours(1), 100, 100, 1000,
+                    2));
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
@@ -29,11 +35,11 @@ class LiveUpdatesFanOutTest {
 
     @Test
     void shouldDropAStuckClientWithoutHoldingUpTheOthers() throws Exception {
-        Caller admin = new Caller(UUID.randomUUID(), Role.ADMIN);
+        Caller admin = account(Role.ADMIN);
         Recording stuck = new Recording(release);
         Recording healthy = new Recording(null);
-        live.connect(stuck, live.everythingVisibleTo(admin));
-        live.connect(healthy, live.everythingVisibleTo(admin));
+        live.connect(stuck, live.everythingVisibleTo(admin), "127.0.0.1");
+        live.connect(healthy, live.everythingVisibleTo(admin), "127.0.0.1");
 
         long slowest = 0;
         for (int i = 0; i < 100; i++) {
@@ -52,15 +58,39 @@ class LiveUpdatesFanOutTest {
 
     @Test
     void shouldSendOnlyWhatTheCallerMaySeeAndHeartbeats() throws Exception {
-        Caller customer = new Caller(UUID.randomUUID(), Role.CUSTOMER);
+        Caller customer = account(Role.CUSTOMER);
         Recording client = new Recording(null);
-        live.connect(client, live.everythingVisibleTo(customer));
+        live.connect(client, live.everythingVisibleTo(customer), "127.0.0.1");
         live.fanOut(update(1));
         live.fanOut(new LiveUpdate(UUID.randomUUID(), "TRK1", customer.userId(), null, 0, null, "created", null,
                 Instant.now()));
         eventually(() -> assertThat(client.sent).hasSize(1));
         eventually(() -> assertThat(client.heartbeats).isGreaterThanOrEqualTo(2));
         assertThat(client.sent.get(0)).containsEntry("tracking_number", "TRK1");
+    }
+
+    @Test
+    void shouldWriteWithABoundedNumberOfThreadsWhateverTheNumberOfClients() throws Exception {
+        Caller admin = account(Role.ADMIN);
+        List<Recording> stuck = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Recording client = new Recording(release);
+            live.connect(client, live.everythingVisibleTo(admin), "127.0.0." + i);
+            stuck.add(client);
+        }
+        live.fanOut(update(1));
+        Thread.sleep(300);
+        long senders = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("live-send-") && thread.isAlive()).count();
+        assertThat(senders).as("two sender threads, however many clients wait").isLessThanOrEqualTo(2);
+        release.countDown();
+        eventually(() -> assertThat(stuck).allMatch(client -> client.sent.size() == 1));
+    }
+
+    private Caller account(Role role) {
+        Caller caller = new Caller(UUID.randomUUID(), role);
+        accounts.put(caller.userId(), role);
+        return caller;
     }
 
     private static LiveUpdate update(int sequence) {

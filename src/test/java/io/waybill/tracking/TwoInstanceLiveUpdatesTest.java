@@ -135,4 +135,15 @@ class TwoInstanceLiveUpdatesTest extends ApiTest {
                     .extracting(e -> e.get("status").asString()).containsExactly("created", "picked_up", "in_transit"));
         }
     }
+
+    @Test
+    void shouldCloseOnInstanceBTheSocketOfAnAccountDeletedThroughA() {
+        Account customer = customer();
+        try (LiveClients.Socket onB = LiveClients.socket(portOfB(), "?access_token=" + customer.token())
+                .awaitSubscribed()) {
+            assertThat(api.delete("/admin/users/" + customer.id(), admin().token()).status()).isEqualTo(204);
+            assertThat(onB.closed.orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join()).startsWith("1008")
+                    .contains("account was deleted");
+        }
+    }
 }

@@ -4,6 +4,7 @@ import io.waybill.platform.AccountLookup;
 import io.waybill.platform.Caller;
 import io.waybill.platform.CallerTokens;
 import java.util.Optional;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -22,12 +23,14 @@ class JwtCallerTokens implements CallerTokens {
     }
 
     @Override
-    public Optional<Caller> callerOf(String accessToken) {
+    public Optional<Verified> verify(String accessToken) {
         if (accessToken == null || accessToken.isBlank()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(((CallerAuthentication) toCaller.convert(decoder.decode(accessToken))).getPrincipal());
+            Jwt jwt = decoder.decode(accessToken);
+            Caller caller = ((CallerAuthentication) toCaller.convert(jwt)).getPrincipal();
+            return Optional.of(new Verified(caller, jwt.getExpiresAt()));
         } catch (JwtException | InvalidBearerTokenException refused) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import io.waybill.platform.persistence.RedisMode;
 import io.waybill.tracking.LiveFeed;
 import io.waybill.tracking.LiveUpdate;
 import io.waybill.tracking.LiveUpdates;
+import java.util.UUID;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
@@ -21,5 +22,10 @@ class InProcessLiveFeed implements LiveFeed {
     @Override
     public void publish(LiveUpdate update) {
         clients.fanOut(update);
+    }
+
+    @Override
+    public void closeStreamsOf(UUID account) {
+        clients.closeStreamsOf(account);
     }
 }

@@ -4,6 +4,8 @@ import io.waybill.platform.persistence.RedisMode;
 import io.waybill.tracking.LiveFeed;
 import io.waybill.tracking.LiveUpdate;
 import io.waybill.tracking.LiveUpdates;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -21,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Live updates through one Redis pub/sub channel that every instance subscribes to, so a client
  * on any instance sees a change whichever instance handled its event. While Redis is unreachable,
- * an update still reaches this instance's own clients.
+ * an update still reaches this instance's own clients. A sibling channel carries the accounts
+ * whose streams must end (deleted accounts), so that each instance ends its own.
  */
 @Component
 @Conditional(RedisMode.On.class)
@@ -33,6 +36,7 @@ class RedisLiveFeed implements LiveFeed, DisposableBean {
     private final JsonMapper json;
     private final LiveUpdates clients;
     private final String channel;
+    private final String closures;
     private final RedisMessageListenerContainer listener;
 
     RedisLiveFeed(StringRedisTemplate redis, RedisConnectionFactory connections, JsonMapper json,
@@ -41,12 +45,14 @@ class RedisLiveFeed implements LiveFeed, DisposableBean {
         this.json = json;
         this.clients = clients;
         this.channel = channel;
+        this.closures = channel + ":closed-accounts";
         this.listener = new RedisMessageListenerContainer();
         listener.setConnectionFactory(connections);
         // Dispatch on the subscription's own thread, one message after the other, so updates keep
         // their order; handing an update to the clients' queues never blocks.
         listener.setTaskExecutor(new SyncTaskExecutor());
         listener.addMessageListener(this::received, new ChannelTopic(channel));
+        listener.addMessageListener(this::closeReceived, new ChannelTopic(closures));
         listener.afterPropertiesSet();
         listener.start();
     }
@@ -59,6 +65,25 @@ class RedisLiveFeed implements LiveFeed, DisposableBean {
             log.warn("Redis unreachable for live updates ({}); only this instance's clients get this one",
                     unreachable.toString());
             clients.fanOut(update);
+        }
+    }
+
+    @Override
+    public void closeStreamsOf(UUID account) {
+        try {
+            redis.convertAndSend(closures, account.toString());
+        } catch (RuntimeException unreachable) {
+            log.warn("Redis unreachable to end a deleted account's live streams ({}); ending this instance's "
+                    + "only, the others end theirs at their next heartbeat", unreachable.toString());
+            clients.closeStreamsOf(account);
+        }
+    }
+
+    private void closeReceived(Message message, byte[] pattern) {
+        try {
+            clients.closeStreamsOf(UUID.fromString(new String(message.getBody(), StandardCharsets.UTF_8)));
+        } catch (RuntimeException unreadable) {
+            log.warn("Ignoring an unreadable order to end live streams: {}", unreadable.toString());
         }
     }
 

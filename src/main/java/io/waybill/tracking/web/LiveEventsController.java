@@ -4,49 +4,75 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.platform.Caller;
+import io.waybill.platform.CallerTokens;
 import io.waybill.tracking.LiveClient;
 import io.waybill.tracking.LiveUpdates;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** Server-Sent Events: one shipment's history, then each new entry as it happens. */
+/**
+ * Server-Sent Events: one shipment's history, then each new entry as it happens. A stream opened
+ * with an access token ends when the token expires; any stream ends after the maximum lifetime
+ * (a last {@code stream.closed} event says why, and the client reconnects).
+ */
 @RestController
 @Tag(name = "Tracking")
 class LiveEventsController {
 
-    private final LiveUpdates live;
+    private static final String BEARER = "Bearer ";
 
-    LiveEventsController(LiveUpdates live) {
+    private final LiveUpdates live;
+    private final CallerTokens tokens;
+
+    LiveEventsController(LiveUpdates live, CallerTokens tokens) {
         this.live = live;
+        this.tokens = tokens;
     }
 
     @GetMapping("/shipments/{id}/events")
     @Operation(summary = "Follow a shipment live (SSE)", description = "Its history, then every status change "
             + "and scan as a `shipment.status` event; a comment every 20 s keeps the stream alive; the stream "
-            + "ends after a final status. 404 when the caller may not see the shipment.")
-    SseEmitter follow(Caller caller, @PathVariable String id) throws Exception {
-        return stream(live.shipment(caller, id));
+            + "ends after a final status, when the access token expires, when the account is deleted, and after "
+            + "the maximum lifetime (a `stream.closed` event says why; reconnect with a valid token). 404 when the "
+            + "caller may not see the shipment; 429 beyond the streams allowed per address or account.")
+    SseEmitter follow(Caller caller, @PathVariable String id, HttpServletRequest request) throws Exception {
+        return stream(live.shipment(caller, id).until(tokenExpiry(request)), request);
     }
 
     @GetMapping("/track/{trackingNumber}/events")
     @SecurityRequirements
     @Operation(summary = "Follow a shipment live by tracking number (SSE, public)", description = "Redacted like "
-            + "/track/{tracking_number}: statuses and places only.")
-    SseEmitter followPublicly(@PathVariable String trackingNumber) throws Exception {
-        return stream(live.publicShipment(trackingNumber));
+            + "/track/{tracking_number}: statuses and places only. Counts against the tracking rate limit; 429 "
+            + "beyond the streams allowed per address.")
+    SseEmitter followPublicly(@PathVariable String trackingNumber, HttpServletRequest request) throws Exception {
+        return stream(live.publicShipment(trackingNumber), request);
     }
 
-    private SseEmitter stream(LiveUpdates.Subscription subscription) throws Exception {
+    /** When the bearer token that opened the stream expires; none for an API key. */
+    private Instant tokenExpiry(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return tokens.verify(authorization.substring(BEARER.length()).trim())
+                .map(CallerTokens.Verified::expiresAt).orElse(null);
+    }
+
+    private SseEmitter stream(LiveUpdates.Subscription subscription, HttpServletRequest request) throws Exception {
+        // No timeout of its own: the hub ends the stream (token expiry, lifetime), with a reason.
         SseEmitter emitter = new SseEmitter(0L);
         SseClient client = new SseClient(emitter);
         emitter.onCompletion(() -> live.disconnect(client));
         emitter.onTimeout(() -> live.disconnect(client));
         emitter.onError(failure -> live.disconnect(client));
-        live.connect(client, subscription);
+        live.connect(client, subscription, request.getRemoteAddr());
         return emitter;
     }
 
@@ -76,6 +102,12 @@ class LiveEventsController {
 
         @Override
         protected void disconnect(String reason) {
+            try {
+                emitter.send(SseEmitter.event().name("stream.closed")
+                        .data(Map.of("type", "stream.closed", "reason", reason), MediaType.APPLICATION_JSON));
+            } catch (Exception gone) {
+                // the client is gone already: nothing to tell it
+            }
             emitter.complete();
         }
     }
