@@ -25,6 +25,9 @@
 #                reports-1 create status); the three trivial rows, of which the fastest is the ceiling,
 #                always run; create and status bring their pgbench limit rows
 #   EMBEDDED=0   skip the extra start of the embedded default (no SPRING_DATASOURCE_URL, new data dir)
+#   LIMIT_WAIT   seconds to wait for PostgreSQL to have CONNECTIONS free connections for pgbench
+#                (default 180; without them the write rows have no limit, their targets n/a)
+#   KEEP_WORK=1  keep the temporary directory (samples, raw outputs) for a look afterwards
 #   PROFILE=1    record each measured row with Java Flight Recorder, to bench/results/*.KEY.jfr
 #                (look with: jfr view hot-methods FILE); it costs the server a few percent
 #
