@@ -4,6 +4,7 @@ import static io.waybill.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.platform.Caller;
+import io.waybill.platform.AccountLookup;
 import io.waybill.platform.Role;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class LiveUpdatesFanOutTest {
 
     private final Map<UUID, Role> accounts = new ConcurrentHashMap<>();
-    private final LiveUpdates live = new LiveUpdates(null, id -> Optional.ofNullable(accounts.get(id)),
+    private final LiveUpdates live = new LiveUpdates(null,
+            id -> Optional.ofNullable(accounts.get(id)).map(role -> new AccountLookup.ActiveAccount(role, null)),
             Clock.systemUTC(), new LiveUpdates.Limits(16, Duration.ofMillis(100), Duration.ofHours(1), 100, 100, 1000,
                     2));
     private final CountDownLatch release = new CountDownLatch(1);
