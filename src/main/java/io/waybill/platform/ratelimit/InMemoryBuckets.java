@@ -1,23 +1,37 @@
 package io.waybill.platform.ratelimit;
 
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.waybill.platform.Throttle;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Buckets held by this process: right for a single instance. Full buckets are dropped now and
- * then, so that a stream of new client addresses cannot grow the map without end.
+ * Budgets held by this process as Bucket4j token buckets, refilled in full once per period: right
+ * for a single instance. Full buckets are dropped now and then, so that a stream of new client
+ * addresses cannot grow the map without end.
  */
-final class InMemoryBuckets implements BucketStore {
+final class InMemoryBuckets implements BudgetStore {
 
     private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
 
     @Override
-    public Bucket bucket(String key, BucketConfiguration configuration) {
-        return buckets.computeIfAbsent(key, k -> new Entry(Bucket.builder()
-                .addLimit(configuration.getBandwidths()[0]).build(), configuration.getBandwidths()[0].getCapacity()))
-                .bucket();
+    public Throttle.Quota take(String key, long capacity, Duration period) {
+        ConsumptionProbe probe = buckets.computeIfAbsent(key, k -> new Entry(Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillIntervally(capacity, period).build())
+                .build(), capacity)).bucket().tryConsumeAndReturnRemaining(1);
+        return new Throttle.Quota(probe.isConsumed(), capacity, probe.getRemainingTokens(),
+                Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    @Override
+    public void giveBack(String key, long capacity) {
+        Entry entry = buckets.get(key);
+        if (entry != null) {
+            entry.bucket().addTokens(1);
+        }
     }
 
     @Override

@@ -25,9 +25,9 @@ class RateLimitConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
 
     @Bean
-    Throttle throttle(RateLimitProperties properties, BucketStore buckets) {
-        BucketStore fallback = buckets instanceof InMemoryBuckets ? null : new InMemoryBuckets();
-        return new Bucket4jThrottle(buckets, fallback, properties.byLimit());
+    Throttle throttle(RateLimitProperties properties, BudgetStore budgets) {
+        BudgetStore fallback = budgets instanceof InMemoryBuckets ? null : new InMemoryBuckets();
+        return new BudgetThrottle(budgets, fallback, properties.byLimit());
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -41,10 +41,10 @@ class RateLimitConfiguration {
         }
 
         @Bean
-        BucketStore redisBuckets(RedisClient rateLimitRedisClient,
+        RedisBudgets redisBudgets(RedisClient rateLimitRedisClient,
                 @Value("${waybill.rate-limits.redis-key-prefix:waybill:rate-limit:}") String prefix,
                 @Value("${waybill.rate-limits.redis-timeout:PT0.25S}") Duration timeout) {
-            return new RedisBuckets(rateLimitRedisClient, prefix, timeout);
+            return new RedisBudgets(rateLimitRedisClient, prefix, timeout);
         }
     }
 

@@ -6,10 +6,10 @@ import io.waybill.platform.RateLimit;
 import io.waybill.platform.Throttle;
 import org.junit.jupiter.api.Test;
 
-class Bucket4jThrottleTest {
+class BudgetThrottleTest {
 
     private final InMemoryBuckets buckets = new InMemoryBuckets();
-    private final Throttle throttle = new Bucket4jThrottle(buckets, new RateLimitProperties().byLimit());
+    private final Throttle throttle = new BudgetThrottle(buckets, new RateLimitProperties().byLimit());
 
     @Test
     void shouldTakeFiveFailedLoginsPerAccountAndThenRefuse() {
