@@ -11,13 +11,13 @@ import java.util.Optional;
  */
 public interface CallerTokens {
 
-    /** The caller of an accepted token and the moment the token stops being accepted. */
+    /** The caller of an accepted token, when it was issued, and the moment it stops being accepted. */
     Optional<Verified> verify(String accessToken);
 
     default Optional<Caller> callerOf(String accessToken) {
         return verify(accessToken).map(Verified::caller);
     }
 
-    record Verified(Caller caller, Instant expiresAt) {
+    record Verified(Caller caller, Instant issuedAt, Instant expiresAt) {
     }
 }

@@ -37,6 +37,7 @@ public abstract class LiveClient {
     private volatile Caller caller;
     private volatile String address;
     private volatile Instant tokenExpiresAt;
+    private volatile Instant tokenIssuedAt;
     private volatile Instant maximumEnd;
     private volatile Future<?> scheduledEnd;
 
@@ -45,6 +46,7 @@ public abstract class LiveClient {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.caller = subscription.caller();
         this.tokenExpiresAt = subscription.tokenExpiresAt();
+        this.tokenIssuedAt = subscription.tokenIssuedAt();
         this.address = address;
         this.maximumEnd = maximumEnd;
         this.publicView = subscription.publicView();
@@ -71,6 +73,10 @@ public abstract class LiveClient {
     /** The account it streams for; null for a public follower. */
     Caller caller() {
         return caller;
+    }
+
+    Instant tokenIssuedAt() {
+        return tokenIssuedAt;
     }
 
     String address() {

@@ -2,6 +2,7 @@ package io.waybill.tracking;
 
 import io.waybill.platform.AccountLookup;
 import io.waybill.platform.Caller;
+import io.waybill.platform.CallerTokens;
 import io.waybill.platform.Role;
 import io.waybill.platform.TooManyRequestsException;
 import io.waybill.shipments.PublicTracking;
@@ -260,15 +261,16 @@ public class LiveUpdates implements DisposableBean {
     private void beat() {
         try {
             Instant now = clock.instant();
-            Map<UUID, Optional<Role>> roles = new HashMap<>();
+            Map<UUID, Optional<AccountLookup.ActiveAccount>> accountsNow = new HashMap<>();
             for (LiveClient client : clients) {
                 if (client.isClosed()) {
                     disconnect(client);
                     continue;
                 }
                 String reason = client.endReason(now);
-                if (reason == null && client.caller() != null && !stillHolds(client.caller(), roles)) {
-                    reason = "the account no longer exists or its role changed";
+                if (reason == null && client.caller() != null
+                        && !stillHolds(client.caller(), client.tokenIssuedAt(), accountsNow)) {
+                    reason = "the account no longer exists, its role changed or its tokens were revoked";
                 }
                 if (reason != null) {
                     end(client, reason);
@@ -282,15 +284,21 @@ public class LiveUpdates implements DisposableBean {
         }
     }
 
-    private boolean stillHolds(Caller caller, Map<UUID, Optional<Role>> roles) {
-        Optional<Role> role;
+    /**
+     * Whether the account behind a stream still exists with the same role, and, for a stream opened
+     * with an access token, has not revoked it since (logout everywhere, a password reset).
+     */
+    private boolean stillHolds(Caller caller, Instant tokenIssuedAt,
+            Map<UUID, Optional<AccountLookup.ActiveAccount>> accountsNow) {
+        Optional<AccountLookup.ActiveAccount> account;
         try {
-            role = roles.computeIfAbsent(caller.userId(), accounts::activeRole);
+            account = accountsNow.computeIfAbsent(caller.userId(), accounts::active);
         } catch (RuntimeException unreachable) {
             // The accounts cannot be read now: the token's expiry still bounds the stream.
             return true;
         }
-        return role.isPresent() && role.get() == caller.role();
+        return account.isPresent() && account.get().role() == caller.role()
+                && (tokenIssuedAt == null || account.get().acceptsTokenIssuedAt(tokenIssuedAt));
     }
 
     @Override
@@ -322,14 +330,22 @@ public class LiveUpdates implements DisposableBean {
 
     /**
      * What a client follows: a filter, the view it gets and the history it starts with; for whom
-     * (null for the public) and until when its access token holds (null when it has none, as with
-     * an API key).
+     * (null for the public), and the access token that opened it (null when it has none, as with
+     * an API key): the stream ends when the token expires or is revoked.
      */
     public record Subscription(Predicate<LiveUpdate> wants, boolean publicView, boolean oneShipment,
-            List<LiveUpdate> history, Caller caller, Instant tokenExpiresAt) {
+            List<LiveUpdate> history, Caller caller, CallerTokens.Verified token) {
 
-        public Subscription until(Instant tokenExpiresAt) {
-            return new Subscription(wants, publicView, oneShipment, history, caller, tokenExpiresAt);
+        public Subscription heldBy(CallerTokens.Verified token) {
+            return new Subscription(wants, publicView, oneShipment, history, caller, token);
+        }
+
+        public Instant tokenExpiresAt() {
+            return token == null ? null : token.expiresAt();
+        }
+
+        public Instant tokenIssuedAt() {
+            return token == null ? null : token.issuedAt();
         }
     }
 }

@@ -30,7 +30,7 @@ class JwtCallerTokens implements CallerTokens {
         try {
             Jwt jwt = decoder.decode(accessToken);
             Caller caller = ((CallerAuthentication) toCaller.convert(jwt)).getPrincipal();
-            return Optional.of(new Verified(caller, jwt.getExpiresAt()));
+            return Optional.of(new Verified(caller, jwt.getIssuedAt(), jwt.getExpiresAt()));
         } catch (JwtException | InvalidBearerTokenException refused) {
             return Optional.empty();
         }

@@ -43,7 +43,7 @@ class LiveEventsController {
             + "the maximum lifetime (a `stream.closed` event says why; reconnect with a valid token). 404 when the "
             + "caller may not see the shipment; 429 beyond the streams allowed per address or account.")
     SseEmitter follow(Caller caller, @PathVariable String id, HttpServletRequest request) throws Exception {
-        return stream(live.shipment(caller, id).until(tokenExpiry(request)), request);
+        return stream(live.shipment(caller, id).heldBy(bearerToken(request)), request);
     }
 
     @GetMapping("/track/{trackingNumber}/events")
@@ -55,14 +55,13 @@ class LiveEventsController {
         return stream(live.publicShipment(trackingNumber), request);
     }
 
-    /** When the bearer token that opened the stream expires; none for an API key. */
-    private Instant tokenExpiry(HttpServletRequest request) {
+    /** The bearer token that opened the stream; none for an API key. */
+    private CallerTokens.Verified bearerToken(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
-        return tokens.verify(authorization.substring(BEARER.length()).trim())
-                .map(CallerTokens.Verified::expiresAt).orElse(null);
+        return tokens.verify(authorization.substring(BEARER.length()).trim()).orElse(null);
     }
 
     private SseEmitter stream(LiveUpdates.Subscription subscription, HttpServletRequest request) throws Exception {

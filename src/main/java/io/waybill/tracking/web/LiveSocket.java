@@ -116,7 +116,7 @@ class LiveSocket extends TextWebSocketHandler implements WebSocketConfigurer, Ha
                     return false;
                 }
                 live.requireRoom(address, verified.caller().userId());
-                attributes.put(SUBSCRIPTION, live.everythingVisibleTo(verified.caller()).until(verified.expiresAt()));
+                attributes.put(SUBSCRIPTION, live.everythingVisibleTo(verified.caller()).heldBy(verified));
             } else if (trackingNumber != null) {
                 // Counted before the number is even looked at: once the budget is spent, every answer is
                 // the same 429, known number or not.
@@ -176,7 +176,7 @@ class LiveSocket extends TextWebSocketHandler implements WebSocketConfigurer, Ha
             return;
         }
         Caller caller = verified.caller();
-        subscribe(session, live.everythingVisibleTo(caller).until(verified.expiresAt()));
+        subscribe(session, live.everythingVisibleTo(caller).heldBy(verified));
     }
 
     @Override
