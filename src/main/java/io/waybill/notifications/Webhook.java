@@ -1,7 +1,11 @@
 package io.waybill.notifications;
 
+import io.waybill.platform.Caller;
+import io.waybill.platform.ForbiddenException;
+import io.waybill.platform.InvalidRequestException;
 import io.waybill.platform.Role;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +18,9 @@ import java.util.UUID;
  * account, an agent) receives anything. It is disabled, with the reason, when its owner's account is
  * deleted or when a delivery keeps failing past the retry period; a disabled subscription stays
  * only for its delivery log.
+ *
+ * <p>What may be subscribed is decided in {@link #subscribe}: where its host points now is the one
+ * check left to the caller, since it needs DNS.
  */
 public record Webhook(UUID id, UUID ownerId, String url, List<String> events, String secret, boolean active,
         Instant createdAt, Instant disabledAt, String disabledReason) {
@@ -23,9 +30,39 @@ public record Webhook(UUID id, UUID ownerId, String url, List<String> events, St
     static final Set<String> ADMIN_EVENTS = Set.of("shipment.created", "shipment.status.updated",
             "shipment.delivered", "shipment.assigned");
     static final String OWNER_GONE = "the owner's account was deleted";
+    static final int MAX_URL_LENGTH = 2000;
 
     public Webhook {
         events = List.copyOf(events);
+    }
+
+    /**
+     * A new, active subscription for this owner, refusing what it may never be: an owner whose role
+     * has no webhooks, a URL too long or of the wrong form (checked without DNS), no event types, or
+     * one the owner's role may not receive. Event types named twice are kept once, in the order given.
+     */
+    static Webhook subscribe(Caller owner, String url, List<String> events, WebhookUrlPolicy urls, String secret,
+            Instant at) {
+        Set<String> allowed = eventsFor(owner.role());
+        if (allowed.isEmpty()) {
+            throw new ForbiddenException("Only customers and admins have webhooks.");
+        }
+        if (url != null && url.length() > MAX_URL_LENGTH) {
+            throw new InvalidRequestException("url", "must be at most " + MAX_URL_LENGTH + " characters");
+        }
+        urls.formRefusal(url).ifPresent(reason -> {
+            throw new InvalidRequestException("url", reason);
+        });
+        if (events == null || events.isEmpty()) {
+            throw new InvalidRequestException("events", "must list at least one of " + String.join(", ", allowed));
+        }
+        for (String event : events) {
+            if (event == null || !allowed.contains(event)) {
+                throw new InvalidRequestException("events", "must be among " + String.join(", ", allowed));
+            }
+        }
+        return new Webhook(UUID.randomUUID(), owner.userId(), url, List.copyOf(new LinkedHashSet<>(events)), secret,
+                true, at, null, null);
     }
 
     /** The event types an account with this role may subscribe to; none for a role without webhooks. */

@@ -50,8 +50,7 @@ class WebhookDispatcher implements OutboundWorker.Queue<WebhookDelivery, Integer
     private final OutboundWorker<WebhookDelivery, Integer> worker;
 
     WebhookDispatcher(WebhookStore store, UserDirectory users, AccountLookup accounts, OutgoingMail mail,
-            TransactionTemplate transaction, Clock clock,
-            @Value("${waybill.webhooks.allow-private-addresses:false}") boolean allowPrivate,
+            TransactionTemplate transaction, Clock clock, WebhookUrlPolicy urls,
             @Value("${waybill.webhooks.retry-delay:PT30S}") Duration retryDelay,
             @Value("${waybill.webhooks.max-delay:PT1H}") Duration maxDelay,
             @Value("${waybill.webhooks.retry-for:P1D}") Duration retryFor,
@@ -62,7 +61,7 @@ class WebhookDispatcher implements OutboundWorker.Queue<WebhookDelivery, Integer
         this.accounts = accounts;
         this.mail = mail;
         this.clock = clock;
-        this.urls = new WebhookUrlPolicy(allowPrivate);
+        this.urls = urls;
         this.retryDelay = retryDelay;
         this.maxDelay = maxDelay;
         this.retryFor = retryFor;

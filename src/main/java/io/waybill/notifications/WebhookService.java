@@ -11,9 +11,7 @@ import io.waybill.platform.PageQuery;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -38,13 +36,12 @@ public class WebhookService {
     private final SecureRandom random = new SecureRandom();
 
     WebhookService(WebhookStore store, Clock clock, WebhookDispatcher dispatcher, AccountLookup accounts,
-            @Value("${waybill.webhooks.allow-private-addresses:false}") boolean allowPrivate,
-            @Value("${waybill.webhooks.max-per-owner:10}") int maxPerOwner) {
+            WebhookUrlPolicy urls, @Value("${waybill.webhooks.max-per-owner:10}") int maxPerOwner) {
         this.store = store;
         this.clock = clock;
         this.dispatcher = dispatcher;
         this.accounts = accounts;
-        this.urls = new WebhookUrlPolicy(allowPrivate);
+        this.urls = urls;
         this.maxPerOwner = maxPerOwner;
     }
 
@@ -55,33 +52,20 @@ public class WebhookService {
     /** Registers a subscription; the answer is the only time its secret is shown. */
     @Transactional
     public Webhook register(Caller caller, String url, List<String> events) {
-        requireOwnerRole(caller);
-        if (url != null && url.length() > 2000) {
-            throw new InvalidRequestException("url", "must be at most 2000 characters");
-        }
-        urls.refusal(url).ifPresent(reason -> {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        Webhook webhook = Webhook.subscribe(caller, url, events, urls,
+                "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret), clock.instant());
+        // Where the host points is looked up only for a subscription that is otherwise acceptable.
+        urls.refusal(webhook.url()).ifPresent(reason -> {
             throw new InvalidRequestException("url", reason);
         });
-        Set<String> allowed = Webhook.eventsFor(caller.role());
-        if (events == null || events.isEmpty()) {
-            throw new InvalidRequestException("events", "must list at least one of " + String.join(", ", allowed));
-        }
-        for (String event : events) {
-            if (!allowed.contains(event)) {
-                throw new InvalidRequestException("events", "must be among " + String.join(", ", allowed));
-            }
-        }
         // 409 rather than 422: the request is valid and would succeed once the owner deletes one of
         // their subscriptions; it clashes with what they already have, not with its own content.
         if (store.countActiveLockingOwner(caller.userId()) >= maxPerOwner) {
             throw new ConflictException("You already have " + maxPerOwner + " active webhooks, the most an account "
                     + "may have; delete one (DELETE /webhooks/{id}) before adding another.");
         }
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        Webhook webhook = new Webhook(UUID.randomUUID(), caller.userId(), url, List.copyOf(new LinkedHashSet<>(events)),
-                "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret), true, clock.instant(), null,
-                null);
         store.add(webhook);
         return webhook;
     }

@@ -18,6 +18,9 @@ import java.util.UUID;
  * {@link ShipmentStatus} allows until it is {@code delivered}, {@code returned} or
  * {@code cancelled}. Every status change and every scan appends a {@link TrackingUpdate}, so the
  * history is complete, and the current location is derived from it rather than stored twice.
+ *
+ * <p>Each change returns the events it produces, decided here and nowhere else: the caller stores the
+ * shipment and publishes them as they are.
  */
 public final class Shipment {
 
@@ -48,14 +51,26 @@ public final class Shipment {
         this.history = new ArrayList<>(history);
     }
 
-    /** A new booking: status {@code created}, with the booking as the first entry of its history. */
-    public static Shipment book(TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
+    /**
+     * A new booking: status {@code created}, with the booking as the first entry of its history. It
+     * announces itself with {@link ShipmentBooked} (the booking entry has no event of its own).
+     */
+    public static Booking book(TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
             UUID bookedBy, Instant at) {
         requirePhone(details);
         Shipment shipment = new Shipment(UUID.randomUUID(), trackingNumber, customerId, details,
                 ShipmentStatus.CREATED, null, null, at, at, List.of());
         shipment.append(ShipmentStatus.CREATED, null, "Shipment booked", bookedBy, at);
-        return shipment;
+        return new Booking(shipment, List.of(new ShipmentBooked(shipment.id, trackingNumber.value(), customerId,
+                details.sourceAddress(), details.destinationAddress(), at)));
+    }
+
+    /** A new shipment and the events that announce it. */
+    public record Booking(Shipment shipment, List<ShipmentEvent> events) {
+
+        public Booking {
+            events = List.copyOf(events);
+        }
     }
 
     /** Rebuilds a stored shipment with its history, oldest first; for repositories only. */
@@ -75,30 +90,40 @@ public final class Shipment {
         this.updatedAt = at;
     }
 
-    public TrackingUpdate cancel(UUID by, Instant at) {
+    /** Cancels a booking not yet dispatched: a status change with no location. */
+    public List<ShipmentEvent> cancel(UUID by, Instant at) {
         requireNotDispatched("cancelled");
         return moveTo(ShipmentStatus.CANCELLED, null, "Cancelled before dispatch", by, at);
     }
 
-    /** Moves the shipment on; refuses what the lifecycle does not allow. A location is required. */
-    public TrackingUpdate changeStatus(ShipmentStatus next, String location, String note, UUID by, Instant at) {
+    /**
+     * Moves the shipment on; refuses what the lifecycle does not allow. A location is required. A
+     * move to {@code delivered} is announced twice: as a status change, and as the delivery that
+     * delivery performance is measured from.
+     */
+    public List<ShipmentEvent> changeStatus(ShipmentStatus next, String location, String note, UUID by,
+            Instant at) {
         return moveTo(next, requireLocation(location), note, by, at);
     }
 
-    /** A scan that records where the parcel is without changing its status. */
-    public TrackingUpdate recordScan(String location, String note, UUID by, Instant at) {
+    /**
+     * A scan that records where the parcel is without changing its status; announced as a status
+     * change whose previous status and status are the same.
+     */
+    public List<ShipmentEvent> recordScan(String location, String note, UUID by, Instant at) {
         if (status.isFinal()) {
             throw new ConflictException("The shipment is " + status.wireName() + ": it takes no more scans.");
         }
-        return append(status, requireLocation(location), note, by, at);
+        return List.of(statusChanged(status, append(status, requireLocation(location), note, by, at)));
     }
 
-    public void assignAgent(UUID agent, Instant at) {
+    public List<ShipmentEvent> assignAgent(UUID agent, Instant at) {
         if (status.isFinal()) {
             throw new ConflictException("The shipment is " + status.wireName() + ": it can no longer be assigned.");
         }
         this.agentId = Objects.requireNonNull(agent);
         this.updatedAt = at;
+        return List.of(new AgentAssigned(id, agent, at));
     }
 
     public void routeTo(UUID hub, Instant at) {
@@ -147,13 +172,31 @@ public final class Shipment {
         return failed;
     }
 
-    private TrackingUpdate moveTo(ShipmentStatus next, String location, String note, UUID by, Instant at) {
+    /** The latest entry of the history: the booking, or the change or scan recorded last. */
+    public TrackingUpdate latestUpdate() {
+        return history.get(history.size() - 1);
+    }
+
+    private List<ShipmentEvent> moveTo(ShipmentStatus next, String location, String note, UUID by, Instant at) {
         if (!status.canMoveTo(next)) {
             throw new IllegalStatusTransitionException(status, next);
         }
         TrackingUpdate update = entry(next, location, note, by, at);
+        ShipmentStatus previous = status;
         status = next;
-        return record(update);
+        record(update);
+        ShipmentStatusChanged changed = statusChanged(previous, update);
+        if (next != ShipmentStatus.DELIVERED) {
+            return List.of(changed);
+        }
+        return List.of(changed, new ShipmentDelivered(id, trackingNumber.value(), customerId, createdAt,
+                failedDeliveryAttempts(), update.recordedAt()));
+    }
+
+    /** The event for the history entry just recorded; its sequence is that entry's place in the history. */
+    private ShipmentStatusChanged statusChanged(ShipmentStatus previous, TrackingUpdate update) {
+        return new ShipmentStatusChanged(id, trackingNumber.value(), history.size() - 1, previous.wireName(),
+                update.status().wireName(), update.location(), customerId, agentId, update.recordedAt());
     }
 
     private TrackingUpdate append(ShipmentStatus entryStatus, String location, String note, UUID by, Instant at) {

@@ -65,12 +65,11 @@ public class ShipmentService {
                         + " in a row; try again later.");
             }
         }
-        Instant now = clock.instant();
-        Shipment shipment = Shipment.book(newTrackingNumber(), customerId, details, caller.userId(), now);
-        shipments.add(shipment);
-        events.publish(new ShipmentBooked(shipment.id(), shipment.trackingNumber().value(), customerId,
-                details.sourceAddress(), details.destinationAddress(), now));
-        return ShipmentView.of(shipment);
+        Shipment.Booking booking = Shipment.book(newTrackingNumber(), customerId, details, caller.userId(),
+                clock.instant());
+        shipments.add(booking.shipment());
+        booking.events().forEach(events::publish);
+        return ShipmentView.of(booking.shipment());
     }
 
     public Page<ShipmentView> list(Caller caller, ShipmentStatus status, PageQuery page) {
@@ -93,59 +92,58 @@ public class ShipmentService {
     /** Changes a booking's details; fields left null keep their value. */
     @Transactional
     public ShipmentView edit(Caller caller, String reference, DetailsChange change) {
-        Shipment shipment = managed(caller, lockVisible(caller, reference));
-        shipment.edit(change.applyTo(shipment.details()), clock.instant());
-        shipments.update(shipment);
-        return ShipmentView.of(shipment);
+        return ShipmentView.of(change(caller, reference, Access.MANAGE, shipment -> {
+            shipment.edit(change.applyTo(shipment.details()), clock.instant());
+            return List.of();
+        }));
     }
 
     @Transactional
     public ShipmentView cancel(Caller caller, String reference) {
-        Shipment shipment = managed(caller, lockVisible(caller, reference));
-        ShipmentStatus previous = shipment.status();
-        TrackingUpdate update = shipment.cancel(caller.userId(), clock.instant());
-        shipments.update(shipment);
-        announce(shipment, previous, update);
-        return ShipmentView.of(shipment);
+        return ShipmentView.of(change(caller, reference, Access.MANAGE,
+                shipment -> shipment.cancel(caller.userId(), clock.instant())));
     }
 
     @Transactional
     public ShipmentView changeStatus(Caller caller, String reference, ShipmentStatus next, String location,
             String note) {
-        Shipment shipment = handled(caller, lockVisible(caller, reference));
-        ShipmentStatus previous = shipment.status();
-        TrackingUpdate update = shipment.changeStatus(next, location, note, caller.userId(), clock.instant());
-        shipments.update(shipment);
-        announce(shipment, previous, update);
-        return ShipmentView.of(shipment);
+        return ShipmentView.of(change(caller, reference, Access.HANDLE,
+                shipment -> shipment.changeStatus(next, location, note, caller.userId(), clock.instant())));
     }
 
     /** A tracking update: a scan at a location, with a status change when a status is given. */
     @Transactional
     public TrackingUpdate track(Caller caller, String reference, String location, ShipmentStatus status,
             String note) {
-        Shipment shipment = handled(caller, lockVisible(caller, reference));
-        ShipmentStatus previous = shipment.status();
-        TrackingUpdate update = status == null
+        return change(caller, reference, Access.HANDLE, shipment -> status == null
                 ? shipment.recordScan(location, note, caller.userId(), clock.instant())
-                : shipment.changeStatus(status, location, note, caller.userId(), clock.instant());
-        shipments.update(shipment);
-        announce(shipment, previous, update);
-        return update;
+                : shipment.changeStatus(status, location, note, caller.userId(), clock.instant()))
+                .latestUpdate();
     }
 
     @Transactional
-    public ShipmentView assignAgent(String reference, UUID agentId) {
+    public ShipmentView assignAgent(Caller caller, String reference, UUID agentId) {
         Optional<UserSummary> agent = users.findLive(agentId).filter(user -> user.role() == Role.AGENT);
         if (agent.isEmpty()) {
             throw new InvalidRequestException("agent_id", "is not an active delivery agent");
         }
-        Shipment shipment = lock(reference);
-        Instant now = clock.instant();
-        shipment.assignAgent(agentId, now);
+        return ShipmentView.of(change(caller, reference, Access.ADMINISTER,
+                shipment -> shipment.assignAgent(agentId, clock.instant())));
+    }
+
+    /**
+     * The one way a shipment changes: lock it if the caller may see it, check they may make this
+     * kind of change, let the aggregate change and say what it produced, store it, and publish that
+     * in the same transaction. Answers the shipment as changed; its latest history entry is the one
+     * the change recorded, if it recorded one.
+     */
+    private Shipment change(Caller caller, String reference, Access access,
+            Function<Shipment, List<ShipmentEvent>> change) {
+        Shipment shipment = access.check(caller, lockVisible(caller, reference));
+        List<ShipmentEvent> produced = change.apply(shipment);
         shipments.update(shipment);
-        events.publish(new AgentAssigned(shipment.id(), agentId, now));
-        return ShipmentView.of(shipment);
+        produced.forEach(events::publish);
+        return shipment;
     }
 
     /** Records the hub that takes a shipment in, as the network module assigned it. */
@@ -163,17 +161,6 @@ public class ShipmentService {
         Shipment shipment = shipments.find(number)
                 .orElseThrow(() -> new NotFoundException("No shipment with this tracking number."));
         return PublicTracking.of(shipment);
-    }
-
-    private void announce(Shipment shipment, ShipmentStatus previous, TrackingUpdate update) {
-        events.publish(new ShipmentStatusChanged(shipment.id(), shipment.trackingNumber().value(),
-                shipment.history().size() - 1, previous.wireName(), update.status().wireName(), update.location(),
-                shipment.customerId(), shipment.agentId(), update.recordedAt()));
-        if (update.status() == ShipmentStatus.DELIVERED) {
-            events.publish(new ShipmentDelivered(shipment.id(), shipment.trackingNumber().value(),
-                    shipment.customerId(), shipment.createdAt(), shipment.failedDeliveryAttempts(),
-                    update.recordedAt()));
-        }
     }
 
     private UUID customerFor(Caller caller, UUID onBehalfOf) {
@@ -238,18 +225,44 @@ public class ShipmentService {
         return shipment;
     }
 
-    private static Shipment managed(Caller caller, Shipment shipment) {
-        if (!visible(caller, shipment).isManagedBy(caller)) {
-            throw new ForbiddenException("Only the customer who booked this shipment, or an admin, can change it.");
-        }
-        return shipment;
-    }
+    /** Who, among those who may see a shipment, may make a kind of change to it. */
+    private enum Access {
+        /** Change or cancel the booking: its customer and admins. */
+        MANAGE("Only the customer who booked this shipment, or an admin, can change it.") {
+            @Override
+            boolean allows(Caller caller, Shipment shipment) {
+                return shipment.isManagedBy(caller);
+            }
+        },
+        /** Move it along its lifecycle: its agent and admins. */
+        HANDLE("Only the agent assigned to this shipment, or an admin, can update it.") {
+            @Override
+            boolean allows(Caller caller, Shipment shipment) {
+                return shipment.isHandledBy(caller);
+            }
+        },
+        /** Assign it: admins only. */
+        ADMINISTER("Only an admin can assign a shipment.") {
+            @Override
+            boolean allows(Caller caller, Shipment shipment) {
+                return caller.isAdmin();
+            }
+        };
 
-    private static Shipment handled(Caller caller, Shipment shipment) {
-        if (!visible(caller, shipment).isHandledBy(caller)) {
-            throw new ForbiddenException("Only the agent assigned to this shipment, or an admin, can update it.");
+        private final String refusal;
+
+        Access(String refusal) {
+            this.refusal = refusal;
         }
-        return shipment;
+
+        abstract boolean allows(Caller caller, Shipment shipment);
+
+        Shipment check(Caller caller, Shipment shipment) {
+            if (!allows(caller, shipment)) {
+                throw new ForbiddenException(refusal);
+            }
+            return shipment;
+        }
     }
 
     /** A change to a booking: null fields are left as they are. */

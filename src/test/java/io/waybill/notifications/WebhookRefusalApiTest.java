@@ -84,6 +84,11 @@ class WebhookRefusalApiTest extends ApiTest {
                 "events", List.of("user.created"))), 422);
         assertProblem(api.post("/webhooks", token, Map.of("url", "https://127.0.0.1/x",
                 "events", List.of("shipment.assigned"))), 422);
+        // A public literal, so that the URL passes and the null event type is what is judged.
+        Api.Response nullEvent = api.post("/webhooks", token, Map.of("url", "https://8.8.8.8/x",
+                "events", java.util.Arrays.asList("shipment.created", null)));
+        assertProblem(nullEvent, 422);
+        assertThat(nullEvent.body().get("errors").get(0).get("field").asString()).isEqualTo("events");
         assertProblem(api.post("/webhooks", null, Map.of("url", "https://127.0.0.1/x",
                 "events", List.of("shipment.created"))), 401);
         assertProblem(api.post("/webhooks", agent().token(), Map.of("url", "https://127.0.0.1/x",

@@ -50,7 +50,7 @@ class ShipmentTest {
     }
 
     private Shipment booked() {
-        return Shipment.book(NUMBER, customer, details(), customer, BOOKED_AT);
+        return Shipment.book(NUMBER, customer, details(), customer, BOOKED_AT).shipment();
     }
 
     /** A stored shipment in the given status, its history loaded, nothing unsaved. */
@@ -103,7 +103,7 @@ class ShipmentTest {
 
     @Test
     void shouldRecordWhoBookedItWhenAnAdminBooksOnBehalfOfACustomer() {
-        Shipment shipment = Shipment.book(NUMBER, customer, details(), admin, BOOKED_AT);
+        Shipment shipment = Shipment.book(NUMBER, customer, details(), admin, BOOKED_AT).shipment();
 
         assertThat(shipment.customerId()).isEqualTo(customer);
         assertThat(shipment.history().get(0).recordedBy()).isEqualTo(admin);
@@ -213,7 +213,8 @@ class ShipmentTest {
     void shouldCancelWhileCreatedAndKeepTheShipment() {
         Shipment shipment = booked();
 
-        TrackingUpdate update = shipment.cancel(customer, LATER);
+        shipment.cancel(customer, LATER);
+        TrackingUpdate update = shipment.latestUpdate();
 
         assertThat(shipment.status()).isEqualTo(CANCELLED);
         assertThat(shipment.updatedAt()).isEqualTo(LATER);
@@ -279,7 +280,8 @@ class ShipmentTest {
         List<TrackingUpdate> before = shipment.history();
 
         if (from.canMoveTo(to)) {
-            TrackingUpdate update = shipment.changeStatus(to, "Bengaluru hub", "scanned", agent, LATER);
+            shipment.changeStatus(to, "Bengaluru hub", "scanned", agent, LATER);
+            TrackingUpdate update = shipment.latestUpdate();
 
             assertThat(shipment.status()).isEqualTo(to);
             assertThat(shipment.updatedAt()).isEqualTo(LATER);
@@ -382,9 +384,10 @@ class ShipmentTest {
     void shouldStripTheLocationAndTheNoteAndDropABlankNote() {
         Shipment shipment = booked();
 
-        TrackingUpdate first = shipment.changeStatus(PICKED_UP, "  Chennai hub \n", "   ", agent, LATER);
-        TrackingUpdate second = shipment.changeStatus(IN_TRANSIT, "Chennai hub", "  on the 10:40 truck ", agent,
-                LATER);
+        shipment.changeStatus(PICKED_UP, "  Chennai hub \n", "   ", agent, LATER);
+        TrackingUpdate first = shipment.latestUpdate();
+        shipment.changeStatus(IN_TRANSIT, "Chennai hub", "  on the 10:40 truck ", agent, LATER);
+        TrackingUpdate second = shipment.latestUpdate();
 
         assertThat(first.location()).isEqualTo("Chennai hub");
         assertThat(first.note()).isNull();
@@ -442,7 +445,8 @@ class ShipmentTest {
         assertThat(refused).isNotNull();
         assertThat(refused.field()).isEqualTo("note");
         assertThat(shipment.history()).hasSize(2);
-        assertThat(shipment.recordScan("Chennai hub", "n".repeat(1000), agent, LATER).note()).hasSize(1000);
+        shipment.recordScan("Chennai hub", "n".repeat(1000), agent, LATER);
+        assertThat(shipment.latestUpdate().note()).hasSize(1000);
     }
 
     @Test
@@ -468,7 +472,8 @@ class ShipmentTest {
         Shipment shipment = stored(status);
         int before = shipment.history().size();
 
-        TrackingUpdate scan = shipment.recordScan("Hosur checkpoint", "weighed", agent, LATER);
+        shipment.recordScan("Hosur checkpoint", "weighed", agent, LATER);
+        TrackingUpdate scan = shipment.latestUpdate();
 
         assertThat(shipment.status()).isEqualTo(status);
         assertThat(scan.status()).isEqualTo(status);
@@ -659,6 +664,101 @@ class ShipmentTest {
         assertThat(shipment.isManagedBy(caller(otherAgent, Role.AGENT))).isFalse();
     }
 
+    // --- the events a change produces ---
+
+    @Test
+    void shouldAnnounceABookingWithTheTrackingNumberAndTheAddresses() {
+        Shipment.Booking booking = Shipment.book(NUMBER, customer, details(), admin, BOOKED_AT);
+
+        assertThat(booking.events()).containsExactly(new ShipmentBooked(booking.shipment().id(), NUMBER.value(),
+                customer, "12 Anna Salai, Chennai 600002", "5 MG Road, Bengaluru 560001", BOOKED_AT));
+    }
+
+    @Test
+    void shouldAnnounceAStatusChangeWithItsPlaceInTheHistory() {
+        Shipment shipment = stored(PICKED_UP);
+
+        List<ShipmentEvent> events = shipment.changeStatus(IN_TRANSIT, "Chennai hub", "on the truck", agent, LATER);
+
+        assertThat(events).containsExactly(new ShipmentStatusChanged(shipment.id(), NUMBER.value(), 2, "picked_up",
+                "in_transit", "Chennai hub", customer, agent, LATER));
+    }
+
+    @Test
+    void shouldAnnounceADeliveryAsAStatusChangeAndAsADeliveryCountingTheFailedAttempts() {
+        Shipment shipment = stored(OUT_FOR_DELIVERY);
+        shipment.changeStatus(DELIVERY_FAILED, "5 MG Road, Bengaluru", "nobody home", agent, LATER);
+        shipment.changeStatus(OUT_FOR_DELIVERY, "Bengaluru hub", null, agent, LATER);
+
+        List<ShipmentEvent> events = shipment.changeStatus(DELIVERED, "5 MG Road, Bengaluru", null, agent,
+                EVEN_LATER);
+
+        assertThat(events).containsExactly(
+                new ShipmentStatusChanged(shipment.id(), NUMBER.value(), 4, "out_for_delivery", "delivered",
+                        "5 MG Road, Bengaluru", customer, agent, EVEN_LATER),
+                new ShipmentDelivered(shipment.id(), NUMBER.value(), customer, BOOKED_AT, 1, EVEN_LATER));
+    }
+
+    static Stream<Arguments> everyAllowedMoveButDelivery() {
+        return everyPairOfStatuses().filter(pair -> {
+            ShipmentStatus from = (ShipmentStatus) pair.get()[0];
+            ShipmentStatus to = (ShipmentStatus) pair.get()[1];
+            return from.canMoveTo(to) && to != DELIVERED;
+        });
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("everyAllowedMoveButDelivery")
+    void shouldAnnounceEveryOtherMoveAsAStatusChangeAlone(ShipmentStatus from, ShipmentStatus to) {
+        Shipment shipment = stored(from);
+
+        List<ShipmentEvent> events = shipment.changeStatus(to, "Bengaluru hub", null, agent, LATER);
+
+        assertThat(events).containsExactly(new ShipmentStatusChanged(shipment.id(), NUMBER.value(),
+                shipment.history().size() - 1, from.wireName(), to.wireName(), "Bengaluru hub", customer, agent,
+                LATER));
+    }
+
+    @Test
+    void shouldAnnounceAScanAsAStatusChangeToTheSameStatus() {
+        Shipment shipment = stored(IN_TRANSIT);
+
+        List<ShipmentEvent> events = shipment.recordScan("Vellore checkpoint", "weighed", agent, LATER);
+
+        assertThat(events).containsExactly(new ShipmentStatusChanged(shipment.id(), NUMBER.value(), 2, "in_transit",
+                "in_transit", "Vellore checkpoint", customer, agent, LATER));
+    }
+
+    @Test
+    void shouldAnnounceACancellationAsAStatusChangeWithNoLocation() {
+        Shipment shipment = booked();
+        shipment.recordScan("Collection point", null, agent, LATER);
+
+        List<ShipmentEvent> events = shipment.cancel(customer, EVEN_LATER);
+
+        assertThat(events).containsExactly(new ShipmentStatusChanged(shipment.id(), NUMBER.value(), 2, "created",
+                "cancelled", null, customer, null, EVEN_LATER));
+    }
+
+    @Test
+    void shouldAnnounceAnAgentAssignment() {
+        Shipment shipment = stored(IN_TRANSIT);
+
+        List<ShipmentEvent> events = shipment.assignAgent(otherAgent, LATER);
+
+        assertThat(events).containsExactly(new AgentAssigned(shipment.id(), otherAgent, LATER));
+    }
+
+    @Test
+    void shouldAnnounceAStatusChangeWithTheAgentAssignedAtTheTime() {
+        Shipment shipment = booked();
+        shipment.assignAgent(agent, LATER);
+
+        assertThat(shipment.changeStatus(PICKED_UP, "Customer door", null, agent, EVEN_LATER)).singleElement()
+                .isInstanceOfSatisfying(ShipmentStatusChanged.class,
+                        changed -> assertThat(changed.agentId()).isEqualTo(agent));
+    }
+
     // --- what the repository has to write ---
 
     @Test
@@ -674,10 +774,12 @@ class ShipmentTest {
     void shouldListOnlyTheEntriesAddedSinceRestoreAndWhereTheyStart() {
         Shipment shipment = stored(IN_TRANSIT);
 
-        TrackingUpdate scan = shipment.recordScan("Vellore checkpoint", null, agent, LATER);
+        shipment.recordScan("Vellore checkpoint", null, agent, LATER);
+        TrackingUpdate scan = shipment.latestUpdate();
         assertThatThrownBy(() -> shipment.changeStatus(DELIVERED, "Bengaluru", null, agent, LATER))
                 .isInstanceOf(IllegalStatusTransitionException.class);
-        TrackingUpdate out = shipment.changeStatus(OUT_FOR_DELIVERY, "Bengaluru hub", null, agent, EVEN_LATER);
+        shipment.changeStatus(OUT_FOR_DELIVERY, "Bengaluru hub", null, agent, EVEN_LATER);
+        TrackingUpdate out = shipment.latestUpdate();
 
         assertThat(shipment.history()).hasSize(4);
         assertThat(shipment.unsavedHistory()).containsExactly(scan, out);

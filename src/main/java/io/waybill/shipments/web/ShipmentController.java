@@ -92,8 +92,9 @@ class ShipmentController {
     @PutMapping(path = "/{id}/assign-agent", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Assign a delivery agent")
-    ShipmentResponse assignAgent(@PathVariable String id, @Validated @RequestBody AssignmentRequest request) {
-        return ShipmentResponse.of(shipments.assignAgent(id, request.agentId()));
+    ShipmentResponse assignAgent(@PathVariable String id, @Validated @RequestBody AssignmentRequest request,
+            Caller caller) {
+        return ShipmentResponse.of(shipments.assignAgent(caller, id, request.agentId()));
     }
 
     record BookingRequest(String sourceAddress, String destinationAddress, String recipientName,

@@ -1,0 +1,19 @@
+package io.waybill.notifications;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one {@link WebhookUrlPolicy} of the application, so that what registration accepts and what a
+ * delivery may call are judged alike. The policy itself is a plain domain type.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebhookConfiguration {
+
+    @Bean
+    WebhookUrlPolicy webhookUrlPolicy(
+            @Value("${waybill.webhooks.allow-private-addresses:false}") boolean allowPrivateAddresses) {
+        return new WebhookUrlPolicy(allowPrivateAddresses);
+    }
+}
