@@ -154,8 +154,9 @@ class WebhookDispatcher implements OutboundWorker.Queue<WebhookDelivery, Integer
                 "Your Waybill webhook was disabled", """
                         Deliveries to your webhook %s (id %s) have failed for %s; the last error was: %s.
 
-                        The subscription is disabled. Its delivery log is at GET /webhooks/%s/deliveries; register
-                        the URL again once the receiver works, and redeliver the failed deliveries you need.
+                        The subscription is disabled and receives nothing more. Its delivery log stays at
+                        GET /webhooks/%s/deliveries, with the events it could not deliver. Once the receiver works,
+                        register the URL again (POST /webhooks); events from before that are not sent again.
                         """.formatted(webhook.url(), webhook.id(), retryFor, error, webhook.id())));
     }
 
