@@ -1,7 +1,6 @@
 package io.waybill.shipments;
 
-import io.waybill.identity.UserDirectory;
-import io.waybill.identity.UserSummary;
+import io.waybill.platform.AccountLookup;
 import io.waybill.platform.Caller;
 import io.waybill.platform.EventPublisher;
 import io.waybill.platform.ForbiddenException;
@@ -35,16 +34,16 @@ public class ShipmentService {
     private static final int TRACKING_NUMBER_ATTEMPTS = 10;
 
     private final ShipmentRepository shipments;
-    private final UserDirectory users;
+    private final AccountLookup accounts;
     private final EventPublisher events;
     private final Throttle throttle;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ShipmentService(ShipmentRepository shipments, UserDirectory users, EventPublisher events, Throttle throttle,
+    ShipmentService(ShipmentRepository shipments, AccountLookup accounts, EventPublisher events, Throttle throttle,
             Clock clock) {
         this.shipments = shipments;
-        this.users = users;
+        this.accounts = accounts;
         this.events = events;
         this.throttle = throttle;
         this.clock = clock;
@@ -123,8 +122,7 @@ public class ShipmentService {
 
     @Transactional
     public ShipmentView assignAgent(Caller caller, String reference, UUID agentId) {
-        Optional<UserSummary> agent = users.findLive(agentId).filter(user -> user.role() == Role.AGENT);
-        if (agent.isEmpty()) {
+        if (accounts.activeRole(agentId).filter(role -> role == Role.AGENT).isEmpty()) {
             throw new InvalidRequestException("agent_id", "is not an active delivery agent");
         }
         return ShipmentView.of(change(caller, reference, Access.ADMINISTER,
@@ -176,7 +174,7 @@ public class ShipmentService {
         if (onBehalfOf == null) {
             throw new InvalidRequestException("customer_id", "is required when an admin books a shipment");
         }
-        users.findLive(onBehalfOf).filter(user -> user.role() == Role.CUSTOMER)
+        accounts.activeRole(onBehalfOf).filter(role -> role == Role.CUSTOMER)
                 .orElseThrow(() -> new InvalidRequestException("customer_id", "is not an active customer"));
         return onBehalfOf;
     }

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
         // Webhooks in tests point at receivers on this machine; never at an outside address.
         "waybill.webhooks.allow-private-addresses=true",
         // The shared admin and the matrix's customer register far more webhooks than an account may keep;
-        // WebhookRefusalApiTest pins the real cap.
+        // WebhookRefusalApiIT pins the real cap.
         "waybill.webhooks.max-per-owner=100000",
         // The tests play the trusted proxy (127.0.0.1): X-Forwarded-For gives a test its own client address.
         "server.forward-headers-strategy=native",
@@ -35,14 +35,14 @@ import org.springframework.test.context.DynamicPropertySource;
         "waybill.cors.allowed-origins=" + ApiTest.ALLOWED_ORIGIN,
         // Failed logins keep their real sizes; the per-address limits are generous, since every test
         // calls from 127.0.0.1, and so are bookings (the matrix books a hundred for one customer).
-        // ThrottlingApiTest, RedisRateLimitApiTest and BookingLimitApiTest pin the limits themselves.
+        // ThrottlingApiIT, RedisRateLimitApiIT and BookingLimitApiIT pin the limits themselves.
         "waybill.rate-limits.login-address.capacity=20",
         "waybill.rate-limits.tracking.capacity=100000",
         "waybill.rate-limits.registration.capacity=100000",
         "waybill.rate-limits.mail-request.capacity=100000",
         "waybill.rate-limits.booking.capacity=100000",
         "waybill.rate-limits.redis-key-prefix=waybill-test:${random.uuid}:",
-        // Every test streams from 127.0.0.1; LiveStreamLimitsApiTest pins the caps on live streams.
+        // Every test streams from 127.0.0.1; LiveStreamLimitsApiIT pins the caps on live streams.
         "waybill.live.max-streams-per-address=1000",
         "waybill.live.max-streams-per-account=1000",
         "logging.level.com.icegreen=WARN"})

@@ -1,0 +1,96 @@
+package io.waybill.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.waybill.support.Api;
+import io.waybill.support.ApiTest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class ReportApiIT extends ApiTest {
+
+    @Test
+    void shouldCountTheDaysBookingsAndStatusChanges() {
+        String admin = admin().token();
+        String city = "Report" + UUID.randomUUID().toString().substring(0, 8);
+        String hubId = api.post("/admin/hubs", admin, Map.of("hub_name", "Hub " + UUID.randomUUID(), "city", city))
+                .text("id");
+        awaitEvents();
+        Api.Response before = api.get("/admin/reports", admin);
+        Account customer = customer();
+        Account agent = agent();
+
+        String delivered = bookFrom(customer, city);
+        String cancelled = bookFrom(customer, city);
+        String moving = bookFrom(customer, "Elsewhere");
+        assign(delivered, agent);
+        assign(moving, agent);
+        for (String status : new String[] {"picked_up", "in_transit", "out_for_delivery", "delivered"}) {
+            assertThat(api.put("/shipments/" + delivered + "/status", agent.token(),
+                    Map.of("status", status, "location", "Somewhere")).status()).isEqualTo(200);
+        }
+        api.put("/shipments/" + moving + "/status", agent.token(), Map.of("status", "in_transit", "location", "A"));
+        api.put("/shipments/" + moving + "/status", agent.token(), Map.of("status", "in_transit", "location", "B"));
+        api.delete("/shipments/" + cancelled, customer.token());
+        awaitEvents();
+
+        Api.Response after = api.get("/admin/reports", admin);
+
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.text("date")).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+        assertThat(delta(before, after, "total_shipments_today")).isEqualTo(3);
+        assertThat(delta(before, after, "delivered")).isEqualTo(1);
+        assertThat(delta(before, after, "in_transit")).isEqualTo(2);
+        assertThat(delta(before, after, "out_for_delivery")).isEqualTo(1);
+        assertThat(delta(before, after, "cancelled")).isEqualTo(1);
+        assertThat(after.body().get("by_status").get("created").asLong()
+                - before.body().get("by_status").get("created").asLong()).isEqualTo(3);
+        assertThat(after.body().get("by_status").get("picked_up").asLong()
+                - before.body().get("by_status").get("picked_up").asLong()).isEqualTo(1);
+        JsonNode hubLine = hubLine(after, hubId);
+        assertThat(hubLine.get("shipments_booked").asLong()).isEqualTo(2);
+        assertThat(hubLine.get("delivered").asLong()).isEqualTo(1);
+        assertThat(hubLine.get("city").asString()).isEqualTo(city);
+    }
+
+    @Test
+    void shouldReportAnyDayAndRefuseABadDate() {
+        String admin = admin().token();
+
+        Api.Response past = api.get("/admin/reports?date=2001-01-01", admin);
+        assertThat(past.status()).isEqualTo(200);
+        assertThat(past.text("date")).isEqualTo("2001-01-01");
+        assertThat(past.body().get("total_shipments_today").asLong()).isZero();
+        assertThat(past.body().get("by_status").size()).isEqualTo(8);
+
+        assertProblem(api.get("/admin/reports?date=yesterday", admin), 400);
+        assertProblem(api.get("/admin/reports?date=2026-02-30", admin), 400);
+        assertProblem(api.get("/admin/reports", customer().token()), 403);
+        assertProblem(api.get("/admin/reports", agent().token()), 403);
+        assertProblem(api.get("/admin/reports", null), 401);
+    }
+
+    private String bookFrom(Account customer, String city) {
+        Api.Response booked = api.post("/shipments", customer.token(),
+                Map.of("source_address", "1 Road, " + city, "destination_address", "Bangalore"));
+        assertThat(booked.status()).isEqualTo(201);
+        return booked.text("id");
+    }
+
+    private static long delta(Api.Response before, Api.Response after, String field) {
+        return after.body().get(field).asLong() - before.body().get(field).asLong();
+    }
+
+    private static JsonNode hubLine(Api.Response report, String hubId) {
+        for (JsonNode line : report.body().get("by_hub")) {
+            if (line.get("hub_id").asString().equals(hubId)) {
+                return line;
+            }
+        }
+        throw new AssertionError("No line for hub " + hubId + " in " + report.raw());
+    }
+}

@@ -1,0 +1,392 @@
+package io.waybill.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.waybill.support.Api;
+import io.waybill.support.ApiTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may call what: every endpoint of the contract, and every kind of caller, with the status each
+ * must get, from ONE table. A second test compares the table with the endpoints the server really
+ * maps, so an endpoint added without a row here fails the build.
+ *
+ * <p>Each cell runs on fresh data (a new shipment, hub, vehicle, user or key) so that one caller's
+ * change never decides another caller's answer.
+ */
+class AuthorizationMatrixIT extends ApiTest {
+
+    /** The callers, in the order of the expected statuses in each row. */
+    enum Who { ANONYMOUS, OWNER, OTHER_CUSTOMER, ASSIGNED_AGENT, OTHER_AGENT, ADMIN, API_KEY, DELETED_USER }
+
+    private static final int[] ADMIN_ONLY_200 = {401, 403, 403, 403, 403, 200, 403, 401};
+    private static final int[] ADMIN_ONLY_201 = {401, 403, 403, 403, 403, 201, 403, 401};
+    private static final int[] ADMIN_ONLY_204 = {401, 403, 403, 403, 403, 204, 403, 401};
+    private static final int[] ANY_ACCOUNT_200 = {401, 200, 200, 200, 200, 200, 200, 401};
+    private static final int[] SHIPMENT_READ = {401, 200, 404, 200, 404, 200, 200, 401};
+    private static final int[] SHIPMENT_CHANGE = {401, 200, 404, 403, 404, 200, 403, 401};
+    private static final int[] OWNED_WEBHOOK_200 = {401, 200, 404, 403, 403, 200, 403, 401};
+    private static final int[] OWNED_WEBHOOK_204 = {401, 204, 404, 403, 403, 204, 403, 401};
+
+    /** The table. The API key belongs to the assigned agent, so it must get what that agent gets. */
+    private static final List<Row> TABLE = List.of(
+            row("POST", "/auth/register", f -> call("/auth/register",
+                    Map.of("email", Api.uniqueEmail("matrix"), "password", PASSWORD)),
+                    201, 201, 201, 201, 201, 201, 201, 401),
+            row("POST", "/auth/login", f -> call("/auth/login",
+                    Map.of("email", f.owner.email(), "password", PASSWORD)),
+                    200, 200, 200, 200, 200, 200, 200, 401),
+            row("POST", "/auth/refresh", f -> call("/auth/refresh",
+                    Map.of("refresh_token", f.freshRefreshToken())),
+                    200, 200, 200, 200, 200, 200, 200, 401),
+            row("POST", "/auth/logout", f -> call("/auth/logout", Map.of("refresh_token", "not-a-real-token")),
+                    401, 204, 204, 204, 204, 204, 204, 401),
+            row("GET", "/auth/me", f -> call("/auth/me", null), ANY_ACCOUNT_200),
+            row("POST", "/auth/verify-email", f -> call("/auth/verify-email", Map.of("token", "made-up")),
+                    422, 422, 422, 422, 422, 422, 422, 401),
+            row("POST", "/auth/request-verification", f -> call("/auth/request-verification", null),
+                    401, 202, 202, 202, 202, 202, 202, 401),
+            row("POST", "/auth/request-password-reset", f -> call("/auth/request-password-reset",
+                    Map.of("email", f.owner.email())),
+                    202, 202, 202, 202, 202, 202, 202, 401),
+            row("POST", "/auth/reset-password", f -> call("/auth/reset-password",
+                    Map.of("token", "made-up", "new_password", "a-new-password")),
+                    422, 422, 422, 422, 422, 422, 422, 401),
+
+            row("POST", "/shipments", f -> call("/shipments", Map.of("source_address", "Chennai",
+                    "destination_address", "Bangalore", "customer_id", f.owner.id().toString())),
+                    401, 201, 403, 403, 403, 201, 403, 401),
+            row("GET", "/shipments", f -> call("/shipments", null), ANY_ACCOUNT_200),
+            row("GET", "/shipments/{id}", f -> call("/shipments/" + f.freshShipment(), null), SHIPMENT_READ),
+            row("PUT", "/shipments/{id}", f -> call("/shipments/" + f.freshShipment(),
+                    Map.of("description", "changed")), SHIPMENT_CHANGE),
+            row("DELETE", "/shipments/{id}", f -> call("/shipments/" + f.freshShipment(), null), SHIPMENT_CHANGE),
+            // Customers are refused by role, whatever the id; an agent who cannot see it gets 404 as for none.
+            row("PUT", "/shipments/{id}/status", f -> call("/shipments/" + f.freshShipment() + "/status",
+                    Map.of("status", "picked_up", "location", "Chennai")),
+                    401, 403, 403, 200, 404, 200, 200, 401),
+            row("PUT", "/shipments/{id}/assign-agent", f -> call("/shipments/" + f.freshShipment() + "/assign-agent",
+                    Map.of("agent_id", f.assignedAgent.id().toString())), ADMIN_ONLY_200),
+            row("POST", "/tracking/{id}", f -> call("/tracking/" + f.freshShipment(),
+                    Map.of("location", "Chennai hub")),
+                    401, 403, 403, 201, 404, 201, 201, 401),
+            row("GET", "/tracking/{id}", f -> call("/tracking/" + f.freshShipment(), null), SHIPMENT_READ),
+            row("GET", "/track/{trackingNumber}", f -> call("/track/" + f.trackingNumber, null),
+                    200, 200, 200, 200, 200, 200, 200, 401),
+            // Live streams of a cancelled shipment: its history, then the stream ends (final status).
+            row("GET", "/shipments/{id}/events", f -> call("/shipments/" + f.cancelledShipment() + "/events", null),
+                    SHIPMENT_READ),
+            row("GET", "/track/{trackingNumber}/events", f -> call("/track/" + f.cancelledTrackingNumber()
+                    + "/events", null), 200, 200, 200, 200, 200, 200, 200, 401),
+
+            row("GET", "/me/notification-preferences", f -> call("/me/notification-preferences", null),
+                    ANY_ACCOUNT_200),
+            row("PUT", "/me/notification-preferences", f -> call("/me/notification-preferences",
+                    Map.of("sms", true)), ANY_ACCOUNT_200),
+
+            row("POST", "/webhooks", f -> call("/webhooks", Fixture.webhookBody("shipment.delivered")),
+                    401, 201, 201, 403, 403, 201, 403, 401),
+            row("GET", "/webhooks", f -> call("/webhooks", null), 401, 200, 200, 403, 403, 200, 403, 401),
+            row("DELETE", "/webhooks/{id}", f -> call("/webhooks/" + f.freshWebhook("shipment.delivered"), null),
+                    OWNED_WEBHOOK_204),
+            row("GET", "/webhooks/{id}/deliveries", f -> call("/webhooks/" + f.freshWebhook("shipment.delivered")
+                    + "/deliveries", null), OWNED_WEBHOOK_200),
+            row("POST", "/webhooks/{id}/deliveries/{deliveryId}/redeliver", f -> call(f.freshDelivery(), null),
+                    401, 202, 404, 403, 403, 202, 403, 401),
+
+            row("POST", "/admin/hubs", f -> call("/admin/hubs", f.hubBody()), ADMIN_ONLY_201),
+            row("GET", "/admin/hubs", f -> call("/admin/hubs", null), ADMIN_ONLY_200),
+            row("GET", "/admin/hubs/{id}", f -> call("/admin/hubs/" + f.freshHub(), null), ADMIN_ONLY_200),
+            row("PUT", "/admin/hubs/{id}", f -> call("/admin/hubs/" + f.freshHub(), Map.of("address", "Dock 2")),
+                    ADMIN_ONLY_200),
+            row("DELETE", "/admin/hubs/{id}", f -> call("/admin/hubs/" + f.freshHub(), null), ADMIN_ONLY_204),
+            row("POST", "/admin/vehicles", f -> call("/admin/vehicles", f.vehicleBody()), ADMIN_ONLY_201),
+            row("GET", "/admin/vehicles", f -> call("/admin/vehicles", null), ADMIN_ONLY_200),
+            row("GET", "/admin/vehicles/{id}", f -> call("/admin/vehicles/" + f.freshVehicle(), null), ADMIN_ONLY_200),
+            row("PUT", "/admin/vehicles/{id}", f -> call("/admin/vehicles/" + f.freshVehicle(),
+                    Map.of("status", "maintenance")), ADMIN_ONLY_200),
+            row("DELETE", "/admin/vehicles/{id}", f -> call("/admin/vehicles/" + f.freshVehicle(), null),
+                    ADMIN_ONLY_204),
+            row("GET", "/admin/users", f -> call("/admin/users", null), ADMIN_ONLY_200),
+            row("DELETE", "/admin/users/{id}", f -> call("/admin/users/" + f.freshUser(), null), ADMIN_ONLY_204),
+            row("GET", "/admin/reports", f -> call("/admin/reports", null), ADMIN_ONLY_200),
+            row("POST", "/admin/api-keys", f -> call("/admin/api-keys",
+                    Map.of("agent_id", f.otherAgent.id().toString(), "name", "matrix")), ADMIN_ONLY_201),
+            row("GET", "/admin/api-keys", f -> call("/admin/api-keys", null), ADMIN_ONLY_200),
+            row("DELETE", "/admin/api-keys/{id}", f -> call("/admin/api-keys/" + f.freshApiKey(), null),
+                    ADMIN_ONLY_204),
+
+            // Last: it ends every session of the caller, so no cell may use the caller's token after it.
+            row("POST", "/auth/logout-all", f -> call("/auth/logout-all", null),
+                    401, 204, 204, 204, 204, 204, 204, 401));
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Test
+    void shouldHaveARowForEveryEndpointTheServerMaps() {
+        Set<String> mapped = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+            Class<?> controller = entry.getValue().getBeanType();
+            if (!controller.getPackageName().startsWith("io.waybill")
+                    || controller.getSimpleName().equals("ProblemErrorController")) {
+                continue;
+            }
+            for (String pattern : entry.getKey().getPatternValues()) {
+                entry.getKey().getMethodsCondition().getMethods()
+                        .forEach(method -> mapped.add(method.name() + " " + normalise(pattern)));
+            }
+        }
+        Set<String> covered = TABLE.stream().map(row -> row.method() + " " + normalise(row.path()))
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(covered).as("rows of the authorization matrix").containsExactlyElementsOf(mapped);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> shouldGiveEveryCallerTheStatusTheContractSays() {
+        Fixture fixture = new Fixture();
+        List<DynamicTest> cells = new ArrayList<>();
+        for (Row row : TABLE) {
+            for (Who who : Who.values()) {
+                int expected = row.expected()[who.ordinal()];
+                cells.add(DynamicTest.dynamicTest(row.method() + " " + row.path() + " as " + who + " -> " + expected,
+                        () -> {
+                            Call call = row.call().apply(fixture);
+                            Api.Response response = fixture.send(who, row.method(), call);
+                            assertThat(response.status()).as(response.toString()).isEqualTo(expected);
+                            if (expected >= 400) {
+                                assertProblem(response, expected);
+                            }
+                        }));
+            }
+        }
+        return cells.stream();
+    }
+
+    /**
+     * An agent not assigned to a shipment learns nothing from its id: every shipment endpoint gives
+     * them the very same answer for it as for an id that does not exist, byte for byte once the id
+     * itself (in {@code instance}) is set aside.
+     */
+    @Test
+    void shouldAnswerAnUnassignedAgentForARealShipmentExactlyAsForAMadeUpOne() {
+        Account owner = customer();
+        Account assigned = agent();
+        Account stranger = agent();
+        String real = book(owner).text("id");
+        assign(real, assigned);
+        String madeUp = UUID.randomUUID().toString();
+        Map<String, Object> status = Map.of("status", "picked_up", "location", "Chennai");
+        Map<String, Object> scan = Map.of("location", "Chennai hub", "status", "picked_up");
+        List<String[]> calls = List.of(new String[] {"GET", "/shipments/%s"}, new String[] {"PUT", "/shipments/%s"},
+                new String[] {"DELETE", "/shipments/%s"}, new String[] {"PUT", "/shipments/%s/status"},
+                new String[] {"GET", "/tracking/%s"}, new String[] {"POST", "/tracking/%s"},
+                new String[] {"GET", "/shipments/%s/events"});
+
+        for (String[] call : calls) {
+            Object body = call[1].endsWith("/status") ? status
+                    : call[0].equals("POST") ? scan : call[0].equals("PUT") ? Map.of("description", "x") : null;
+            Api.Response forReal = api.json(call[0], call[1].formatted(real), stranger.token(), body, Map.of());
+            Api.Response forNone = api.json(call[0], call[1].formatted(madeUp), stranger.token(), body, Map.of());
+
+            assertProblem(forReal, 404);
+            assertThat(forReal.raw().replace(real, "{id}")).as(call[0] + " " + call[1])
+                    .isEqualTo(forNone.raw().replace(madeUp, "{id}"));
+            assertThat(forReal.contentType()).isEqualTo(forNone.contentType());
+        }
+        assertThat(api.get("/shipments/" + real, owner.token()).text("status")).isEqualTo("created");
+    }
+
+    /**
+     * Visibility is checked before the shipment is locked: while its real handler holds the row, an
+     * agent who cannot see it is answered at once, and never queues for (or holds) the lock.
+     */
+    @Test
+    void shouldNotLockOrWaitForAShipmentTheCallerCannotSee() throws Exception {
+        Account owner = customer();
+        Account stranger = agent();
+        String id = book(owner).text("id");
+        assign(id, agent());
+
+        try (Connection handler = dataSource.getConnection()) {
+            handler.setAutoCommit(false);
+            try (PreparedStatement lock = handler.prepareStatement(
+                    "select id from shipments.shipments where id = ? for update")) {
+                lock.setObject(1, UUID.fromString(id));
+                lock.executeQuery().close();
+            }
+            try {
+                CompletableFuture<Api.Response> status = CompletableFuture.supplyAsync(() -> api.put(
+                        "/shipments/" + id + "/status", stranger.token(),
+                        Map.of("status", "picked_up", "location", "Chennai")));
+                CompletableFuture<Api.Response> scan = CompletableFuture.supplyAsync(() -> api.post(
+                        "/tracking/" + id, stranger.token(), Map.of("location", "Chennai hub")));
+                CompletableFuture<Api.Response> cancel = CompletableFuture.supplyAsync(() -> api.delete(
+                        "/shipments/" + id, customer().token()));
+
+                assertProblem(status.get(5, TimeUnit.SECONDS), 404);
+                assertProblem(scan.get(5, TimeUnit.SECONDS), 404);
+                assertProblem(cancel.get(5, TimeUnit.SECONDS), 404);
+            } finally {
+                handler.rollback();
+            }
+        }
+    }
+
+    private static String normalise(String path) {
+        return path.replaceAll("\\{[^}]*}", "{}");
+    }
+
+    private static Row row(String method, String path, Function<Fixture, Call> call, int... expected) {
+        assertThat(expected).as(method + " " + path).hasSize(Who.values().length);
+        return new Row(method, path, call, expected);
+    }
+
+    private static Call call(String path, Object body) {
+        return new Call(path, body);
+    }
+
+    record Row(String method, String path, Function<Fixture, Call> call, int[] expected) {
+    }
+
+    record Call(String path, Object body) {
+    }
+
+    /** The cast of callers, and fresh data for each cell. */
+    private final class Fixture {
+
+        final Account owner = customer();
+        final Account otherCustomer = customer();
+        final Account assignedAgent = agent();
+        final Account otherAgent = agent();
+        final Account admin = admin();
+        final String apiKey = apiKey(assignedAgent);
+        final Account deleted = deletedCustomer();
+        final String trackingNumber = book(owner).text("tracking_number");
+
+        Api.Response send(Who who, String method, Call call) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            String token = switch (who) {
+                case ANONYMOUS, API_KEY -> null;
+                case OWNER -> owner.token();
+                case OTHER_CUSTOMER -> otherCustomer.token();
+                case ASSIGNED_AGENT -> assignedAgent.token();
+                case OTHER_AGENT -> otherAgent.token();
+                case ADMIN -> admin.token();
+                case DELETED_USER -> deleted.token();
+            };
+            if (who == Who.API_KEY) {
+                headers.put("X-API-Key", apiKey);
+            }
+            return api.json(method, call.path(), token, call.body(), headers);
+        }
+
+        String freshShipment() {
+            String id = book(owner).text("id");
+            assign(id, assignedAgent);
+            return id;
+        }
+
+        String cancelledShipment() {
+            String id = freshShipment();
+            assertThat(api.delete("/shipments/" + id, owner.token()).status()).isEqualTo(200);
+            return id;
+        }
+
+        String cancelledTrackingNumber() {
+            return api.get("/shipments/" + cancelledShipment(), owner.token()).text("tracking_number");
+        }
+
+        /** A public address (TEST-NET-3) that never answers: nothing in this context is delivered. */
+        static Map<String, Object> webhookBody(String event) {
+            return Map.of("url", "http://127.0.0.1:9/hook", "events", List.of(event));
+        }
+
+        String freshWebhook(String event) {
+            return created(api.post("/webhooks", owner.token(), webhookBody(event)));
+        }
+
+        /** The redelivery path of a delivery of the owner's webhook, once the event has reached it. */
+        String freshDelivery() {
+            String webhook = freshWebhook("shipment.created");
+            book(owner);
+            String[] delivery = new String[1];
+            io.waybill.support.Eventually.eventually(() -> {
+                Api.Response log = api.get("/webhooks/" + webhook + "/deliveries", owner.token());
+                assertThat(log.body().get("items").size()).isPositive();
+                delivery[0] = log.body().get("items").get(0).get("id").asString();
+            });
+            return "/webhooks/" + webhook + "/deliveries/" + delivery[0] + "/redeliver";
+        }
+
+        String freshRefreshToken() {
+            return login(owner.email(), PASSWORD).refreshToken();
+        }
+
+        Map<String, Object> hubBody() {
+            String unique = UUID.randomUUID().toString().substring(0, 8);
+            return Map.of("hub_name", "Matrix hub " + unique, "city", "Matrixtown" + unique);
+        }
+
+        Map<String, Object> vehicleBody() {
+            return Map.of("registration_number", "MX-" + UUID.randomUUID().toString().substring(0, 12), "type", "van",
+                    "capacity_kg", 500);
+        }
+
+        String freshHub() {
+            return created(api.post("/admin/hubs", admin.token(), hubBody()));
+        }
+
+        String freshVehicle() {
+            return created(api.post("/admin/vehicles", admin.token(), vehicleBody()));
+        }
+
+        String freshUser() {
+            return created(api.post("/auth/register", null,
+                    Map.of("email", Api.uniqueEmail("to-delete"), "password", PASSWORD)));
+        }
+
+        String freshApiKey() {
+            return created(api.post("/admin/api-keys", admin.token(),
+                    Map.of("agent_id", otherAgent.id().toString(), "name", "to revoke")));
+        }
+
+        private Account deletedCustomer() {
+            Account account = customer();
+            assertThat(api.delete("/admin/users/" + account.id(), admin().token()).status()).isEqualTo(204);
+            return account;
+        }
+
+        private String created(Api.Response response) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(201);
+            return response.text("id");
+        }
+    }
+}

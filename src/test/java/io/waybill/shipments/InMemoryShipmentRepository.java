@@ -1,0 +1,92 @@
+package io.waybill.shipments;
+
+import io.waybill.platform.Page;
+import io.waybill.platform.PageQuery;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The repository's contract without a database (dddsample's {@code CargoRepositoryInMem}): it
+ * keeps a copy of what was stored, and every load gives a fresh aggregate, as a real one would.
+ */
+final class InMemoryShipmentRepository implements ShipmentRepository {
+
+    private final Map<UUID, Shipment> stored = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Shipment> find(UUID id) {
+        return Optional.ofNullable(stored.get(id)).map(InMemoryShipmentRepository::copy);
+    }
+
+    @Override
+    public Optional<Shipment> find(TrackingNumber trackingNumber) {
+        return stored.values().stream().filter(s -> s.trackingNumber().equals(trackingNumber)).findFirst()
+                .map(InMemoryShipmentRepository::copy);
+    }
+
+    @Override
+    public Optional<Shipment.Parties> parties(UUID id) {
+        return find(id).map(Shipment::parties);
+    }
+
+    @Override
+    public Optional<Shipment.Parties> parties(TrackingNumber trackingNumber) {
+        return find(trackingNumber).map(Shipment::parties);
+    }
+
+    @Override
+    public Optional<Shipment> lock(UUID id) {
+        return find(id);
+    }
+
+    @Override
+    public Optional<Shipment> lock(TrackingNumber trackingNumber) {
+        return find(trackingNumber);
+    }
+
+    @Override
+    public boolean exists(TrackingNumber trackingNumber) {
+        return find(trackingNumber).isPresent();
+    }
+
+    @Override
+    public void add(Shipment shipment) {
+        if (stored.putIfAbsent(shipment.id(), copy(shipment)) != null) {
+            throw new IllegalStateException("shipment " + shipment.id() + " is stored already");
+        }
+    }
+
+    @Override
+    public void update(Shipment shipment) {
+        if (stored.replace(shipment.id(), copy(shipment)) == null) {
+            throw new IllegalStateException("shipment " + shipment.id() + " was never stored");
+        }
+    }
+
+    @Override
+    public Page<ShipmentView> list(ShipmentFilter filter, PageQuery page) {
+        List<Shipment> matching = stored.values().stream()
+                .filter(s -> filter.customerId() == null || filter.customerId().equals(s.customerId()))
+                .filter(s -> filter.agentId() == null || filter.agentId().equals(s.agentId()))
+                .filter(s -> filter.status() == null || filter.status() == s.status())
+                .sorted(Comparator.comparing(Shipment::createdAt).reversed())
+                .toList();
+        List<ShipmentView> items = matching.stream().skip(page.offset()).limit(page.size())
+                .map(ShipmentView::of).toList();
+        return Page.of(items, page, matching.size());
+    }
+
+    @Override
+    public List<TrackingUpdate> history(UUID shipmentId) {
+        return find(shipmentId).map(Shipment::history).orElse(List.of());
+    }
+
+    private static Shipment copy(Shipment s) {
+        return Shipment.restore(s.id(), s.trackingNumber(), s.customerId(), s.details(), s.status(), s.agentId(),
+                s.hubId(), s.createdAt(), s.updatedAt(), s.history());
+    }
+}

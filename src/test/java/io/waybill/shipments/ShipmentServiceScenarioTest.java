@@ -1,0 +1,147 @@
+package io.waybill.shipments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.waybill.platform.AccountLookup;
+import io.waybill.platform.Caller;
+import io.waybill.platform.DomainEvent;
+import io.waybill.platform.ForbiddenException;
+import io.waybill.platform.InvalidRequestException;
+import io.waybill.platform.NotFoundException;
+import io.waybill.platform.PageQuery;
+import io.waybill.platform.RateLimit;
+import io.waybill.platform.Role;
+import io.waybill.platform.Throttle;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The application service's scenarios without Spring or a database: an in-memory repository, the
+ * events it publishes collected in a list, accounts in a map. The same journey the HTTP tests walk,
+ * at the speed of a unit test.
+ */
+class ShipmentServiceScenarioTest {
+
+    private final InMemoryShipmentRepository repository = new InMemoryShipmentRepository();
+    private final List<DomainEvent> published = new ArrayList<>();
+    private final Map<UUID, Role> accounts = new HashMap<>();
+    private final AccountLookup lookup = id -> Optional.ofNullable(accounts.get(id))
+            .map(role -> new AccountLookup.ActiveAccount(role, null));
+    private final ShipmentService service = new ShipmentService(repository, lookup, published::add,
+            new Unlimited(), Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
+
+    private final Caller customer = account(Role.CUSTOMER);
+    private final Caller otherCustomer = account(Role.CUSTOMER);
+    private final Caller agent = account(Role.AGENT);
+    private final Caller otherAgent = account(Role.AGENT);
+    private final Caller admin = account(Role.ADMIN);
+
+    @Test
+    void shouldWalkAShipmentFromBookingToDeliveryAnnouncingEachStep() {
+        ShipmentView booked = service.book(customer, null, details());
+        String id = booked.id().toString();
+        service.assignAgent(admin, id, agent.userId());
+        for (ShipmentStatus next : List.of(ShipmentStatus.PICKED_UP, ShipmentStatus.IN_TRANSIT,
+                ShipmentStatus.OUT_FOR_DELIVERY, ShipmentStatus.DELIVERED)) {
+            service.changeStatus(agent, id, next, "Bangalore", null);
+        }
+
+        assertThat(service.get(customer, booked.trackingNumber().value()).status()).isEqualTo(ShipmentStatus.DELIVERED);
+        assertThat(service.history(customer, id)).extracting(TrackingUpdate::status).containsExactly(
+                ShipmentStatus.CREATED, ShipmentStatus.PICKED_UP, ShipmentStatus.IN_TRANSIT,
+                ShipmentStatus.OUT_FOR_DELIVERY, ShipmentStatus.DELIVERED);
+        assertThat(published).extracting(DomainEvent::topic).containsExactly(ShipmentBooked.TOPIC,
+                AgentAssigned.TOPIC, ShipmentStatusChanged.TOPIC, ShipmentStatusChanged.TOPIC,
+                ShipmentStatusChanged.TOPIC, ShipmentStatusChanged.TOPIC, ShipmentDelivered.TOPIC);
+        assertThat(published).allSatisfy(event -> assertThat(event.key()).isEqualTo(id));
+    }
+
+    @Test
+    void shouldHideAShipmentFromThoseWhoMayNotSeeItAsIfItDidNotExist() {
+        String id = service.book(customer, null, details()).id().toString();
+        service.assignAgent(admin, id, agent.userId());
+        int before = published.size();
+
+        assertThatThrownBy(() -> service.get(otherCustomer, id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.changeStatus(otherAgent, id, ShipmentStatus.PICKED_UP, "Chennai", null))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.changeStatus(otherAgent, UUID.randomUUID().toString(),
+                ShipmentStatus.PICKED_UP, "Chennai", null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.changeStatus(customer, id, ShipmentStatus.PICKED_UP, "Chennai", null))
+                .as("its own customer sees it, but may not move it").isInstanceOf(ForbiddenException.class);
+        assertThat(published).hasSize(before);
+        assertThat(service.get(customer, id).status()).isEqualTo(ShipmentStatus.CREATED);
+    }
+
+    @Test
+    void shouldRefuseToAssignAnyoneButAnActiveAgent() {
+        String id = service.book(customer, null, details()).id().toString();
+
+        assertThatThrownBy(() -> service.assignAgent(admin, id, otherCustomer.userId()))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> service.assignAgent(admin, id, UUID.randomUUID()))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(service.get(admin, id).agentId()).isNull();
+    }
+
+    @Test
+    void shouldListToEachCallerOnlyWhatTheyMaySee() {
+        String mine = service.book(customer, null, details()).id().toString();
+        service.book(otherCustomer, null, details());
+        service.assignAgent(admin, mine, agent.userId());
+
+        assertThat(service.list(customer, null, PageQuery.of(0, 20)).items()).extracting(v -> v.id().toString())
+                .containsExactly(mine);
+        assertThat(service.list(agent, null, PageQuery.of(0, 20)).items()).extracting(v -> v.id().toString())
+                .containsExactly(mine);
+        assertThat(service.list(otherAgent, null, PageQuery.of(0, 20)).items()).isEmpty();
+        assertThat(service.list(admin, null, PageQuery.of(0, 20)).total()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldLetAnAdminBookOnlyForAnActiveCustomer() {
+        assertThat(service.book(admin, customer.userId(), details()).customerId()).isEqualTo(customer.userId());
+        assertThatThrownBy(() -> service.book(admin, agent.userId(), details()))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> service.book(customer, otherCustomer.userId(), details()))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    private Caller account(Role role) {
+        Caller caller = new Caller(UUID.randomUUID(), role);
+        accounts.put(caller.userId(), role);
+        return caller;
+    }
+
+    private static ShipmentDetails details() {
+        return new ShipmentDetails("12 Anna Salai, Chennai", "MG Road, Bangalore", "Ravi", "+919800000000",
+                null, null);
+    }
+
+    /** A throttle that never refuses: the limits are tested where they are kept. */
+    private static final class Unlimited implements Throttle {
+
+        @Override
+        public Quota take(RateLimit limit, String key) {
+            return new Quota(true, Long.MAX_VALUE, Long.MAX_VALUE, Duration.ZERO);
+        }
+
+        @Override
+        public void giveBack(RateLimit limit, String key) {
+        }
+
+        @Override
+        public void reset(RateLimit limit, String key) {
+        }
+    }
+}
