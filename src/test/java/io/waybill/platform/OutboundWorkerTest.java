@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import io.waybill.support.NoTransactions;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,7 +23,7 @@ class OutboundWorkerTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private final FakeQueue queue = new FakeQueue(List.of("slow", "a", "b", "c"));
     private final OutboundWorker<String, Void> worker = new OutboundWorker<>("test", queue,
-            new TransactionTemplate(new CountingTransactions()), Clock.systemUTC(), Duration.ofMinutes(1), 4);
+            new TransactionTemplate(new NoTransactions()), Clock.systemUTC(), Duration.ofMinutes(1), 4);
 
     @Test
     void shouldSendTheOthersWhileOneReceiverHangs() throws Exception {
@@ -46,7 +44,7 @@ class OutboundWorkerTest {
         release.countDown();
         FakeQueue failing = new FakeQueue(List.of("boom"));
         OutboundWorker<String, Void> other = new OutboundWorker<>("test", failing,
-                new TransactionTemplate(new CountingTransactions()), Clock.systemUTC(), Duration.ofMinutes(1), 2);
+                new TransactionTemplate(new NoTransactions()), Clock.systemUTC(), Duration.ofMinutes(1), 2);
 
         other.sendDueAndWait();
 
@@ -59,7 +57,7 @@ class OutboundWorkerTest {
     void shouldClaimNoMoreThanItHasSlotsFor() throws Exception {
         FakeQueue many = new FakeQueue(List.of("1", "2", "3", "4", "5"));
         OutboundWorker<String, Void> two = new OutboundWorker<>("test", many,
-                new TransactionTemplate(new CountingTransactions()), Clock.systemUTC(), Duration.ofMinutes(1), 2);
+                new TransactionTemplate(new NoTransactions()), Clock.systemUTC(), Duration.ofMinutes(1), 2);
         many.block = true;
 
         two.sendDue();
@@ -117,27 +115,6 @@ class OutboundWorkerTest {
                 Thread.sleep(10);
             }
             return recorded.size() >= count;
-        }
-    }
-
-    /** A transaction manager with no database: it only marks transactions as active while they run. */
-    private static final class CountingTransactions extends AbstractPlatformTransactionManager {
-
-        @Override
-        protected Object doGetTransaction() {
-            return new Object();
-        }
-
-        @Override
-        protected void doBegin(Object transaction, TransactionDefinition definition) {
-        }
-
-        @Override
-        protected void doCommit(DefaultTransactionStatus status) {
-        }
-
-        @Override
-        protected void doRollback(DefaultTransactionStatus status) {
         }
     }
 }
