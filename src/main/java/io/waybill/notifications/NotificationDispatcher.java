@@ -84,6 +84,7 @@ class NotificationDispatcher implements OutboundWorker.Queue<Notification, Void>
                 mail.queue(notification.recipient(), notification.subject(), notification.body());
             }
             store.markSent(notification.id(), now);
+            count(notification, "sent");
             return;
         }
         int attempts = notification.attempts() + 1;
@@ -93,12 +94,20 @@ class NotificationDispatcher implements OutboundWorker.Queue<Notification, Void>
             log.error("Gave up notification {} ({}) after {} attempts: {}", notification.id(),
                     notification.channel().wireName(), attempts, error);
             store.markFailed(notification.id(), attempts, error);
+            count(notification, "failed");
         } else {
             Duration wait = Notification.backoff(retryDelay, attempts);
             log.warn("Notification {} ({}) failed (attempt {}), retrying in {}: {}", notification.id(),
                     notification.channel().wireName(), attempts, wait, error);
             store.markRetry(notification.id(), attempts, now.plus(wait), error);
+            count(notification, "retry");
         }
+    }
+
+    /** Through Micrometer's global registry, which Boot binds its registries to. */
+    private static void count(Notification notification, String result) {
+        io.micrometer.core.instrument.Metrics.counter("waybill.notifications",
+                "channel", notification.channel().wireName(), "result", result).increment();
     }
 
     @Override

@@ -116,11 +116,13 @@ class WebhookDispatcher implements OutboundWorker.Queue<WebhookDelivery, Integer
                         .ifPresent(webhook -> store.disableAllOf(webhook.ownerId(), now, Webhook.OWNER_GONE));
             }
             store.markCancelled(delivery.id(), notSent.getMessage());
+            count("cancelled");
             return;
         }
         int attempts = delivery.attempts() + 1;
         if (failure == null && statusCode / 100 == 2) {
             store.markDelivered(delivery.id(), attempts, statusCode, now);
+            count("delivered");
             return;
         }
         String error = failure == null ? "answered " + statusCode
@@ -129,10 +131,17 @@ class WebhookDispatcher implements OutboundWorker.Queue<WebhookDelivery, Integer
         if (delivery.shouldGiveUp(now, retryFor)) {
             store.markFailed(delivery.id(), attempts, statusCode, error);
             store.find(delivery.webhookId()).ifPresent(webhook -> disable(webhook, now, error));
+            count("failed");
         } else {
             store.markRetry(delivery.id(), attempts, statusCode, error,
                     now.plus(WebhookDelivery.backoff(retryDelay, maxDelay, attempts)));
+            count("retry");
         }
+    }
+
+    /** Through Micrometer's global registry, which Boot binds its registries to. */
+    private static void count(String result) {
+        io.micrometer.core.instrument.Metrics.counter("waybill.webhook.deliveries", "result", result).increment();
     }
 
     private int post(Webhook webhook, WebhookDelivery delivery) throws IOException {

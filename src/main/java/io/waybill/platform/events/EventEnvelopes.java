@@ -23,13 +23,21 @@ class EventEnvelopes {
     }
 
     String write(UUID eventId, DomainEvent event) {
+        return write(envelope(eventId, event));
+    }
+
+    String write(ObjectNode envelope) {
+        return json.writeValueAsString(envelope);
+    }
+
+    ObjectNode envelope(UUID eventId, DomainEvent event) {
         ObjectNode envelope = json.createObjectNode();
         envelope.put("event_id", eventId.toString());
         envelope.put("type", event.topic());
         envelope.put("version", event.version());
         envelope.put("occurred_at", event.occurredAt().toString());
         envelope.set("payload", json.valueToTree(event));
-        return json.writeValueAsString(envelope);
+        return envelope;
     }
 
     ReceivedEvent read(String key, String envelopeJson) {

@@ -8,19 +8,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Appends events to the outbox table in the caller's transaction, and nudges the relay after commit. */
+/** Appends events to the outbox table in the caller's transaction, and nudges the relay (and counts them) after commit. */
 @Component
 class JdbcOutbox implements EventPublisher {
 
     private final JdbcClient jdbc;
     private final EventEnvelopes envelopes;
     private final EventSignals signals;
+    private final EventCounts counts;
 
-    JdbcOutbox(JdbcClient jdbc, EventEnvelopes envelopes, EventSignals signals) {
+    JdbcOutbox(JdbcClient jdbc, EventEnvelopes envelopes, EventSignals signals, EventCounts counts) {
         this.jdbc = jdbc;
         this.envelopes = envelopes;
         this.signals = signals;
+        this.counts = counts;
     }
 
     @Override
@@ -30,16 +33,19 @@ class JdbcOutbox implements EventPublisher {
                     + event.topic() + " inside a transaction");
         }
         UUID eventId = UUID.randomUUID();
+        ObjectNode envelope = envelopes.envelope(eventId, event);
         jdbc.sql("""
                 insert into eventing.outbox (event_id, topic, event_key, envelope, occurred_at)
                 values (?, ?, ?, ?::jsonb, ?)""")
-                .params(eventId, event.topic(), event.key(), envelopes.write(eventId, event),
+                .params(eventId, event.topic(), event.key(), envelopes.write(envelope),
                         Timestamp.from(event.occurredAt()))
                 .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 signals.relay().raise();
+                // Counted once it happened: a rolled-back booking is no booking.
+                counts.count(envelope);
             }
         });
     }

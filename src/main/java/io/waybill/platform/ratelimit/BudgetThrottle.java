@@ -5,6 +5,7 @@ import io.waybill.platform.Throttle;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,22 +24,31 @@ final class BudgetThrottle implements Throttle {
     private final BudgetStore store;
     private final BudgetStore fallback;
     private final Map<RateLimit, RateLimitProperties.Budget> budgets;
+    private final Consumer<RateLimit> onRefusal;
     private volatile long storeDownUntil;
 
     BudgetThrottle(BudgetStore store, Map<RateLimit, RateLimitProperties.Budget> budgets) {
-        this(store, null, budgets);
+        this(store, null, budgets, limit -> {
+        });
     }
 
-    BudgetThrottle(BudgetStore store, BudgetStore fallback, Map<RateLimit, RateLimitProperties.Budget> budgets) {
+    /** {@code onRefusal} hears of every take that found the budget spent (to count refusals by limit). */
+    BudgetThrottle(BudgetStore store, BudgetStore fallback, Map<RateLimit, RateLimitProperties.Budget> budgets,
+            Consumer<RateLimit> onRefusal) {
         this.store = store;
         this.fallback = fallback;
         this.budgets = new EnumMap<>(budgets);
+        this.onRefusal = onRefusal;
     }
 
     @Override
     public Quota take(RateLimit limit, String key) {
         RateLimitProperties.Budget budget = budgets.get(limit);
-        return withStore(current -> current.take(storeKey(limit, key), budget.getCapacity(), budget.getPeriod()));
+        Quota quota = withStore(current -> current.take(storeKey(limit, key), budget.getCapacity(), budget.getPeriod()));
+        if (!quota.taken()) {
+            onRefusal.accept(limit);
+        }
+        return quota;
     }
 
     @Override

@@ -1,8 +1,13 @@
 package io.waybill.platform.ratelimit;
 
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.waybill.platform.RateLimit;
 import io.waybill.platform.Throttle;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,9 +30,15 @@ class RateLimitConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
 
     @Bean
-    Throttle throttle(RateLimitProperties properties, BudgetStore budgets) {
+    Throttle throttle(RateLimitProperties properties, BudgetStore budgets, MeterRegistry meters) {
         BudgetStore fallback = budgets instanceof InMemoryBuckets ? null : new InMemoryBuckets();
-        return new BudgetThrottle(budgets, fallback, properties.byLimit());
+        Map<RateLimit, Counter> refusals = new EnumMap<>(RateLimit.class);
+        for (RateLimit limit : RateLimit.values()) {
+            refusals.put(limit, Counter.builder("waybill.rate.limit.refusals")
+                    .description("Requests refused because a rate limit's budget was spent, by limit")
+                    .tag("limit", limit.configName()).register(meters));
+        }
+        return new BudgetThrottle(budgets, fallback, properties.byLimit(), limit -> refusals.get(limit).increment());
     }
 
     @Configuration(proxyBeanMethods = false)

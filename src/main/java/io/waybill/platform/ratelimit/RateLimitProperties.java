@@ -1,5 +1,6 @@
 package io.waybill.platform.ratelimit;
 
+import io.waybill.platform.InvalidSettingException;
 import io.waybill.platform.RateLimit;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -60,8 +61,11 @@ public class RateLimitProperties {
             Budget budget = limits.get(limit.configName());
             if (budget.getCapacity() < 1 || budget.getPeriod() == null || budget.getPeriod().isNegative()
                     || budget.getPeriod().isZero()) {
-                throw new IllegalStateException("waybill.rate-limits." + limit.configName()
-                        + " needs a capacity of at least 1 and a positive period");
+                String name = "waybill.rate-limits." + limit.configName();
+                throw new InvalidSettingException(name, name + " needs a capacity of at least 1 and a positive "
+                        + "period; it has capacity " + budget.getCapacity() + " and period " + budget.getPeriod() + ".",
+                        "Set " + name + ".capacity to 1 or more and " + name + ".period to a positive duration "
+                                + "(ISO-8601 like PT15M, or 15m), or remove them to use the defaults.");
             }
             all.put(limit, budget);
         }

@@ -1,6 +1,7 @@
 package io.waybill.platform.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.waybill.platform.InvalidSettingException;
 import io.waybill.platform.persistence.DataDirectory;
 import io.waybill.platform.persistence.EmbeddedMode;
 import java.io.IOException;
@@ -46,9 +47,10 @@ class JwtKeyConfiguration {
             return keyOf(secret, "WAYBILL_JWT_SECRET");
         }
         if (!EmbeddedMode.isOn(environment)) {
-            throw new IllegalStateException("WAYBILL_JWT_SECRET is not set. With a configured database the "
-                    + "token signing secret must be given: set WAYBILL_JWT_SECRET to at least "
-                    + MIN_SECRET_BYTES + " random characters (for example the output of 'openssl rand -base64 48').");
+            throw new InvalidSettingException("WAYBILL_JWT_SECRET", "WAYBILL_JWT_SECRET is not set. With a "
+                    + "configured database (SPRING_DATASOURCE_URL) the token signing secret must be given.",
+                    "Set WAYBILL_JWT_SECRET to at least " + MIN_SECRET_BYTES + " random characters (for example "
+                            + "the output of 'openssl rand -base64 48'), the same on every instance.");
         }
         return keyOf(developmentSecret(dataDirectory.resolve("jwt-secret")), "the generated development secret");
     }
@@ -70,8 +72,9 @@ class JwtKeyConfiguration {
     private static SecretKey keyOf(String secret, String source) {
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException(source + " is too short: HS256 needs at least "
-                    + MIN_SECRET_BYTES + " bytes.");
+            throw new InvalidSettingException("WAYBILL_JWT_SECRET", source + " is too short: HS256 needs at least "
+                    + MIN_SECRET_BYTES + " bytes.", "Set WAYBILL_JWT_SECRET to at least " + MIN_SECRET_BYTES
+                    + " random characters (for example the output of 'openssl rand -base64 48').");
         }
         return new SecretKeySpec(bytes, "HmacSHA256");
     }

@@ -8,6 +8,7 @@ import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -98,6 +99,11 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/error").permitAll()
+                        // Matches on the management port only (MANAGEMENT_SERVER_PORT), which is for the
+                        // internal network: probes and the metrics scraper call it without a token. On the
+                        // application port no actuator endpoint exists, and /actuator/** is refused as any
+                        // unknown path is.
+                        .requestMatchers(EndpointRequest.to("health", "prometheus")).permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server

@@ -25,7 +25,7 @@ class ProblemErrorController implements ErrorController {
                 ? HttpStatus.valueOf(value)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         String detail = status.is5xxServerError() ? "An unexpected error occurred." : status.getReasonPhrase();
-        ProblemDetail problem = Problems.of(status, detail, null);
+        ProblemDetail problem = Problems.withRequestId(Problems.of(status, detail, null), request);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri != null) {
             problem.setInstance(URI.create(uri.toString()));

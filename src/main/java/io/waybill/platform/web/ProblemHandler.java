@@ -167,6 +167,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             if (servletRequest != null) {
                 problem.setInstance(java.net.URI.create(servletRequest.getRequestURI()));
             }
+            Problems.withRequestId(problem, servletRequest);
         }
         return response;
     }

@@ -35,6 +35,15 @@ public class Problems {
         if (request != null) {
             problem.setInstance(URI.create(request.getRequestURI()));
         }
+        return withRequestId(problem, request);
+    }
+
+    /** Adds the id of the request being answered ({@code request_id}), which its log lines carry too. */
+    public static ProblemDetail withRequestId(ProblemDetail problem, HttpServletRequest request) {
+        String id = RequestIdFilter.current(request);
+        if (id != null) {
+            problem.setProperty(RequestIdFilter.MDC_KEY, id);
+        }
         return problem;
     }
 

@@ -1,5 +1,6 @@
 package io.waybill.platform.web;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,16 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 class WebLimitsConfiguration {
 
-    /** First of all filters: an oversized body is refused before anything reads it. */
+    /** Before everything else, so that every answer and log line, refusals included, carries the id. */
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        return registration;
+    }
+
+    /** First of the filters that read: an oversized body is refused before anything reads it. */
     @Bean
     FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(Problems problems,
             @Value("${waybill.max-request-size:1MB}") DataSize maxRequestSize) {
