@@ -20,7 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * do, not a page of stack trace from Waybill's code.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class StartupFailureTest {
+class StartupFailureIT {
 
     private static final String UNREACHABLE = "jdbc:postgresql://127.0.0.1:1/waybill";
 

@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
-class OperationsApiTest extends ApiTest {
+class OperationsApiIT extends ApiTest {
 
     /** A database beside the configured one, reached through the relay (no relay for the embedded one: skipped). */
     private static final boolean CONFIGURED = System.getenv("SPRING_DATASOURCE_URL") != null
