@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reads one day's counters from the reporting read model and names the hubs. */
 @Service
@@ -26,6 +27,8 @@ public class ReportService {
         this.clock = clock;
     }
 
+    /** One connection for the report's few reads, rather than one from the pool for each. */
+    @Transactional(readOnly = true)
     public DailyReport daily(LocalDate date) {
         LocalDate day = date != null ? date : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         ReportingStore.DayFigures figures = store.figures(day);
