@@ -64,13 +64,13 @@ class WebhookPlanner implements EventHandler {
         String body = null;
         Instant now = clock.instant();
         Map<UUID, Optional<Role>> owners = new HashMap<>();
-        for (Webhook webhook : store.activeFor(event.type())) {
+        for (Webhook webhook : store.activeFor(event.topic())) {
             Optional<Role> owner = owners.computeIfAbsent(webhook.ownerId(), accounts::activeRole);
             if (!Webhook.ownerMayReceive(owner)) {
                 store.disableAllOf(webhook.ownerId(), now, Webhook.OWNER_GONE);
                 continue;
             }
-            if (!webhook.wants(event.type(), customerId, owner)) {
+            if (!webhook.wants(event.topic(), customerId, owner)) {
                 continue;
             }
             if (body == null) {

@@ -10,6 +10,15 @@ public interface DomainEvent {
 
     String topic();
 
+    /**
+     * What happened, as the envelope's {@code type}: the topic's name unless several kinds of event
+     * share a topic (hub routing and agent assignment both travel on {@code shipment.assigned}, to
+     * keep one shipment's events in order), where each kind names itself.
+     */
+    default String type() {
+        return topic();
+    }
+
     String key();
 
     Instant occurredAt();

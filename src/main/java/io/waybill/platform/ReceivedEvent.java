@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 public final class ReceivedEvent {
 
     private final UUID eventId;
+    private final String topic;
     private final String type;
     private final int version;
     private final Instant occurredAt;
@@ -17,9 +18,10 @@ public final class ReceivedEvent {
     private final JsonNode payload;
     private final BiFunction<JsonNode, Class<?>, Object> reader;
 
-    public ReceivedEvent(UUID eventId, String type, int version, Instant occurredAt, String key, JsonNode payload,
-            BiFunction<JsonNode, Class<?>, Object> reader) {
+    public ReceivedEvent(UUID eventId, String topic, String type, int version, Instant occurredAt, String key,
+            JsonNode payload, BiFunction<JsonNode, Class<?>, Object> reader) {
         this.eventId = Objects.requireNonNull(eventId);
+        this.topic = Objects.requireNonNull(topic);
         this.type = Objects.requireNonNull(type);
         this.version = version;
         this.occurredAt = occurredAt;
@@ -32,6 +34,12 @@ public final class ReceivedEvent {
         return eventId;
     }
 
+    /** The topic it travelled on; several types may share one. */
+    public String topic() {
+        return topic;
+    }
+
+    /** What happened: consumers dispatch on this. */
     public String type() {
         return type;
     }

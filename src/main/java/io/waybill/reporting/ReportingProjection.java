@@ -4,6 +4,7 @@ import io.waybill.identity.UserRegistered;
 import io.waybill.network.HubAssigned;
 import io.waybill.platform.EventHandler;
 import io.waybill.platform.ReceivedEvent;
+import io.waybill.shipments.AgentAssigned;
 import io.waybill.shipments.ShipmentBooked;
 import io.waybill.shipments.ShipmentDelivered;
 import io.waybill.shipments.ShipmentStatusChanged;
@@ -45,11 +46,10 @@ class ReportingProjection implements EventHandler {
         switch (event.type()) {
             case UserRegistered.TOPIC -> store.userRegistered(day(event.occurredAt()));
             case ShipmentBooked.TOPIC -> booked(event.payloadAs(ShipmentBooked.class));
-            case HubAssigned.TOPIC -> {
-                if (event.payload().hasNonNull("hub_id")) {
-                    routed(event.payloadAs(HubAssigned.class));
-                }
+            case AgentAssigned.TYPE -> {
+                // Who delivers changes no figure.
             }
+            case HubAssigned.TYPE -> routed(event.payloadAs(HubAssigned.class));
             case ShipmentStatusChanged.TOPIC -> {
                 ShipmentStatusChanged change = event.payloadAs(ShipmentStatusChanged.class);
                 store.enteredStatus(day(change.occurredAt()), change.status(), change.shipmentId());

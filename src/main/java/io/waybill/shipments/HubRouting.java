@@ -6,9 +6,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Records on the shipment the hub that the network module assigned it (a {@code shipment.assigned} with a hub). */
+/** Records on the shipment the hub that the network module assigned it ({@code shipment.hub_assigned}). */
 @Component
 class HubRouting implements EventHandler {
+
+    /** The network's {@code HubAssigned}, known here by its type: network depends on shipments, not back. */
+    static final String HUB_ASSIGNED = "shipment.hub_assigned";
 
     private final ShipmentService shipments;
 
@@ -28,7 +31,7 @@ class HubRouting implements EventHandler {
 
     @Override
     public void handle(ReceivedEvent event) {
-        if (event.payload().hasNonNull("hub_id")) {
+        if (HUB_ASSIGNED.equals(event.type())) {
             shipments.routeToHub(UUID.fromString(event.payload().get("shipment_id").asString()),
                     UUID.fromString(event.payload().get("hub_id").asString()));
         }

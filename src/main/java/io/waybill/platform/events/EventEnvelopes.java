@@ -33,22 +33,37 @@ class EventEnvelopes {
     ObjectNode envelope(UUID eventId, DomainEvent event) {
         ObjectNode envelope = json.createObjectNode();
         envelope.put("event_id", eventId.toString());
-        envelope.put("type", event.topic());
+        envelope.put("type", event.type());
         envelope.put("version", event.version());
         envelope.put("occurred_at", event.occurredAt().toString());
         envelope.set("payload", json.valueToTree(event));
         return envelope;
     }
 
-    ReceivedEvent read(String key, String envelopeJson) {
+    ReceivedEvent read(String topic, String key, String envelopeJson) {
         JsonNode envelope = json.readTree(envelopeJson);
         return new ReceivedEvent(
                 UUID.fromString(envelope.get("event_id").asString()),
-                envelope.get("type").asString(),
+                topic,
+                typeOf(envelope),
                 envelope.get("version").asInt(),
                 Instant.parse(envelope.get("occurred_at").asString()),
                 key,
                 envelope.get("payload"),
                 (payload, type) -> json.treeToValue(payload, type));
     }
+
+    /**
+     * The envelope's type. Envelopes written before hub routing and agent assignment had types of
+     * their own say {@code shipment.assigned} for both; their payload tells which it was.
+     */
+    static String typeOf(JsonNode envelope) {
+        String type = envelope.get("type").asString();
+        if (!LEGACY_ASSIGNED.equals(type)) {
+            return type;
+        }
+        return envelope.path("payload").hasNonNull("hub_id") ? "shipment.hub_assigned" : "shipment.agent_assigned";
+    }
+
+    private static final String LEGACY_ASSIGNED = "shipment.assigned";
 }

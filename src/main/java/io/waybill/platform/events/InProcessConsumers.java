@@ -65,7 +65,7 @@ class InProcessConsumers implements SmartLifecycle {
                             rs.getString("topic"), rs.getString("event_key"), rs.getString("envelope")))
                     .list();
             for (OutboxRecord record : records) {
-                delivery.deliver(handler, envelopes.read(record.key(), record.envelope()));
+                delivery.deliver(handler, envelopes.read(record.topic(), record.key(), record.envelope()));
             }
             long reached = records.size() == BATCH ? records.get(records.size() - 1).position() : high;
             jdbc.sql("update eventing.consumer_offsets set position = ? where consumer_group = ?")

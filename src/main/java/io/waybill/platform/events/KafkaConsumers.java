@@ -37,7 +37,7 @@ class KafkaConsumers implements SmartLifecycle {
             properties.getKafkaConsumerProperties().setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             properties.setMessageListener((MessageListener<String, String>) (ConsumerRecord<String, String> record) ->
                     transaction.executeWithoutResult(status ->
-                            delivery.deliver(handler, envelopes.read(record.key(), record.value()))));
+                            delivery.deliver(handler, envelopes.read(record.topic(), record.key(), record.value()))));
             ConcurrentMessageListenerContainer<String, String> container =
                     new ConcurrentMessageListenerContainer<>(consumers, properties);
             ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);

@@ -88,6 +88,9 @@ class KafkaBackboneIT extends ApiTest {
         byTopic.get("shipment.status.updated").forEach(event -> sequences.add(event.get("payload").get("sequence").asInt()));
         assertThat(sequences).as("one shipment's events stay in order").containsExactly(1, 2, 3, 4, 5);
         assertThat(read(customer.id().toString()).get("user.created")).hasSize(1);
+        assertThat(byTopic.get("shipment.assigned")).as("hub routing and agent assignment share a topic, not a type")
+                .extracting(event -> event.get("type").asString())
+                .containsExactlyInAnyOrder("shipment.hub_assigned", "shipment.agent_assigned");
 
         // The modules consumed them from Kafka: the hub was routed, the public page and the report moved.
         eventually(Duration.ofSeconds(30), () -> {
