@@ -2,8 +2,11 @@ package io.waybill;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+/** Each module's settings are one {@code *Properties} record, found by the scan. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class WaybillApplication {
 
     public static void main(String[] args) {

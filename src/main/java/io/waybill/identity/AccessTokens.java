@@ -1,9 +1,9 @@
 package io.waybill.identity;
 
+import io.waybill.identity.config.IdentityProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -20,9 +20,9 @@ class AccessTokens {
     private final JwtEncoder encoder;
     private final Duration ttl;
 
-    AccessTokens(JwtEncoder encoder, @Value("${waybill.jwt.access-token-ttl:PT15M}") Duration ttl) {
+    AccessTokens(JwtEncoder encoder, IdentityProperties properties) {
         this.encoder = encoder;
-        this.ttl = ttl;
+        this.ttl = properties.jwt().accessTokenTtl();
     }
 
     String issue(User user, Instant now) {

@@ -1,11 +1,11 @@
 package io.waybill.identity;
 
+import io.waybill.identity.config.IdentityProperties;
 import io.waybill.platform.Role;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -24,11 +24,10 @@ class AdminBootstrap implements ApplicationRunner {
     private final String email;
     private final String password;
 
-    AdminBootstrap(IdentityService identity, @Value("${waybill.admin.email:}") String email,
-            @Value("${waybill.admin.password:}") String password) {
+    AdminBootstrap(IdentityService identity, IdentityProperties properties) {
         this.identity = identity;
-        this.email = email.isBlank() ? DEFAULT_EMAIL : email;
-        this.password = password;
+        this.email = properties.admin().email().isEmpty() ? DEFAULT_EMAIL : properties.admin().email();
+        this.password = properties.admin().password();
     }
 
     @Override

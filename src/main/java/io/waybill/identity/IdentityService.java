@@ -1,5 +1,6 @@
 package io.waybill.identity;
 
+import io.waybill.identity.config.IdentityProperties;
 import io.waybill.platform.AuthenticationFailedException;
 import io.waybill.platform.Caller;
 import io.waybill.platform.ConflictException;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,9 +44,7 @@ public class IdentityService {
 
     IdentityService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordEncoder passwords,
             AccessTokens accessTokens, EventPublisher events, EmailVerificationService verification,
-            Throttle throttle, TransactionTemplate transaction, Clock clock,
-            @Value("${waybill.jwt.refresh-token-ttl:P30D}") Duration refreshTtl,
-            @Value("${waybill.jwt.refresh-family-lifetime:P90D}") Duration refreshFamilyLifetime) {
+            Throttle throttle, TransactionTemplate transaction, Clock clock, IdentityProperties properties) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
@@ -56,8 +54,8 @@ public class IdentityService {
         this.throttle = throttle;
         this.transaction = transaction;
         this.clock = clock;
-        this.refreshTtl = refreshTtl;
-        this.refreshFamilyLifetime = refreshFamilyLifetime;
+        this.refreshTtl = properties.jwt().refreshTokenTtl();
+        this.refreshFamilyLifetime = properties.jwt().refreshFamilyLifetime();
         // Checked against when the email is unknown, so both failures take as long.
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }

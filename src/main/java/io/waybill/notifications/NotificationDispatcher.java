@@ -1,5 +1,7 @@
 package io.waybill.notifications;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.waybill.notifications.config.NotificationsProperties;
 import io.waybill.platform.LogSafe;
 import io.waybill.platform.OutboundWorker;
 import io.waybill.platform.OutgoingMail;
@@ -10,7 +12,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,21 +32,22 @@ class NotificationDispatcher implements OutboundWorker.Queue<Notification, Void>
     private final NotificationStore store;
     private final OutgoingMail mail;
     private final SmsSender sms;
+    private final MeterRegistry meters;
     private final Duration retryDelay;
     private final int maxAttempts;
     private final OutboundWorker<Notification, Void> worker;
 
     NotificationDispatcher(NotificationStore store, OutgoingMail mail, SmsSender sms, TransactionTemplate transaction,
-            Clock clock, @Value("${waybill.notifications.retry-delay:PT30S}") Duration retryDelay,
-            @Value("${waybill.notifications.max-attempts:10}") int maxAttempts,
-            @Value("${waybill.notifications.lease:PT2M}") Duration lease,
-            @Value("${waybill.notifications.concurrency:8}") int concurrency) {
+            Clock clock, NotificationsProperties properties, MeterRegistry meters) {
+        NotificationsProperties.Notifications settings = properties.notifications();
         this.store = store;
         this.mail = mail;
         this.sms = sms;
-        this.retryDelay = retryDelay;
-        this.maxAttempts = maxAttempts;
-        this.worker = new OutboundWorker<>("notifications-dispatch", this, transaction, clock, lease, concurrency);
+        this.meters = meters;
+        this.retryDelay = settings.retryDelay();
+        this.maxAttempts = settings.maxAttempts();
+        this.worker = new OutboundWorker<>("notifications-dispatch", this, transaction, clock, settings.lease(),
+                settings.concurrency());
     }
 
     @Scheduled(fixedDelayString = "${waybill.notifications.poll-interval:PT5S}", initialDelayString = "PT2S")
@@ -104,10 +106,10 @@ class NotificationDispatcher implements OutboundWorker.Queue<Notification, Void>
         }
     }
 
-    /** Through Micrometer's global registry, which Boot binds its registries to. */
-    private static void count(Notification notification, String result) {
-        io.micrometer.core.instrument.Metrics.counter("waybill.notifications",
-                "channel", notification.channel().wireName(), "result", result).increment();
+    /** In this application's registry, so that two contexts in one JVM (tests) keep their counts apart. */
+    private void count(Notification notification, String result) {
+        meters.counter("waybill.notifications", "channel", notification.channel().wireName(), "result", result)
+                .increment();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.waybill.notifications;
 
 import io.waybill.identity.UserDirectory;
 import io.waybill.identity.UserSummary;
+import io.waybill.notifications.config.NotificationsProperties;
 import io.waybill.platform.EventHandler;
 import io.waybill.platform.PhoneNumber;
 import io.waybill.platform.ReceivedEvent;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +38,8 @@ class NotificationPlanner implements EventHandler {
     private final Duration maxEventAge;
 
     NotificationPlanner(UserDirectory users, NotificationStore store, NotificationTemplates templates,
-            NotificationDispatcher dispatcher, Clock clock,
-            @Value("${waybill.notifications.max-event-age:PT6H}") Duration maxEventAge) {
-        this.maxEventAge = maxEventAge;
+            NotificationDispatcher dispatcher, Clock clock, NotificationsProperties properties) {
+        this.maxEventAge = properties.notifications().maxEventAge();
         this.users = users;
         this.store = store;
         this.templates = templates;

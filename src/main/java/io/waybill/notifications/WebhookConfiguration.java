@@ -1,6 +1,6 @@
 package io.waybill.notifications;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.waybill.notifications.config.NotificationsProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,8 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class WebhookConfiguration {
 
     @Bean
-    WebhookUrlPolicy webhookUrlPolicy(
-            @Value("${waybill.webhooks.allow-private-addresses:false}") boolean allowPrivateAddresses) {
-        return new WebhookUrlPolicy(allowPrivateAddresses);
+    WebhookUrlPolicy webhookUrlPolicy(NotificationsProperties properties) {
+        return new WebhookUrlPolicy(properties.webhooks().allowPrivateAddresses());
     }
 }

@@ -1,6 +1,8 @@
 package io.waybill.notifications;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.waybill.identity.UserDirectory;
+import io.waybill.notifications.config.NotificationsProperties;
 import io.waybill.platform.AccountLookup;
 import io.waybill.platform.OutboundWorker;
 import io.waybill.platform.OutgoingMail;
@@ -15,7 +17,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +44,7 @@ class WebhookDispatcher implements OutboundWorker.Queue<WebhookDelivery, Integer
     private final OutgoingMail mail;
     private final Clock clock;
     private final WebhookUrlPolicy urls;
+    private final MeterRegistry meters;
     private final Duration retryDelay;
     private final Duration maxDelay;
     private final Duration retryFor;
@@ -50,25 +52,24 @@ class WebhookDispatcher implements OutboundWorker.Queue<WebhookDelivery, Integer
     private final OutboundWorker<WebhookDelivery, Integer> worker;
 
     WebhookDispatcher(WebhookStore store, UserDirectory users, AccountLookup accounts, OutgoingMail mail,
-            TransactionTemplate transaction, Clock clock, WebhookUrlPolicy urls,
-            @Value("${waybill.webhooks.retry-delay:PT30S}") Duration retryDelay,
-            @Value("${waybill.webhooks.max-delay:PT1H}") Duration maxDelay,
-            @Value("${waybill.webhooks.retry-for:P1D}") Duration retryFor,
-            @Value("${waybill.webhooks.timeout:PT5S}") Duration timeout,
-            @Value("${waybill.webhooks.concurrency:16}") int concurrency) {
+            TransactionTemplate transaction, Clock clock, WebhookUrlPolicy urls, NotificationsProperties properties,
+            MeterRegistry meters) {
+        NotificationsProperties.Webhooks settings = properties.webhooks();
+        Duration timeout = settings.timeout();
         this.store = store;
         this.users = users;
         this.accounts = accounts;
         this.mail = mail;
         this.clock = clock;
         this.urls = urls;
-        this.retryDelay = retryDelay;
-        this.maxDelay = maxDelay;
-        this.retryFor = retryFor;
+        this.meters = meters;
+        this.retryDelay = settings.retryDelay();
+        this.maxDelay = settings.maxDelay();
+        this.retryFor = settings.retryFor();
         this.http = new HttpComponentsWebhookSender(urls, timeout);
         // A lease outlasts the longest attempt (connect, then the answer) several times over.
         this.worker = new OutboundWorker<>("webhooks-dispatch", this, transaction, clock,
-                timeout.multipliedBy(4).plusSeconds(30), concurrency);
+                timeout.multipliedBy(4).plusSeconds(30), settings.concurrency());
     }
 
     @Scheduled(fixedDelayString = "${waybill.webhooks.poll-interval:PT5S}", initialDelayString = "PT2S")
@@ -139,9 +140,9 @@ class WebhookDispatcher implements OutboundWorker.Queue<WebhookDelivery, Integer
         }
     }
 
-    /** Through Micrometer's global registry, which Boot binds its registries to. */
-    private static void count(String result) {
-        io.micrometer.core.instrument.Metrics.counter("waybill.webhook.deliveries", "result", result).increment();
+    /** In this application's registry, so that two contexts in one JVM (tests) keep their counts apart. */
+    private void count(String result) {
+        meters.counter("waybill.webhook.deliveries", "result", result).increment();
     }
 
     private int post(Webhook webhook, WebhookDelivery delivery) throws IOException {

@@ -1,5 +1,6 @@
 package io.waybill.notifications;
 
+import io.waybill.notifications.config.NotificationsProperties;
 import io.waybill.platform.AccountLookup;
 import io.waybill.platform.Caller;
 import io.waybill.platform.ConflictException;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,13 +36,13 @@ public class WebhookService {
     private final SecureRandom random = new SecureRandom();
 
     WebhookService(WebhookStore store, Clock clock, WebhookDispatcher dispatcher, AccountLookup accounts,
-            WebhookUrlPolicy urls, @Value("${waybill.webhooks.max-per-owner:10}") int maxPerOwner) {
+            WebhookUrlPolicy urls, NotificationsProperties properties) {
         this.store = store;
         this.clock = clock;
         this.dispatcher = dispatcher;
         this.accounts = accounts;
         this.urls = urls;
-        this.maxPerOwner = maxPerOwner;
+        this.maxPerOwner = properties.webhooks().maxPerOwner();
     }
 
     /** A subscription as its owner's account makes it now: whether it covers every shipment. */

@@ -9,6 +9,7 @@ import io.waybill.shipments.PublicTracking;
 import io.waybill.shipments.ShipmentService;
 import io.waybill.shipments.ShipmentView;
 import io.waybill.shipments.TrackingUpdate;
+import io.waybill.tracking.config.TrackingProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -74,16 +74,13 @@ public class LiveUpdates implements DisposableBean {
     }
 
     @Autowired
-    LiveUpdates(ShipmentService shipments, AccountLookup accounts, Clock clock,
-            @Value("${waybill.live.queue-capacity:256}") int capacity,
-            @Value("${waybill.live.heartbeat:PT20S}") Duration heartbeat,
-            @Value("${waybill.live.max-lifetime:PT1H}") Duration maxLifetime,
-            @Value("${waybill.live.max-streams-per-address:20}") int perAddress,
-            @Value("${waybill.live.max-streams-per-account:10}") int perAccount,
-            @Value("${waybill.live.max-streams:10000}") int total,
-            @Value("${waybill.live.sender-threads:8}") int senders) {
-        this(shipments, accounts, clock,
-                new Limits(capacity, heartbeat, maxLifetime, perAddress, perAccount, total, senders));
+    LiveUpdates(ShipmentService shipments, AccountLookup accounts, Clock clock, TrackingProperties properties) {
+        this(shipments, accounts, clock, limitsOf(properties.live()));
+    }
+
+    private static Limits limitsOf(TrackingProperties.Live live) {
+        return new Limits(live.queueCapacity(), live.heartbeat(), live.maxLifetime(), live.maxStreamsPerAddress(),
+                live.maxStreamsPerAccount(), live.maxStreams(), live.senderThreads());
     }
 
     LiveUpdates(ShipmentService shipments, AccountLookup accounts, Clock clock, Limits limits) {

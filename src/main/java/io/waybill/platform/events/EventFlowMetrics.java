@@ -3,6 +3,7 @@ package io.waybill.platform.events;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.waybill.platform.EventHandler;
+import io.waybill.platform.PlatformProperties;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +38,8 @@ class EventFlowMetrics implements DisposableBean {
     private volatile Map<String, Double> consumerLag = Map.of();
 
     EventFlowMetrics(JdbcClient jdbc, List<EventHandler> handlers, List<EventTransport> transports,
-            MeterRegistry registry, @Value("${waybill.metrics.refresh:PT5S}") Duration refresh) {
+            MeterRegistry registry, PlatformProperties properties) {
+        Duration refresh = properties.metrics().refresh();
         this.jdbc = jdbc;
         this.inProcess = transports.stream().anyMatch(InProcessTransport.class::isInstance);
         Gauge.builder("waybill.outbox.lag", this, metrics -> metrics.outboxLagSeconds)

@@ -3,7 +3,6 @@ package io.waybill.platform.events;
 import io.waybill.platform.EventHandler;
 import java.util.List;
 import java.util.TreeSet;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +15,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 class KafkaTopics {
 
     @Bean
-    KafkaAdmin.NewTopics waybillTopics(List<EventHandler> handlers,
-            @Value("${waybill.events.kafka.partitions:6}") int partitions,
-            @Value("${waybill.events.kafka.replication:1}") short replication) {
+    KafkaAdmin.NewTopics waybillTopics(List<EventHandler> handlers, EventsProperties properties) {
+        int partitions = properties.kafka().partitions();
+        short replication = properties.kafka().replication();
         TreeSet<String> topics = new TreeSet<>();
         handlers.forEach(handler -> topics.addAll(handler.topics()));
         return new KafkaAdmin.NewTopics(topics.stream()

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,10 +23,10 @@ class OutboxJanitor {
     private final Clock clock;
     private final Duration retention;
 
-    OutboxJanitor(JdbcClient jdbc, Clock clock, @Value("${waybill.events.retention:P7D}") Duration retention) {
+    OutboxJanitor(JdbcClient jdbc, Clock clock, EventsProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.retention = retention;
+        this.retention = properties.retention();
     }
 
     @Scheduled(fixedDelayString = "${waybill.events.cleanup-interval:PT1H}", initialDelayString = "PT5M")

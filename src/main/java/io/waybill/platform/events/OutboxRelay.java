@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,18 +37,16 @@ class OutboxRelay implements SmartLifecycle {
     private volatile Thread worker;
 
     OutboxRelay(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, EventTransport transport,
-            EventSignals signals, Clock clock, @Value("${waybill.events.relay.enabled:true}") boolean enabled,
-            @Value("${waybill.events.relay.batch-size:500}") int batchSize,
-            @Value("${waybill.events.relay.idle-poll:PT0.25S}") Duration idlePoll) {
+            EventSignals signals, Clock clock, EventsProperties properties) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.transaction = transaction;
         this.transport = transport;
         this.signals = signals;
         this.clock = clock;
-        this.enabled = enabled;
-        this.batchSize = batchSize;
-        this.idlePoll = idlePoll;
+        this.enabled = properties.relay().enabled();
+        this.batchSize = properties.relay().batchSize();
+        this.idlePoll = properties.relay().idlePoll();
     }
 
     /** Relays one batch; returns how many events it published (0 when idle or another relay holds the lock). */

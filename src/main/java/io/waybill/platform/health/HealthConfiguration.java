@@ -1,5 +1,6 @@
 package io.waybill.platform.health;
 
+import io.waybill.platform.PlatformProperties;
 import io.waybill.platform.persistence.RedisMode;
 import java.sql.Connection;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -37,11 +37,12 @@ class HealthConfiguration {
 
     private final Duration timeout;
     private final Duration cacheFor;
+    private final Duration kafkaCacheFor;
 
-    HealthConfiguration(@Value("${waybill.health.timeout:PT2S}") Duration timeout,
-            @Value("${waybill.health.cache-for:PT1S}") Duration cacheFor) {
-        this.timeout = timeout;
-        this.cacheFor = cacheFor;
+    HealthConfiguration(PlatformProperties properties) {
+        this.timeout = properties.health().timeout();
+        this.cacheFor = properties.health().cacheFor();
+        this.kafkaCacheFor = properties.health().kafkaCacheFor();
     }
 
     /** Named "db" like Boot's own (switched off): a connection from the pool, validated within the timeout. */
@@ -69,8 +70,7 @@ class HealthConfiguration {
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${spring.kafka.bootstrap-servers:}' != ''")
-    BoundedIndicator kafkaHealthIndicator(KafkaAdmin kafka,
-            @Value("${waybill.health.kafka-cache-for:PT5S}") Duration kafkaCacheFor) {
+    BoundedIndicator kafkaHealthIndicator(KafkaAdmin kafka) {
         Map<String, Object> config = new HashMap<>(kafka.getConfigurationProperties());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());

@@ -21,8 +21,10 @@ class MailConfiguration {
     private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
 
     @Bean
+    // spring.mail.host is Spring's own setting, read as it is: Waybill only decides whether SMTP is used.
     MailTransport mailTransport(@Value("${spring.mail.host:}") String host, ObjectProvider<JavaMailSender> sender,
-            DataDirectory dataDirectory, @Value("${waybill.mail.from:Waybill <no-reply@waybill.local>}") String from) {
+            DataDirectory dataDirectory, OutgoingMailProperties properties) {
+        String from = properties.from();
         JavaMailSender smtp = sender.getIfAvailable();
         if (!host.isBlank() && smtp != null) {
             log.info("Mail is sent through the SMTP server at {}", host);

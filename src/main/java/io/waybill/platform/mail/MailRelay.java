@@ -8,7 +8,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,15 +31,13 @@ class MailRelay implements OutboundWorker.Queue<QueuedMail, Void>, DisposableBea
     private final OutboundWorker<QueuedMail, Void> worker;
 
     MailRelay(JdbcMailOutbox outbox, MailTransport transport, TransactionTemplate transaction, Clock clock,
-            MailRelayTrigger trigger, @Value("${waybill.mail.retry-delay:PT30S}") Duration retryDelay,
-            @Value("${waybill.mail.max-attempts:8}") int maxAttempts,
-            @Value("${waybill.mail.lease:PT2M}") Duration lease,
-            @Value("${waybill.mail.concurrency:4}") int concurrency) {
+            MailRelayTrigger trigger, OutgoingMailProperties properties) {
         this.outbox = outbox;
         this.transport = transport;
-        this.retryDelay = retryDelay;
-        this.maxAttempts = maxAttempts;
-        this.worker = new OutboundWorker<>("mail-relay", this, transaction, clock, lease, concurrency);
+        this.retryDelay = properties.retryDelay();
+        this.maxAttempts = properties.maxAttempts();
+        this.worker = new OutboundWorker<>("mail-relay", this, transaction, clock, properties.lease(),
+                properties.concurrency());
         trigger.onWake(worker::wake);
     }
 

@@ -1,7 +1,7 @@
 package io.waybill.platform.persistence;
 
+import io.waybill.platform.PlatformProperties;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Where the embedded default keeps what must survive a restart ({@code waybill.data-dir}, default ./data). */
@@ -10,8 +10,8 @@ public class DataDirectory {
 
     private final Path root;
 
-    DataDirectory(@Value("${waybill.data-dir:./data}") String root) {
-        this.root = Path.of(root).toAbsolutePath().normalize();
+    DataDirectory(PlatformProperties properties) {
+        this.root = Path.of(properties.dataDir()).toAbsolutePath().normalize();
     }
 
     public Path resolve(String child) {

@@ -44,7 +44,7 @@ final class BudgetThrottle implements Throttle {
     @Override
     public Quota take(RateLimit limit, String key) {
         RateLimitProperties.Budget budget = budgets.get(limit);
-        Quota quota = withStore(current -> current.take(storeKey(limit, key), budget.getCapacity(), budget.getPeriod()));
+        Quota quota = withStore(current -> current.take(storeKey(limit, key), budget.capacity(), budget.period()));
         if (!quota.taken()) {
             onRefusal.accept(limit);
         }
@@ -54,7 +54,7 @@ final class BudgetThrottle implements Throttle {
     @Override
     public void giveBack(RateLimit limit, String key) {
         withStore(current -> {
-            current.giveBack(storeKey(limit, key), budgets.get(limit).getCapacity());
+            current.giveBack(storeKey(limit, key), budgets.get(limit).capacity());
             return null;
         });
     }

@@ -5,14 +5,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.waybill.platform.RateLimit;
 import io.waybill.platform.Throttle;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -23,7 +21,6 @@ import org.springframework.scheduling.annotation.Scheduled;
  * then share the budgets), in this process otherwise.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RateLimitProperties.class)
 @EnableScheduling
 class RateLimitConfiguration {
 
@@ -46,16 +43,15 @@ class RateLimitConfiguration {
     static class InRedis {
 
         @Bean(destroyMethod = "shutdown")
+        // Spring's own setting (spring.data.redis.url), read as it is rather than through a record of ours.
         RedisClient rateLimitRedisClient(@Value("${spring.data.redis.url}") String url) {
             log.info("Rate limits are kept in Redis");
             return RedisClient.create(url);
         }
 
         @Bean
-        RedisBudgets redisBudgets(RedisClient rateLimitRedisClient,
-                @Value("${waybill.rate-limits.redis-key-prefix:waybill:rate-limit:}") String prefix,
-                @Value("${waybill.rate-limits.redis-timeout:PT0.25S}") Duration timeout) {
-            return new RedisBudgets(rateLimitRedisClient, prefix, timeout);
+        RedisBudgets redisBudgets(RedisClient rateLimitRedisClient, RateLimitProperties properties) {
+            return new RedisBudgets(rateLimitRedisClient, properties.redisKeyPrefix(), properties.redisTimeout());
         }
     }
 

@@ -1,102 +1,81 @@
 package io.waybill.platform.ratelimit;
 
+import static io.waybill.platform.InvalidSettingException.requirePositive;
+
 import io.waybill.platform.InvalidSettingException;
 import io.waybill.platform.RateLimit;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The size of each limit, as {@code waybill.rate-limits.<name>.capacity} (how many) and
- * {@code .period} (per how long). The defaults suit one public instance.
+ * {@code .period} (per how long), and where Redis keeps the counts. The defaults suit one public
+ * instance; a limit given only a capacity keeps its default period, and the other way round.
+ *
+ * @param redisKeyPrefix prefix of the rate-limit keys in Redis
+ * @param redisTimeout   how long a call waits for Redis before the limits are counted in-process for a second
  */
 @ConfigurationProperties("waybill.rate-limits")
-public class RateLimitProperties {
+public record RateLimitProperties(Budget loginAccount, Budget loginAccountTotal, Budget loginAddress, Budget tracking,
+        Budget registration, Budget mailRequest, Budget booking,
+        @DefaultValue("waybill:rate-limit:") String redisKeyPrefix, @DefaultValue("PT0.25S") Duration redisTimeout) {
 
-    private final Map<String, Budget> limits = new java.util.HashMap<>();
+    private static final Map<RateLimit, Budget> DEFAULTS = new EnumMap<>(Map.of(
+            RateLimit.LOGIN_ACCOUNT, new Budget(5L, Duration.ofMinutes(15)),
+            RateLimit.LOGIN_ACCOUNT_TOTAL, new Budget(50L, Duration.ofMinutes(15)),
+            RateLimit.LOGIN_ADDRESS, new Budget(50L, Duration.ofMinutes(15)),
+            RateLimit.TRACKING, new Budget(60L, Duration.ofMinutes(1)),
+            RateLimit.REGISTRATION, new Budget(20L, Duration.ofHours(1)),
+            RateLimit.MAIL_REQUEST, new Budget(10L, Duration.ofHours(1)),
+            RateLimit.BOOKING, new Budget(60L, Duration.ofMinutes(1))));
 
-    public RateLimitProperties() {
-        limits.put(RateLimit.LOGIN_ACCOUNT.configName(), new Budget(5, Duration.ofMinutes(15)));
-        limits.put(RateLimit.LOGIN_ACCOUNT_TOTAL.configName(), new Budget(50, Duration.ofMinutes(15)));
-        limits.put(RateLimit.LOGIN_ADDRESS.configName(), new Budget(50, Duration.ofMinutes(15)));
-        limits.put(RateLimit.TRACKING.configName(), new Budget(60, Duration.ofMinutes(1)));
-        limits.put(RateLimit.REGISTRATION.configName(), new Budget(20, Duration.ofHours(1)));
-        limits.put(RateLimit.MAIL_REQUEST.configName(), new Budget(10, Duration.ofHours(1)));
-        limits.put(RateLimit.BOOKING.configName(), new Budget(60, Duration.ofMinutes(1)));
-    }
-
-    // Bound by name: waybill.rate-limits.login-account.capacity=5 lands in the map's "login-account" entry.
-    public Budget getLoginAccount() {
-        return limits.get(RateLimit.LOGIN_ACCOUNT.configName());
-    }
-
-    public Budget getLoginAccountTotal() {
-        return limits.get(RateLimit.LOGIN_ACCOUNT_TOTAL.configName());
-    }
-
-    public Budget getLoginAddress() {
-        return limits.get(RateLimit.LOGIN_ADDRESS.configName());
-    }
-
-    public Budget getTracking() {
-        return limits.get(RateLimit.TRACKING.configName());
-    }
-
-    public Budget getRegistration() {
-        return limits.get(RateLimit.REGISTRATION.configName());
-    }
-
-    public Budget getMailRequest() {
-        return limits.get(RateLimit.MAIL_REQUEST.configName());
-    }
-
-    public Budget getBooking() {
-        return limits.get(RateLimit.BOOKING.configName());
+    public RateLimitProperties {
+        loginAccount = settled(RateLimit.LOGIN_ACCOUNT, loginAccount);
+        loginAccountTotal = settled(RateLimit.LOGIN_ACCOUNT_TOTAL, loginAccountTotal);
+        loginAddress = settled(RateLimit.LOGIN_ADDRESS, loginAddress);
+        tracking = settled(RateLimit.TRACKING, tracking);
+        registration = settled(RateLimit.REGISTRATION, registration);
+        mailRequest = settled(RateLimit.MAIL_REQUEST, mailRequest);
+        booking = settled(RateLimit.BOOKING, booking);
+        if (redisKeyPrefix == null || redisKeyPrefix.isBlank()) {
+            throw new InvalidSettingException("waybill.rate-limits.redis-key-prefix",
+                    "waybill.rate-limits.redis-key-prefix is empty.", "Set waybill.rate-limits.redis-key-prefix to "
+                            + "a prefix of its own (e.g. waybill:rate-limit:), or remove it to use the default.");
+        }
+        requirePositive("waybill.rate-limits.redis-timeout", redisTimeout);
     }
 
     Map<RateLimit, Budget> byLimit() {
         Map<RateLimit, Budget> all = new EnumMap<>(RateLimit.class);
-        for (RateLimit limit : RateLimit.values()) {
-            Budget budget = limits.get(limit.configName());
-            if (budget.getCapacity() < 1 || budget.getPeriod() == null || budget.getPeriod().isNegative()
-                    || budget.getPeriod().isZero()) {
-                String name = "waybill.rate-limits." + limit.configName();
-                throw new InvalidSettingException(name, name + " needs a capacity of at least 1 and a positive "
-                        + "period; it has capacity " + budget.getCapacity() + " and period " + budget.getPeriod() + ".",
-                        "Set " + name + ".capacity to 1 or more and " + name + ".period to a positive duration "
-                                + "(ISO-8601 like PT15M, or 15m), or remove them to use the defaults.");
-            }
-            all.put(limit, budget);
-        }
+        all.put(RateLimit.LOGIN_ACCOUNT, loginAccount);
+        all.put(RateLimit.LOGIN_ACCOUNT_TOTAL, loginAccountTotal);
+        all.put(RateLimit.LOGIN_ADDRESS, loginAddress);
+        all.put(RateLimit.TRACKING, tracking);
+        all.put(RateLimit.REGISTRATION, registration);
+        all.put(RateLimit.MAIL_REQUEST, mailRequest);
+        all.put(RateLimit.BOOKING, booking);
         return all;
     }
 
-    /** How many actions per period. */
-    public static class Budget {
-
-        private long capacity;
-        private Duration period;
-
-        public Budget(long capacity, Duration period) {
-            this.capacity = capacity;
-            this.period = period;
+    /** The budget as set, its unset half taken from the limit's default, refused when out of range. */
+    private static Budget settled(RateLimit limit, Budget given) {
+        Budget defaults = DEFAULTS.get(limit);
+        Long capacity = given == null || given.capacity() == null ? defaults.capacity() : given.capacity();
+        Duration period = given == null || given.period() == null ? defaults.period() : given.period();
+        if (capacity < 1 || period.isNegative() || period.isZero()) {
+            String name = "waybill.rate-limits." + limit.configName();
+            throw new InvalidSettingException(name, name + " needs a capacity of at least 1 and a positive "
+                    + "period; it has capacity " + capacity + " and period " + period + ".",
+                    "Set " + name + ".capacity to 1 or more and " + name + ".period to a positive duration "
+                            + "(ISO-8601 like PT15M, or 15m), or remove them to use the defaults.");
         }
+        return new Budget(capacity, period);
+    }
 
-        public long getCapacity() {
-            return capacity;
-        }
-
-        public void setCapacity(long capacity) {
-            this.capacity = capacity;
-        }
-
-        public Duration getPeriod() {
-            return period;
-        }
-
-        public void setPeriod(Duration period) {
-            this.period = period;
-        }
+    /** How many actions per period; either may be left out (null) when bound, for the limit's default. */
+    public record Budget(Long capacity, Duration period) {
     }
 }

@@ -2,6 +2,7 @@ package io.waybill.platform.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.waybill.platform.InvalidSettingException;
+import io.waybill.platform.PlatformProperties;
 import io.waybill.platform.persistence.DataDirectory;
 import io.waybill.platform.persistence.EmbeddedMode;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -41,8 +41,8 @@ class JwtKeyConfiguration {
     private static final Logger log = LoggerFactory.getLogger(JwtKeyConfiguration.class);
 
     @Bean
-    SecretKey jwtSigningKey(@Value("${waybill.jwt.secret:}") String secret, Environment environment,
-            DataDirectory dataDirectory) {
+    SecretKey jwtSigningKey(PlatformProperties properties, Environment environment, DataDirectory dataDirectory) {
+        String secret = properties.jwt().secret();
         if (!secret.isBlank()) {
             return keyOf(secret, "WAYBILL_JWT_SECRET");
         }

@@ -2,12 +2,12 @@ package io.waybill.platform.security;
 
 import io.waybill.platform.AccountLookup;
 import io.waybill.platform.ApiKeyLookup;
+import io.waybill.platform.PlatformProperties;
 import io.waybill.platform.Throttle;
 import io.waybill.platform.web.Problems;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,8 +56,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AccountLookup accounts, ApiKeyLookup apiKeys, Throttle throttle,
-            Problems problems, @Value("${waybill.cors.allowed-origins:}") List<String> allowedOrigins)
-            throws Exception {
+            Problems problems, PlatformProperties properties) throws Exception {
         AuthenticationEntryPoint unauthenticated = unauthenticated(problems);
         AccessDeniedHandler denied = (request, response, exception) ->
                 problems.write(response, request, HttpStatus.FORBIDDEN, "You are not allowed to do this.");
@@ -83,7 +82,7 @@ class SecurityConfiguration {
                                 new StaticHeadersWriter("Content-Security-Policy", DOCS_CSP)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(docs),
                                 new StaticHeadersWriter("Content-Security-Policy", API_CSP))))
-                .addFilterAfter(corsFilter(allowedOrigins, problems), HeaderWriterFilter.class)
+                .addFilterAfter(corsFilter(properties.cors().allowedOrigins(), problems), HeaderWriterFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, unauthenticated),
                         BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new CallerCaptureFilter(), AnonymousAuthenticationFilter.class)
@@ -127,7 +126,7 @@ class SecurityConfiguration {
      */
     private static CorsFilter corsFilter(List<String> allowedOrigins, Problems problems) {
         CorsConfiguration configuration = new CorsConfiguration();
-        configuration.setAllowedOrigins(allowedOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList());
+        configuration.setAllowedOrigins(allowedOrigins);
         configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
         configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", ApiKeyAuthenticationFilter.HEADER));
         configuration.setExposedHeaders(List.of("Location", "Retry-After", AddressRateLimitFilter.LIMIT_HEADER,

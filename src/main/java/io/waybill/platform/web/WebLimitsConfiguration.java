@@ -1,12 +1,11 @@
 package io.waybill.platform.web;
 
+import io.waybill.platform.PlatformProperties;
 import jakarta.servlet.DispatcherType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
 
 @Configuration(proxyBeanMethods = false)
 class WebLimitsConfiguration {
@@ -23,9 +22,9 @@ class WebLimitsConfiguration {
     /** First of the filters that read: an oversized body is refused before anything reads it. */
     @Bean
     FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(Problems problems,
-            @Value("${waybill.max-request-size:1MB}") DataSize maxRequestSize) {
+            PlatformProperties properties) {
         FilterRegistrationBean<RequestSizeFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeFilter(maxRequestSize.toBytes(), problems));
+                new FilterRegistrationBean<>(new RequestSizeFilter(properties.maxRequestSize().toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -3,10 +3,10 @@ package io.waybill.tracking.cache;
 import io.waybill.platform.persistence.RedisMode;
 import io.waybill.tracking.TrackingCache;
 import io.waybill.tracking.TrackingDocument;
+import io.waybill.tracking.config.TrackingProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +17,8 @@ class InMemoryTrackingCache implements TrackingCache {
 
     private final Map<String, TrackingDocument> documents;
 
-    InMemoryTrackingCache(@Value("${waybill.tracking.cache-size:100000}") int maxEntries) {
+    InMemoryTrackingCache(TrackingProperties properties) {
+        int maxEntries = properties.tracking().cacheSize();
         this.documents = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, TrackingDocument> eldest) {

@@ -3,10 +3,10 @@ package io.waybill.tracking.cache;
 import io.waybill.platform.persistence.RedisMode;
 import io.waybill.tracking.TrackingCache;
 import io.waybill.tracking.TrackingDocument;
+import io.waybill.tracking.config.TrackingProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -36,11 +36,10 @@ class RedisTrackingCache implements TrackingCache {
     private final JsonMapper json;
     private final Duration ttl;
 
-    RedisTrackingCache(StringRedisTemplate redis, JsonMapper json,
-            @Value("${waybill.tracking.cache-ttl:P7D}") Duration ttl) {
+    RedisTrackingCache(StringRedisTemplate redis, JsonMapper json, TrackingProperties properties) {
         this.redis = redis;
         this.json = json;
-        this.ttl = ttl;
+        this.ttl = properties.tracking().cacheTtl();
     }
 
     @Override

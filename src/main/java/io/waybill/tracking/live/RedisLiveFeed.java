@@ -4,12 +4,12 @@ import io.waybill.platform.persistence.RedisMode;
 import io.waybill.tracking.LiveFeed;
 import io.waybill.tracking.LiveUpdate;
 import io.waybill.tracking.LiveUpdates;
+import io.waybill.tracking.config.TrackingProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.data.redis.connection.Message;
@@ -40,7 +40,8 @@ class RedisLiveFeed implements LiveFeed, DisposableBean {
     private final RedisMessageListenerContainer listener;
 
     RedisLiveFeed(StringRedisTemplate redis, RedisConnectionFactory connections, JsonMapper json,
-            LiveUpdates clients, @Value("${waybill.live.redis-channel:waybill:live:shipments}") String channel) {
+            LiveUpdates clients, TrackingProperties properties) {
+        String channel = properties.live().redisChannel();
         this.redis = redis;
         this.json = json;
         this.clients = clients;

@@ -3,6 +3,7 @@ package io.waybill.tracking.web;
 import io.waybill.platform.Caller;
 import io.waybill.platform.CallerTokens;
 import io.waybill.platform.NotFoundException;
+import io.waybill.platform.PlatformProperties;
 import io.waybill.platform.RateLimit;
 import io.waybill.platform.Throttle;
 import io.waybill.platform.TooManyRequestsException;
@@ -24,7 +25,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.Lifecycle;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -84,12 +84,12 @@ class LiveSocket extends TextWebSocketHandler implements WebSocketConfigurer, Ha
     });
 
     LiveSocket(LiveUpdates live, CallerTokens tokens, Throttle throttle, JsonMapper json,
-            @Value("${waybill.cors.allowed-origins:}") List<String> allowedOrigins) {
+            PlatformProperties platform) {
         this.live = live;
         this.tokens = tokens;
         this.throttle = throttle;
         this.json = json;
-        this.allowedOrigins = allowedOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
+        this.allowedOrigins = platform.cors().allowedOrigins();
     }
 
     @Override

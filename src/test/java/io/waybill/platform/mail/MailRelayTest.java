@@ -67,8 +67,9 @@ class MailRelayTest {
 
     private MailRelay relay(MailTransport transport, int maxAttempts) {
         return new MailRelay(outbox, transport, new TransactionTemplate(new NoTransactions()),
-                Clock.fixed(NOW, ZoneOffset.UTC), new MailRelayTrigger(), Duration.ofSeconds(30), maxAttempts,
-                Duration.ofMinutes(2), 4);
+                Clock.fixed(NOW, ZoneOffset.UTC), new MailRelayTrigger(), new OutgoingMailProperties(
+                        "Waybill <no-reply@waybill.local>", Duration.ofSeconds(30), maxAttempts, Duration.ofMinutes(2), 4,
+                        Duration.ofSeconds(10)));
     }
 
     /** The outbox's contract without a database: one message, due until it is sent or given up. */

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waybill.platform.RateLimit;
 import io.waybill.platform.Throttle;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
 
 class BudgetThrottleTest {
 
     private final InMemoryBuckets buckets = new InMemoryBuckets();
-    private final Throttle throttle = new BudgetThrottle(buckets, new RateLimitProperties().byLimit());
+    private final Throttle throttle = new BudgetThrottle(buckets, new Binder().bindOrCreate("waybill.rate-limits", RateLimitProperties.class).byLimit());
 
     @Test
     void shouldTakeFiveFailedLoginsPerAccountAndThenRefuse() {

@@ -56,6 +56,13 @@ class StartupFailureIT {
                 "waybill.rate-limits.tracking.period to a positive duration");
     }
 
+    @Test
+    void shouldExplainAWebhookLimitBelowOne(CapturedOutput output) {
+        start(output, configuredDatabase("--waybill.webhooks.max-per-owner=0"));
+        assertReport(output, "waybill.webhooks.max-per-owner must be at least 1; it is 0.",
+                "Set waybill.webhooks.max-per-owner to 1 or more");
+    }
+
     private String[] configuredDatabase(String setting) {
         String url = System.getenv("SPRING_DATASOURCE_URL");
         List<String> arguments = new ArrayList<>(List.of(setting, "--waybill.jwt.secret=" + ApiTest.JWT_SECRET));

@@ -1,0 +1,44 @@
+package io.waybill.identity.config;
+
+import static io.waybill.platform.InvalidSettingException.requirePositive;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The identity module's settings: how long tokens live ({@code waybill.jwt.*}; the signing secret
+ * is the platform's) and the first admin ({@code waybill.admin.*}).
+ */
+@ConfigurationProperties("waybill")
+public record IdentityProperties(@DefaultValue Jwt jwt, @DefaultValue Admin admin) {
+
+    /**
+     * @param accessTokenTtl        an access token's lifetime
+     * @param refreshTokenTtl       a refresh token's lifetime
+     * @param refreshFamilyLifetime the longest a login lives, however often its refresh token rotates
+     */
+    public record Jwt(@DefaultValue("PT15M") Duration accessTokenTtl, @DefaultValue("P30D") Duration refreshTokenTtl,
+            @DefaultValue("P90D") Duration refreshFamilyLifetime) {
+
+        public Jwt {
+            requirePositive("waybill.jwt.access-token-ttl", accessTokenTtl);
+            requirePositive("waybill.jwt.refresh-token-ttl", refreshTokenTtl);
+            requirePositive("waybill.jwt.refresh-family-lifetime", refreshFamilyLifetime);
+        }
+    }
+
+    /** The first admin, made when none exists: blank email for {@code admin@waybill.local}, blank password for a generated one. */
+    public record Admin(@DefaultValue("") String email, @DefaultValue("") String password) {
+
+        public Admin {
+            email = email == null ? "" : email.trim();
+            password = password == null ? "" : password;
+        }
+
+        @Override
+        public String toString() {
+            return "Admin[email=" + email + ", password=" + (password.isEmpty() ? "" : "(hidden)") + "]";
+        }
+    }
+}
