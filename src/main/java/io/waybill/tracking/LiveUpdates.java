@@ -3,7 +3,6 @@ package io.waybill.tracking;
 import io.waybill.platform.AccountLookup;
 import io.waybill.platform.Caller;
 import io.waybill.platform.CallerTokens;
-import io.waybill.platform.Role;
 import io.waybill.platform.TooManyRequestsException;
 import io.waybill.shipments.PublicTracking;
 import io.waybill.shipments.ShipmentService;
