@@ -57,6 +57,9 @@ public class ShipmentService {
     @Transactional
     public ShipmentView book(Caller caller, UUID onBehalfOf, ShipmentDetails details) {
         UUID customerId = customerFor(caller, onBehalfOf);
+        // Made first, so that a booking refused for what it says does not spend the account's budget.
+        Shipment.Booking booking = Shipment.book(newTrackingNumber(), customerId, details, caller.userId(),
+                clock.instant());
         if (!caller.isAdmin()) {
             Throttle.Quota quota = throttle.take(RateLimit.BOOKING, caller.userId().toString());
             if (!quota.taken()) {
@@ -64,8 +67,6 @@ public class ShipmentService {
                         + " in a row; try again later.");
             }
         }
-        Shipment.Booking booking = Shipment.book(newTrackingNumber(), customerId, details, caller.userId(),
-                clock.instant());
         shipments.add(booking.shipment());
         booking.events().forEach(events::publish);
         return ShipmentView.of(booking.shipment());

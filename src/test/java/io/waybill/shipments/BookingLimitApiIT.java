@@ -53,4 +53,17 @@ class BookingLimitApiIT extends ApiTest {
             assertThat(onBehalf.status()).as(onBehalf.toString()).isEqualTo(201);
         }
     }
+
+    @Test
+    void shouldNotSpendTheBudgetOnABookingRefusedForItsContent() {
+        Account customer = customer();
+        for (int refused = 1; refused <= 3; refused++) {
+            assertProblem(api.post("/shipments", customer.token(), Map.of("source_address", "Chennai",
+                    "destination_address", "Bangalore", "recipient_phone", "98400 00000")), 422);
+        }
+
+        for (int booking = 1; booking <= 3; booking++) {
+            book(customer);
+        }
+    }
 }

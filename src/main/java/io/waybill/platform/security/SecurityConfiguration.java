@@ -130,7 +130,7 @@ class SecurityConfiguration {
         configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
         configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", ApiKeyAuthenticationFilter.HEADER));
         configuration.setExposedHeaders(List.of("Location", "Retry-After", AddressRateLimitFilter.LIMIT_HEADER,
-                AddressRateLimitFilter.REMAINING_HEADER));
+                AddressRateLimitFilter.REMAINING_HEADER, "X-Request-Id"));
         configuration.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", configuration);
