@@ -1,7 +1,7 @@
 package io.waybill.identity;
 
 import io.waybill.identity.config.IdentityProperties;
-import io.waybill.platform.Role;
+import io.waybill.kernel.Role;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package io.waybill.identity;
 
-import io.waybill.platform.Page;
-import io.waybill.platform.PageQuery;
+import io.waybill.kernel.Page;
+import io.waybill.kernel.PageQuery;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,12 +1,12 @@
 package io.waybill.identity;
 
-import io.waybill.platform.ApiKeyLookup;
-import io.waybill.platform.Caller;
-import io.waybill.platform.InvalidRequestException;
-import io.waybill.platform.NotFoundException;
-import io.waybill.platform.Page;
-import io.waybill.platform.PageQuery;
-import io.waybill.platform.Role;
+import io.waybill.security.ApiKeyLookup;
+import io.waybill.kernel.Caller;
+import io.waybill.kernel.InvalidRequestException;
+import io.waybill.kernel.NotFoundException;
+import io.waybill.kernel.Page;
+import io.waybill.kernel.PageQuery;
+import io.waybill.kernel.Role;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;

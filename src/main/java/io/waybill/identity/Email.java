@@ -1,7 +1,7 @@
 package io.waybill.identity;
 
-import io.waybill.platform.InvalidRequestException;
-import io.waybill.platform.SingleLineText;
+import io.waybill.kernel.InvalidRequestException;
+import io.waybill.kernel.SingleLineText;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

@@ -1,10 +1,10 @@
 package io.waybill.identity;
 
-import io.waybill.platform.Caller;
-import io.waybill.platform.ConflictException;
-import io.waybill.platform.InvalidRequestException;
-import io.waybill.platform.NotFoundException;
-import io.waybill.platform.OutgoingMail;
+import io.waybill.kernel.Caller;
+import io.waybill.kernel.ConflictException;
+import io.waybill.kernel.InvalidRequestException;
+import io.waybill.kernel.NotFoundException;
+import io.waybill.mail.OutgoingMail;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;

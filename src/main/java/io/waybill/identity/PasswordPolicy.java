@@ -1,6 +1,6 @@
 package io.waybill.identity;
 
-import io.waybill.platform.InvalidRequestException;
+import io.waybill.kernel.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,7 +1,7 @@
 package io.waybill.identity;
 
-import io.waybill.platform.InvalidRequestException;
-import io.waybill.platform.OutgoingMail;
+import io.waybill.kernel.InvalidRequestException;
+import io.waybill.mail.OutgoingMail;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.security.crypto.password.PasswordEncoder;

@@ -1,6 +1,6 @@
 package io.waybill.identity;
 
-import io.waybill.platform.Role;
+import io.waybill.kernel.Role;
 import java.util.UUID;
 
 /** What a successful login or refresh hands back. */

@@ -1,9 +1,9 @@
 package io.waybill.identity;
 
-import io.waybill.platform.ConflictException;
-import io.waybill.platform.PhoneNumber;
-import io.waybill.platform.Role;
-import io.waybill.platform.SingleLineText;
+import io.waybill.kernel.ConflictException;
+import io.waybill.kernel.PhoneNumber;
+import io.waybill.kernel.Role;
+import io.waybill.kernel.SingleLineText;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

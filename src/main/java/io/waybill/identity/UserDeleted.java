@@ -1,6 +1,8 @@
 package io.waybill.identity;
 
-import io.waybill.platform.DomainEvent;
+import org.springframework.modulith.NamedInterface;
+
+import io.waybill.eventing.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,6 +10,7 @@ import java.util.UUID;
  * An account was deleted: the {@code user.deleted} event, keyed by the user. Modules that act for
  * a user (webhooks, live streams) stop doing so when they see it.
  */
+@NamedInterface("events")
 public record UserDeleted(UUID userId, String role, Instant occurredAt) implements DomainEvent {
 
     public static final String TOPIC = "user.deleted";

@@ -1,6 +1,6 @@
 package io.waybill.identity;
 
-import io.waybill.platform.AccountLookup;
+import io.waybill.security.AccountLookup;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;

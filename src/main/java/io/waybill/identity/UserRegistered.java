@@ -1,10 +1,13 @@
 package io.waybill.identity;
 
-import io.waybill.platform.DomainEvent;
+import org.springframework.modulith.NamedInterface;
+
+import io.waybill.eventing.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
 
 /** An account was created: the {@code user.created} event, keyed by the user. */
+@NamedInterface("events")
 public record UserRegistered(UUID userId, String role, Instant occurredAt) implements DomainEvent {
 
     public static final String TOPIC = "user.created";

@@ -1,9 +1,9 @@
 package io.waybill.identity;
 
-import io.waybill.platform.AccountLookup;
-import io.waybill.platform.Page;
-import io.waybill.platform.PageQuery;
-import io.waybill.platform.Role;
+import io.waybill.security.AccountLookup;
+import io.waybill.kernel.Page;
+import io.waybill.kernel.PageQuery;
+import io.waybill.kernel.Role;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

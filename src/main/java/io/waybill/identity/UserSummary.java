@@ -1,7 +1,7 @@
 package io.waybill.identity;
 
-import io.waybill.platform.PhoneNumber;
-import io.waybill.platform.Role;
+import io.waybill.kernel.PhoneNumber;
+import io.waybill.kernel.Role;
 import java.util.Optional;
 import java.util.UUID;
 

@@ -1,5 +1,7 @@
 package io.waybill.network;
 
+import org.springframework.modulith.NamedInterface;
+
 import io.waybill.shipments.ShipmentEvent;
 import java.time.Instant;
 import java.util.UUID;
@@ -8,6 +10,7 @@ import java.util.UUID;
  * A new shipment was routed to the hub of its source city: type {@code shipment.hub_assigned}, on the
  * topic {@code shipment.assigned} beside the agent assignments of the same shipment.
  */
+@NamedInterface("events")
 public record HubAssigned(UUID shipmentId, UUID hubId, String hubName, String city, Instant occurredAt)
         implements ShipmentEvent {
 

@@ -1,8 +1,8 @@
 package io.waybill.network;
 
-import io.waybill.platform.EventHandler;
-import io.waybill.platform.EventPublisher;
-import io.waybill.platform.ReceivedEvent;
+import io.waybill.eventing.EventHandler;
+import io.waybill.eventing.EventPublisher;
+import io.waybill.eventing.ReceivedEvent;
 import io.waybill.shipments.ShipmentBooked;
 import java.time.Clock;
 import java.util.Set;

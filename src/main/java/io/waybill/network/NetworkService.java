@@ -1,9 +1,9 @@
 package io.waybill.network;
 
-import io.waybill.platform.InvalidRequestException;
-import io.waybill.platform.NotFoundException;
-import io.waybill.platform.Page;
-import io.waybill.platform.PageQuery;
+import io.waybill.kernel.InvalidRequestException;
+import io.waybill.kernel.NotFoundException;
+import io.waybill.kernel.Page;
+import io.waybill.kernel.PageQuery;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;

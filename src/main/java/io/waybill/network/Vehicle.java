@@ -1,7 +1,7 @@
 package io.waybill.network;
 
-import io.waybill.platform.InvalidRequestException;
-import io.waybill.platform.SingleLineText;
+import io.waybill.kernel.InvalidRequestException;
+import io.waybill.kernel.SingleLineText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;

@@ -2,9 +2,9 @@ package io.waybill.notifications;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.waybill.notifications.config.NotificationsProperties;
-import io.waybill.platform.LogSafe;
-import io.waybill.platform.OutboundWorker;
-import io.waybill.platform.OutgoingMail;
+import io.waybill.kernel.LogSafe;
+import io.waybill.kernel.OutboundWorker;
+import io.waybill.mail.OutgoingMail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.waybill.notifications;
 
-import io.waybill.platform.Caller;
+import io.waybill.kernel.Caller;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

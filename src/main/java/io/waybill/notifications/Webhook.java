@@ -1,9 +1,9 @@
 package io.waybill.notifications;
 
-import io.waybill.platform.Caller;
-import io.waybill.platform.ForbiddenException;
-import io.waybill.platform.InvalidRequestException;
-import io.waybill.platform.Role;
+import io.waybill.kernel.Caller;
+import io.waybill.kernel.ForbiddenException;
+import io.waybill.kernel.InvalidRequestException;
+import io.waybill.kernel.Role;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.waybill.notifications;
 
 import io.waybill.identity.UserDeleted;
-import io.waybill.platform.EventHandler;
-import io.waybill.platform.ReceivedEvent;
+import io.waybill.eventing.EventHandler;
+import io.waybill.eventing.ReceivedEvent;
 import java.time.Clock;
 import java.util.Set;
 import org.springframework.stereotype.Component;

@@ -1,9 +1,9 @@
 package io.waybill.notifications;
 
-import io.waybill.platform.AccountLookup;
-import io.waybill.platform.EventHandler;
-import io.waybill.platform.ReceivedEvent;
-import io.waybill.platform.Role;
+import io.waybill.security.AccountLookup;
+import io.waybill.eventing.EventHandler;
+import io.waybill.eventing.ReceivedEvent;
+import io.waybill.kernel.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;

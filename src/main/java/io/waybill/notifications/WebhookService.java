@@ -1,14 +1,14 @@
 package io.waybill.notifications;
 
 import io.waybill.notifications.config.NotificationsProperties;
-import io.waybill.platform.AccountLookup;
-import io.waybill.platform.Caller;
-import io.waybill.platform.ConflictException;
-import io.waybill.platform.ForbiddenException;
-import io.waybill.platform.InvalidRequestException;
-import io.waybill.platform.NotFoundException;
-import io.waybill.platform.Page;
-import io.waybill.platform.PageQuery;
+import io.waybill.security.AccountLookup;
+import io.waybill.kernel.Caller;
+import io.waybill.kernel.ConflictException;
+import io.waybill.kernel.ForbiddenException;
+import io.waybill.kernel.InvalidRequestException;
+import io.waybill.kernel.NotFoundException;
+import io.waybill.kernel.Page;
+import io.waybill.kernel.PageQuery;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;

@@ -2,8 +2,8 @@ package io.waybill.reporting;
 
 import io.waybill.identity.UserRegistered;
 import io.waybill.network.HubAssigned;
-import io.waybill.platform.EventHandler;
-import io.waybill.platform.ReceivedEvent;
+import io.waybill.eventing.EventHandler;
+import io.waybill.eventing.ReceivedEvent;
 import io.waybill.shipments.AgentAssigned;
 import io.waybill.shipments.ShipmentBooked;
 import io.waybill.shipments.ShipmentDelivered;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the reporting counters from every event. Events of different topics may arrive in any
  * order (Kafka orders only within a partition), so a booking, its hub routing and its delivery
- * are matched up whichever comes first; each event is applied once (the platform skips replays).
+ * are matched up whichever comes first; each event is applied once (the eventing module skips replays).
  */
 @Component
 class ReportingProjection implements EventHandler {

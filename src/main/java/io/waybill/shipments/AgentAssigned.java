@@ -1,5 +1,7 @@
 package io.waybill.shipments;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -7,6 +9,7 @@ import java.util.UUID;
  * An admin gave a shipment to a delivery agent: type {@code shipment.agent_assigned}, on the topic
  * {@code shipment.assigned} beside the network's hub assignments of the same shipment.
  */
+@NamedInterface("events")
 public record AgentAssigned(UUID shipmentId, UUID agentId, Instant occurredAt) implements ShipmentEvent {
 
     public static final String TOPIC = "shipment.assigned";

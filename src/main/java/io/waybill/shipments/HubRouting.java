@@ -1,7 +1,7 @@
 package io.waybill.shipments;
 
-import io.waybill.platform.EventHandler;
-import io.waybill.platform.ReceivedEvent;
+import io.waybill.eventing.EventHandler;
+import io.waybill.eventing.ReceivedEvent;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package io.waybill.shipments;
 
-import io.waybill.platform.ConflictException;
+import io.waybill.kernel.ConflictException;
 
 /** The lifecycle does not allow this move from the shipment's current status. */
 public class IllegalStatusTransitionException extends ConflictException {

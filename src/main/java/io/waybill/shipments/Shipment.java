@@ -1,9 +1,9 @@
 package io.waybill.shipments;
 
-import io.waybill.platform.Caller;
-import io.waybill.platform.ConflictException;
-import io.waybill.platform.PhoneNumber;
-import io.waybill.platform.SingleLineText;
+import io.waybill.kernel.Caller;
+import io.waybill.kernel.ConflictException;
+import io.waybill.kernel.PhoneNumber;
+import io.waybill.kernel.SingleLineText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

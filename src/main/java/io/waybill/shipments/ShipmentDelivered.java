@@ -1,5 +1,7 @@
 package io.waybill.shipments;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,6 +10,7 @@ import java.util.UUID;
  * It carries when the shipment was booked and how many delivery attempts failed before, so that
  * delivery performance can be measured from this event alone.
  */
+@NamedInterface("events")
 public record ShipmentDelivered(UUID shipmentId, String trackingNumber, UUID customerId, Instant bookedAt,
         int failedAttempts, Instant occurredAt) implements ShipmentEvent {
 

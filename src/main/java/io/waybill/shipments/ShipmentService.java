@@ -1,16 +1,16 @@
 package io.waybill.shipments;
 
-import io.waybill.platform.AccountLookup;
-import io.waybill.platform.Caller;
-import io.waybill.platform.EventPublisher;
-import io.waybill.platform.ForbiddenException;
-import io.waybill.platform.InvalidRequestException;
-import io.waybill.platform.NotFoundException;
-import io.waybill.platform.Page;
-import io.waybill.platform.PageQuery;
-import io.waybill.platform.RateLimit;
-import io.waybill.platform.Role;
-import io.waybill.platform.Throttle;
+import io.waybill.security.AccountLookup;
+import io.waybill.kernel.Caller;
+import io.waybill.eventing.EventPublisher;
+import io.waybill.kernel.ForbiddenException;
+import io.waybill.kernel.InvalidRequestException;
+import io.waybill.kernel.NotFoundException;
+import io.waybill.kernel.Page;
+import io.waybill.kernel.PageQuery;
+import io.waybill.security.RateLimit;
+import io.waybill.kernel.Role;
+import io.waybill.security.Throttle;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;

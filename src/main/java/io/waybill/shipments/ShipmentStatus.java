@@ -1,5 +1,7 @@
 package io.waybill.shipments;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -13,6 +15,7 @@ import java.util.Set;
  * Where a shipment is in its life. The transition table below is the only place that says which
  * move is allowed; {@code in_transit -> in_transit} is a new scan at a new location.
  */
+@NamedInterface("events")
 public enum ShipmentStatus {
     CREATED, PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, DELIVERY_FAILED, RETURNED, CANCELLED;
 

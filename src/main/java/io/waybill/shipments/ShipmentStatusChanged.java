@@ -1,5 +1,7 @@
 package io.waybill.shipments;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,6 +11,7 @@ import java.util.UUID;
  * {@code sequence} is the entry's place in the history (the booking is 0), so a consumer can tell
  * a redelivery or a gap.
  */
+@NamedInterface("events")
 public record ShipmentStatusChanged(UUID shipmentId, String trackingNumber, int sequence, String previousStatus,
         String status, String location, UUID customerId, UUID agentId, Instant occurredAt) implements ShipmentEvent {
 

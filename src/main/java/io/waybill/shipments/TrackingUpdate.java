@@ -1,6 +1,6 @@
 package io.waybill.shipments;
 
-import io.waybill.platform.SingleLineText;
+import io.waybill.kernel.SingleLineText;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,6 +1,6 @@
 package io.waybill.tracking;
 
-import io.waybill.platform.Caller;
+import io.waybill.kernel.Caller;
 import io.waybill.shipments.ShipmentStatus;
 import java.time.Instant;
 import java.util.Map;

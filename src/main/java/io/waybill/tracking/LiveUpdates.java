@@ -1,9 +1,9 @@
 package io.waybill.tracking;
 
-import io.waybill.platform.AccountLookup;
-import io.waybill.platform.Caller;
-import io.waybill.platform.CallerTokens;
-import io.waybill.platform.TooManyRequestsException;
+import io.waybill.security.AccountLookup;
+import io.waybill.kernel.Caller;
+import io.waybill.security.CallerTokens;
+import io.waybill.kernel.TooManyRequestsException;
 import io.waybill.shipments.PublicTracking;
 import io.waybill.shipments.ShipmentService;
 import io.waybill.shipments.ShipmentView;

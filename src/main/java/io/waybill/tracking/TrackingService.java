@@ -1,6 +1,6 @@
 package io.waybill.tracking;
 
-import io.waybill.platform.NotFoundException;
+import io.waybill.kernel.NotFoundException;
 import io.waybill.shipments.PublicTracking;
 import io.waybill.shipments.ShipmentService;
 import io.waybill.shipments.TrackingNumber;

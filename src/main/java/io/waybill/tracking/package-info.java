@@ -6,4 +6,5 @@
  * Also the live updates: each history entry, pushed from the events to the WebSocket and SSE
  * clients allowed to see it, across instances through Redis pub/sub when Redis is configured.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "security", "shipments", "shipments :: events", "identity :: events"})
 package io.waybill.tracking;

@@ -3,7 +3,7 @@ package io.waybill.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.waybill.platform.InvalidRequestException;
+import io.waybill.kernel.InvalidRequestException;
 import java.time.Instant;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.waybill.platform.Caller;
-import io.waybill.platform.ForbiddenException;
-import io.waybill.platform.InvalidRequestException;
-import io.waybill.platform.Role;
+import io.waybill.kernel.Caller;
+import io.waybill.kernel.ForbiddenException;
+import io.waybill.kernel.InvalidRequestException;
+import io.waybill.kernel.Role;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

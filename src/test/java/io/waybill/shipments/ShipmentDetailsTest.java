@@ -3,7 +3,7 @@ package io.waybill.shipments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.waybill.platform.InvalidRequestException;
+import io.waybill.kernel.InvalidRequestException;
 import java.math.BigDecimal;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;

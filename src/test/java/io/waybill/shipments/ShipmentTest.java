@@ -12,10 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.waybill.platform.Caller;
-import io.waybill.platform.ConflictException;
-import io.waybill.platform.InvalidRequestException;
-import io.waybill.platform.Role;
+import io.waybill.kernel.Caller;
+import io.waybill.kernel.ConflictException;
+import io.waybill.kernel.InvalidRequestException;
+import io.waybill.kernel.Role;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

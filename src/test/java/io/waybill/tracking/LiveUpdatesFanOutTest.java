@@ -3,9 +3,9 @@ package io.waybill.tracking;
 import static io.waybill.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waybill.platform.Caller;
-import io.waybill.platform.AccountLookup;
-import io.waybill.platform.Role;
+import io.waybill.kernel.Caller;
+import io.waybill.security.AccountLookup;
+import io.waybill.kernel.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.waybill.identity.config;
 
-import static io.waybill.platform.InvalidSettingException.requirePositive;
+import static io.waybill.kernel.InvalidSettingException.requirePositive;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

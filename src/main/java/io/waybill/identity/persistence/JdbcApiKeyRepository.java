@@ -2,8 +2,8 @@ package io.waybill.identity.persistence;
 
 import io.waybill.identity.ApiKey;
 import io.waybill.identity.ApiKeyRepository;
-import io.waybill.platform.Page;
-import io.waybill.platform.PageQuery;
+import io.waybill.kernel.Page;
+import io.waybill.kernel.PageQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

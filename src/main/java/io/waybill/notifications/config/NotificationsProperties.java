@@ -1,9 +1,9 @@
 package io.waybill.notifications.config;
 
-import static io.waybill.platform.InvalidSettingException.requireAtLeast;
-import static io.waybill.platform.InvalidSettingException.requirePositive;
+import static io.waybill.kernel.InvalidSettingException.requireAtLeast;
+import static io.waybill.kernel.InvalidSettingException.requirePositive;
 
-import io.waybill.platform.InvalidSettingException;
+import io.waybill.kernel.InvalidSettingException;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

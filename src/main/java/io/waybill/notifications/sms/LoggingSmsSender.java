@@ -1,7 +1,7 @@
 package io.waybill.notifications.sms;
 
 import io.waybill.notifications.SmsSender;
-import io.waybill.platform.LogSafe;
+import io.waybill.kernel.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.notifications.NotificationPreferences;
 import io.waybill.notifications.NotificationPreferencesService;
-import io.waybill.platform.Caller;
+import io.waybill.kernel.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;

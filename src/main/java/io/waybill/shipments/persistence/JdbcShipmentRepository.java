@@ -1,7 +1,7 @@
 package io.waybill.shipments.persistence;
 
-import io.waybill.platform.Page;
-import io.waybill.platform.PageQuery;
+import io.waybill.kernel.Page;
+import io.waybill.kernel.PageQuery;
 import io.waybill.shipments.Shipment;
 import io.waybill.shipments.ShipmentDetails;
 import io.waybill.shipments.ShipmentRepository;

@@ -1,7 +1,7 @@
 package io.waybill.shipments.web;
 
-import io.waybill.platform.BadParameterException;
-import io.waybill.platform.InvalidRequestException;
+import io.waybill.kernel.BadParameterException;
+import io.waybill.kernel.InvalidRequestException;
 import io.waybill.shipments.ShipmentStatus;
 
 /** Reads a status from the wire: a bad one in a body is a 422, in a query a 400. */

@@ -2,7 +2,7 @@ package io.waybill.shipments.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.waybill.platform.Caller;
+import io.waybill.kernel.Caller;
 import io.waybill.shipments.ShipmentService;
 import io.waybill.shipments.TrackingUpdate;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.waybill.tracking.cache;
 
-import io.waybill.platform.persistence.RedisMode;
+import io.waybill.kernel.RedisMode;
 import io.waybill.tracking.TrackingCache;
 import io.waybill.tracking.TrackingDocument;
 import io.waybill.tracking.config.TrackingProperties;

@@ -1,8 +1,8 @@
 package io.waybill.tracking.live;
 
 import io.waybill.identity.UserDeleted;
-import io.waybill.platform.EventHandler;
-import io.waybill.platform.ReceivedEvent;
+import io.waybill.eventing.EventHandler;
+import io.waybill.eventing.ReceivedEvent;
 import io.waybill.tracking.LiveFeed;
 import java.util.Set;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package io.waybill.tracking.live;
 
-import io.waybill.platform.EventHandler;
-import io.waybill.platform.ReceivedEvent;
+import io.waybill.eventing.EventHandler;
+import io.waybill.eventing.ReceivedEvent;
 import io.waybill.shipments.ShipmentBooked;
 import io.waybill.tracking.LiveFeed;
 import io.waybill.tracking.LiveUpdate;

@@ -1,6 +1,6 @@
 package io.waybill.tracking.live;
 
-import io.waybill.platform.persistence.RedisMode;
+import io.waybill.kernel.RedisMode;
 import io.waybill.tracking.LiveFeed;
 import io.waybill.tracking.LiveUpdate;
 import io.waybill.tracking.LiveUpdates;

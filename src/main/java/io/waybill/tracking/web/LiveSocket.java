@@ -1,12 +1,12 @@
 package io.waybill.tracking.web;
 
-import io.waybill.platform.Caller;
-import io.waybill.platform.CallerTokens;
-import io.waybill.platform.NotFoundException;
-import io.waybill.platform.PlatformProperties;
-import io.waybill.platform.RateLimit;
-import io.waybill.platform.Throttle;
-import io.waybill.platform.TooManyRequestsException;
+import io.waybill.kernel.Caller;
+import io.waybill.security.CallerTokens;
+import io.waybill.kernel.NotFoundException;
+import io.waybill.kernel.PlatformProperties;
+import io.waybill.security.RateLimit;
+import io.waybill.security.Throttle;
+import io.waybill.kernel.TooManyRequestsException;
 import io.waybill.tracking.LiveClient;
 import io.waybill.tracking.LiveUpdates;
 import jakarta.servlet.ServletContext;

@@ -1,0 +1,35 @@
+package io.waybill.eventing.outbox;
+
+import io.waybill.eventing.EventHandler;
+import io.waybill.eventing.ReceivedEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands an event to a consumer once: the consumer group's receipt of the event is recorded in the
+ * same transaction as the consumer's own changes, and an event already received is skipped.
+ * The one path both transports go through.
+ */
+@Component
+class EventDelivery {
+
+    private final JdbcClient jdbc;
+
+    EventDelivery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Must run inside a transaction; returns false for an event this group has already handled. */
+    boolean deliver(EventHandler handler, ReceivedEvent event) {
+        int first = jdbc.sql("""
+                insert into eventing.processed_events (consumer_group, event_id) values (?, ?)
+                on conflict do nothing""")
+                .params(handler.group(), event.eventId())
+                .update();
+        if (first == 0) {
+            return false;
+        }
+        handler.handle(event);
+        return true;
+    }
+}

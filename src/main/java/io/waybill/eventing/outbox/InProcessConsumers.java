@@ -1,0 +1,133 @@
+package io.waybill.eventing.outbox;
+
+import io.waybill.eventing.EventHandler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs each consumer group on its own thread over the positioned outbox rows: a batch of events and
+ * the group's new offset commit together. A failing event is retried with backoff and holds up
+ * only its own group, so one slow consumer never stops the others.
+ */
+@Component
+@Conditional(KafkaMode.Off.class)
+class InProcessConsumers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(InProcessConsumers.class);
+    private static final int BATCH = 200;
+    private static final Duration IDLE_POLL = Duration.ofMillis(250);
+
+    private final List<EventHandler> handlers;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final EventDelivery delivery;
+    private final EventEnvelopes envelopes;
+    private final EventSignals signals;
+    private final List<Thread> workers = new ArrayList<>();
+
+    InProcessConsumers(List<EventHandler> handlers, JdbcClient jdbc, TransactionTemplate transaction,
+            EventDelivery delivery, EventEnvelopes envelopes, EventSignals signals) {
+        this.handlers = handlers;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.delivery = delivery;
+        this.envelopes = envelopes;
+        this.signals = signals;
+    }
+
+    /** Consumes one batch for a group; returns how many events it read. */
+    int consumeOnce(EventHandler handler) {
+        Integer read = transaction.execute(status -> {
+            jdbc.sql("insert into eventing.consumer_offsets (consumer_group, position) values (?, 0) on conflict do nothing")
+                    .param(handler.group()).update();
+            long offset = jdbc.sql("select position from eventing.consumer_offsets where consumer_group = ? for update")
+                    .param(handler.group()).query(Long.class).single();
+            // Everything up to the relay's committed high-water mark has its final position; reading
+            // only up to it lets the group move past events of topics it ignores, instead of scanning
+            // them again on every poll.
+            long high = jdbc.sql("select last_position from eventing.relay_state").query(Long.class).single();
+            if (high <= offset) {
+                return 0;
+            }
+            List<OutboxRecord> records = jdbc.sql("""
+                    select id, position, topic, event_key, envelope::text as envelope from eventing.outbox
+                    where position > ? and position <= ? and topic = any(?) order by position limit ?""")
+                    .params(offset, high, handler.topics().toArray(String[]::new), BATCH)
+                    .query((rs, n) -> new OutboxRecord(rs.getLong("id"), rs.getLong("position"),
+                            rs.getString("topic"), rs.getString("event_key"), rs.getString("envelope")))
+                    .list();
+            for (OutboxRecord record : records) {
+                delivery.deliver(handler, envelopes.read(record.topic(), record.key(), record.envelope()));
+            }
+            long reached = records.size() == BATCH ? records.get(records.size() - 1).position() : high;
+            jdbc.sql("update eventing.consumer_offsets set position = ? where consumer_group = ?")
+                    .params(reached, handler.group()).update();
+            return records.size();
+        });
+        return read == null ? 0 : read;
+    }
+
+    private void run(EventHandler handler, Signal wakeUp) {
+        Duration backoff = Duration.ZERO;
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                if (!backoff.isZero()) {
+                    Thread.sleep(backoff.toMillis());
+                }
+                if (consumeOnce(handler) < BATCH) {
+                    wakeUp.await(IDLE_POLL);
+                }
+                backoff = Duration.ZERO;
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException failure) {
+                backoff = backoff.isZero() ? Duration.ofMillis(200)
+                        : Duration.ofMillis(Math.min(backoff.toMillis() * 2, 5_000));
+                log.warn("Consumer {} failed ({}); retrying in {} ms", handler.group(), failure.toString(),
+                        backoff.toMillis());
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        for (EventHandler handler : handlers) {
+            Signal wakeUp = signals.newConsumer();
+            Thread thread = new Thread(() -> run(handler, wakeUp), "consumer-" + handler.group());
+            thread.setDaemon(true);
+            workers.add(thread);
+            thread.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        workers.forEach(Thread::interrupt);
+        for (Thread worker : workers) {
+            try {
+                worker.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !workers.isEmpty();
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 200;
+    }
+}

@@ -1,0 +1,48 @@
+package io.waybill.kernel.web;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document at /v3/api-docs and Swagger UI at /docs. Its Authorize button uses the
+ * OAuth2 password flow against /auth/login. Schemas are described in snake_case, as the wire is.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    private static final String SCHEME = "bearer";
+
+    @Bean
+    OpenAPI waybillOpenApi() {
+        OAuthFlow password = new OAuthFlow().tokenUrl("/auth/login");
+        return new OpenAPI()
+                .info(new Info().title("Waybill API")
+                        .version("v1")
+                        .description("Shipment booking, tracking and network administration. Log in with "
+                                + "Authorize (OAuth2 password flow: your email as username) or send "
+                                + "'Authorization: Bearer <access_token>'. Errors are RFC 9457 problem+json.")
+                        .license(new License().name("Apache-2.0")))
+                .components(new Components().addSecuritySchemes(SCHEME, new SecurityScheme()
+                        .type(SecurityScheme.Type.OAUTH2)
+                        .flows(new OAuthFlows().password(password))))
+                .addSecurityItem(new SecurityRequirement().addList(SCHEME));
+    }
+
+    /** swagger-core reads types with its own (Jackson 2) mapper: tell it the wire naming. */
+    @Bean
+    ModelConverter snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+}

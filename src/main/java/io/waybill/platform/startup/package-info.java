@@ -1,5 +1,0 @@
-/**
- * Start-up that fails readably: a bad setting or an unreachable database ends with Spring Boot's
- * failure report (what went wrong, what to do), registered in {@code META-INF/spring.factories}.
- */
-package io.waybill.platform.startup;

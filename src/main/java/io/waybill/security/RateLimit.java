@@ -1,0 +1,35 @@
+package io.waybill.security;
+
+/**
+ * The limits the server enforces, each a budget per key (an account or a client address) that
+ * refills over a period. Their sizes come from configuration ({@code waybill.rate-limits.*}).
+ */
+public enum RateLimit {
+    /**
+     * Failed logins for one account from one client address: the strict budget, which a guesser
+     * elsewhere cannot spend for the owner.
+     */
+    LOGIN_ACCOUNT("login-account"),
+    /** Failed logins for one account from all addresses together: the looser bound on distributed guessing. */
+    LOGIN_ACCOUNT_TOTAL("login-account-total"),
+    /** Failed logins from one client address, whatever the account. */
+    LOGIN_ADDRESS("login-address"),
+    /** Public tracking lookups from one client address. */
+    TRACKING("tracking"),
+    /** Registrations from one client address. */
+    REGISTRATION("registration"),
+    /** Requests that send an email (verification, password reset) from one client address. */
+    MAIL_REQUEST("mail-request"),
+    /** Shipments booked by one account: each booking sends notifications and takes a tracking number. */
+    BOOKING("booking");
+
+    private final String configName;
+
+    RateLimit(String configName) {
+        this.configName = configName;
+    }
+
+    public String configName() {
+        return configName;
+    }
+}

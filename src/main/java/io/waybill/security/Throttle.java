@@ -1,0 +1,33 @@
+package io.waybill.security;
+
+import io.waybill.kernel.TooManyRequestsException;
+
+import java.time.Duration;
+
+/**
+ * Counts against the {@link RateLimit}s. Where the counts live (this process, or Redis so that
+ * several instances share them) is wiring; callers only say what to count and for whom.
+ */
+public interface Throttle {
+
+    /**
+     * Takes one from the key's budget if any is left, in one atomic step; the answer says whether it
+     * was taken. To count only failures, take before trying and {@link #giveBack} when it went well:
+     * checking first and taking after would let a burst of parallel attempts through on one check.
+     */
+    Quota take(RateLimit limit, String key);
+
+    /** Returns one taken by {@link #take} (never beyond the budget's size). */
+    void giveBack(RateLimit limit, String key);
+
+    /** Gives the key its full budget back (after the owner proved who they are, for example). */
+    void reset(RateLimit limit, String key);
+
+    /** The state of one budget after a {@link #take}. */
+    record Quota(boolean taken, long limit, long remaining, Duration retryAfter) {
+
+        public TooManyRequestsException refusal(String message) {
+            return new TooManyRequestsException(message, retryAfter, limit);
+        }
+    }
+}

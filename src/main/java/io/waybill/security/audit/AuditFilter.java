@@ -1,0 +1,93 @@
+package io.waybill.security.audit;
+
+import io.waybill.kernel.Caller;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
+
+/**
+ * Writes the audit log once a request is answered: every admin action (anything an admin does under
+ * {@code /admin/}, and every change an admin makes elsewhere) and every refusal for authentication
+ * or authorization (401, 403), whether the security filters or a service refused. It wraps the
+ * security filter chain so that it sees the status those filters set; the authentication is handed
+ * to it in a request attribute, since the chain clears the security context on its way out.
+ * The entry is written after the answer's own transaction, so a refusal is logged although the
+ * refused change rolled back; a failure to write it is logged and never turns into an error.
+ */
+public final class AuditFilter extends OncePerRequestFilter {
+
+    /** The request attribute that holds the {@link Caller} once a request is authenticated. */
+    public static final String CALLER = AuditFilter.class.getName() + ".caller";
+    /** The request attribute that names the credential used: {@code bearer} or {@code api-key wbk_...}. */
+    public static final String CREDENTIAL = AuditFilter.class.getName() + ".credential";
+
+    private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    /** Matched as Spring Security matches {@code /admin/**}: on the decoded path, so that no spelling of it escapes. */
+    private static final RequestMatcher ADMIN_ROUTES = PathPatternRequestMatcher.withDefaults().matcher("/admin/**");
+
+    private final ObjectProvider<JdbcAuditLog> auditLog;
+    private final Clock clock;
+
+    /** The log is looked up on first use: filters are made early, and the database must not be touched then. */
+    AuditFilter(ObjectProvider<JdbcAuditLog> auditLog, Clock clock) {
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            record(request, response.getStatus());
+        }
+    }
+
+    private void record(HttpServletRequest request, int status) {
+        Caller caller = request.getAttribute(CALLER) instanceof Caller known ? known : null;
+        AuditEntry.Kind kind;
+        if (status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN) {
+            kind = AuditEntry.Kind.REFUSAL;
+        } else if (caller != null && caller.isAdmin()
+                && (ADMIN_ROUTES.matches(request) || !READS.contains(request.getMethod()))) {
+            kind = AuditEntry.Kind.ADMIN_ACTION;
+        } else {
+            return;
+        }
+        try {
+            auditLog.getObject().append(new AuditEntry(clock.instant(), kind, caller == null ? null : caller.userId(),
+                    caller == null ? null : caller.role().wireName(), (String) request.getAttribute(CREDENTIAL),
+                    request.getMethod(), truncate(pathOf(request), 500), status, request.getRemoteAddr(),
+                    truncate(request.getHeader("User-Agent"), 300)));
+        } catch (RuntimeException e) {
+            log.error("Could not write the audit log entry for {} {} ({})", request.getMethod(),
+                    request.getRequestURI(), status, e);
+        }
+    }
+
+    /** The path as it was routed (decoded, without {@code ;} parameters), so the log reads the same for every spelling. */
+    private static String pathOf(HttpServletRequest request) {
+        try {
+            return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+        } catch (RuntimeException undecodable) {
+            return request.getRequestURI();
+        }
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

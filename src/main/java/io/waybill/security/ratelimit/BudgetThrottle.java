@@ -1,0 +1,89 @@
+package io.waybill.security.ratelimit;
+
+import io.waybill.security.RateLimit;
+import io.waybill.security.Throttle;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Each limit is a budget per key, full again once per period: "5 failures in 15 minutes" means five
+ * units that come back together 15 minutes after the budget was first spent from. When the shared
+ * store (Redis) cannot be reached, the limits are counted in this process for a while instead: a
+ * request is neither failed nor let through unlimited because Redis is away.
+ */
+final class BudgetThrottle implements Throttle {
+
+    private static final Logger log = LoggerFactory.getLogger(BudgetThrottle.class);
+    private static final Duration RETRY_SHARED_STORE_AFTER = Duration.ofSeconds(1);
+
+    private final BudgetStore store;
+    private final BudgetStore fallback;
+    private final Map<RateLimit, RateLimitProperties.Budget> budgets;
+    private final Consumer<RateLimit> onRefusal;
+    private volatile long storeDownUntil;
+
+    BudgetThrottle(BudgetStore store, Map<RateLimit, RateLimitProperties.Budget> budgets) {
+        this(store, null, budgets, limit -> {
+        });
+    }
+
+    /** {@code onRefusal} hears of every take that found the budget spent (to count refusals by limit). */
+    BudgetThrottle(BudgetStore store, BudgetStore fallback, Map<RateLimit, RateLimitProperties.Budget> budgets,
+            Consumer<RateLimit> onRefusal) {
+        this.store = store;
+        this.fallback = fallback;
+        this.budgets = new EnumMap<>(budgets);
+        this.onRefusal = onRefusal;
+    }
+
+    @Override
+    public Quota take(RateLimit limit, String key) {
+        RateLimitProperties.Budget budget = budgets.get(limit);
+        Quota quota = withStore(current -> current.take(storeKey(limit, key), budget.capacity(), budget.period()));
+        if (!quota.taken()) {
+            onRefusal.accept(limit);
+        }
+        return quota;
+    }
+
+    @Override
+    public void giveBack(RateLimit limit, String key) {
+        withStore(current -> {
+            current.giveBack(storeKey(limit, key), budgets.get(limit).capacity());
+            return null;
+        });
+    }
+
+    @Override
+    public void reset(RateLimit limit, String key) {
+        withStore(current -> {
+            current.remove(storeKey(limit, key));
+            return null;
+        });
+    }
+
+    private <T> T withStore(Function<BudgetStore, T> action) {
+        if (fallback != null && System.nanoTime() < storeDownUntil) {
+            return action.apply(fallback);
+        }
+        try {
+            return action.apply(store);
+        } catch (RuntimeException unreachable) {
+            if (fallback == null) {
+                throw unreachable;
+            }
+            storeDownUntil = System.nanoTime() + RETRY_SHARED_STORE_AFTER.toNanos();
+            log.warn("Rate-limit store unreachable ({}); counting in this process for now", unreachable.toString());
+            return action.apply(fallback);
+        }
+    }
+
+    private static String storeKey(RateLimit limit, String key) {
+        return limit.configName() + ":" + key;
+    }
+}
