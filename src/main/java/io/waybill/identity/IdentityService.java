@@ -81,7 +81,8 @@ public class IdentityService {
         User user = User.register(email, passwords.encode(password), registration.fullName(), registration.phone(),
                 registration.role(), clock.instant());
         users.add(user);
-        events.publish(new UserRegistered(user.id(), user.role().wireName(), user.createdAt()));
+        events.publish(new UserRegistered(user.id(), user.role().wireName(), user.email().value(), user.fullName(),
+                user.phone(), user.createdAt()));
         return user;
     }
 
@@ -180,6 +181,7 @@ public class IdentityService {
         Instant now = clock.instant();
         refreshTokens.revokeAllOf(caller.userId(), now);
         users.revokeTokensIssuedBefore(caller.userId(), now);
+        users.find(caller.userId()).ifPresent(user -> events.publish(UserUpdates.of(user, now)));
     }
 
     public User me(Caller caller) {

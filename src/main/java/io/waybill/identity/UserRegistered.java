@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /** An account was created: the {@code user.created} event, keyed by the user. */
 @NamedInterface("events")
-public record UserRegistered(UUID userId, String role, Instant occurredAt) implements DomainEvent {
+public record UserRegistered(UUID userId, String role, String email, String fullName, String phone,
+        Instant occurredAt) implements DomainEvent {
 
     public static final String TOPIC = "user.created";
 

@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
 import io.waybill.support.Mailbox;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Logging out everywhere and resetting the password end every session at once, access tokens included. */
 class TokenRevocationApiIT extends ApiTest {
+
+    @Autowired
+    private JdbcClient jdbc;
 
     @Test
     void shouldRefuseEveryEarlierTokenAfterLogoutEverywhere() {
@@ -28,6 +34,9 @@ class TokenRevocationApiIT extends ApiTest {
         assertThat(api.get("/auth/me", again.token()).status()).isEqualTo(200);
         assertThat(api.post("/auth/refresh", null, Map.of("refresh_token", again.refreshToken())).status())
                 .isEqualTo(200);
+        // Other modules (and other services) learn of it from the account's whole state in a user.updated event.
+        assertThat(userUpdates(phone)).singleElement().satisfies(payload -> assertThat(payload)
+                .contains("\"role\": \"customer\"", "\"email\": \"" + phone.email() + "\"", "\"tokens_revoked_at\": \"2"));
     }
 
     @Test
@@ -45,5 +54,23 @@ class TokenRevocationApiIT extends ApiTest {
         assertProblem(api.get("/auth/me", customer.token()), 401);
         Account owner = login(customer.email(), "a-new-password-7");
         assertThat(api.get("/auth/me", owner.token()).status()).isEqualTo(200);
+        assertThat(userUpdates(customer)).singleElement().satisfies(payload -> assertThat(payload)
+                .contains("\"tokens_revoked_at\": \"2"));
+    }
+
+    @Test
+    void shouldAnnounceANewAccountWithItsContactDetails() {
+        Account customer = customer();
+
+        String payload = jdbc.sql("select envelope -> 'payload' from eventing.outbox where topic = 'user.created' "
+                + "and event_key = ?").param(customer.id().toString()).query(String.class).single();
+
+        assertThat(payload).contains("\"email\": \"" + customer.email() + "\"", "\"role\": \"customer\"",
+                "\"full_name\"", "\"phone\"");
+    }
+
+    private List<String> userUpdates(Account account) {
+        return jdbc.sql("select envelope -> 'payload' from eventing.outbox where topic = 'user.updated' "
+                + "and event_key = ?").param(account.id().toString()).query(String.class).list();
     }
 }
