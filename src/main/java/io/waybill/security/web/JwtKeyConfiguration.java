@@ -12,11 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.stream.Stream;
 import javax.crypto.SecretKey;
+import javax.sql.DataSource;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -39,6 +44,22 @@ class JwtKeyConfiguration {
     static final String ISSUER = "waybill";
     private static final int MIN_SECRET_BYTES = 32;
     private static final Logger log = LoggerFactory.getLogger(JwtKeyConfiguration.class);
+
+    /**
+     * A missing or short secret is a bad setting, reported as such before anything is connected: every
+     * DataSource waits for the key, so the report never becomes "could not connect to PostgreSQL".
+     */
+    @Bean
+    static BeanFactoryPostProcessor signingKeyBeforeTheDatabase() {
+        return beanFactory -> {
+            for (String name : beanFactory.getBeanNamesForType(DataSource.class, true, false)) {
+                BeanDefinition definition = beanFactory.getBeanDefinition(name);
+                String[] dependsOn = definition.getDependsOn();
+                definition.setDependsOn(dependsOn == null ? new String[] {"jwtSigningKey"}
+                        : Stream.concat(Arrays.stream(dependsOn), Stream.of("jwtSigningKey")).toArray(String[]::new));
+            }
+        };
+    }
 
     @Bean
     SecretKey jwtSigningKey(PlatformProperties properties, Environment environment, DataDirectory dataDirectory) {
