@@ -50,6 +50,22 @@ public final class KafkaBroker {
         return shared;
     }
 
+    /**
+     * A broker of its own, with topics no other test has written to, for a test that counts every event
+     * of a topic. Stopped when the JVM exits, or by the test.
+     */
+    public static KafkaBroker dedicated() {
+        try {
+            KafkaBroker broker = new KafkaBroker(Files.createTempDirectory("waybill-kafka"), freePort(), freePort());
+            broker.format();
+            broker.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::stop));
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }

@@ -34,7 +34,8 @@ public final class Mailbox {
         return server;
     }
 
-    static int port() {
+    /** The SMTP port servers under test send to. */
+    public static int port() {
         return server().getSmtp().getPort();
     }
 
