@@ -123,7 +123,7 @@ public final class Shipment {
         }
         this.agentId = Objects.requireNonNull(agent);
         this.updatedAt = at;
-        return List.of(new AgentAssigned(id, agent, at));
+        return List.of(new AgentAssigned(id, agent, history.size() - 1, at));
     }
 
     public void routeTo(UUID hub, Instant at) {

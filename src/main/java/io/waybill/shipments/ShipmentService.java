@@ -153,15 +153,6 @@ public class ShipmentService {
         shipments.update(shipment);
     }
 
-    /** What anyone may know of a shipment from its number alone: statuses and places, nothing personal. */
-    public PublicTracking publicTracking(String trackingNumber) {
-        TrackingNumber number = TrackingNumber.parse(trackingNumber)
-                .orElseThrow(() -> new NotFoundException("No shipment with this tracking number."));
-        Shipment shipment = shipments.find(number)
-                .orElseThrow(() -> new NotFoundException("No shipment with this tracking number."));
-        return PublicTracking.of(shipment);
-    }
-
     private UUID customerFor(Caller caller, UUID onBehalfOf) {
         if (caller.isCustomer()) {
             if (onBehalfOf != null && !caller.is(onBehalfOf)) {

@@ -1,13 +1,16 @@
 package io.waybill.shipments;
 
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 import java.util.random.RandomGenerator;
 
 /**
  * A shipment's public number: {@code TRK}, ten random digits and a Luhn check digit over them
  * (14 characters). Random, not sequential, so numbers cannot be enumerated; the check digit lets
- * a mistyped number be refused without a database lookup.
+ * a mistyped number be refused without a database lookup. Part of the events' vocabulary: a
+ * consumer that looks shipments up by number checks a number the way it was made.
  */
+@NamedInterface("events")
 public record TrackingNumber(String value) {
 
     private static final String PREFIX = "TRK";

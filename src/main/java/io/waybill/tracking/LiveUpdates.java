@@ -4,15 +4,11 @@ import io.waybill.security.AccountLookup;
 import io.waybill.kernel.Caller;
 import io.waybill.security.CallerTokens;
 import io.waybill.kernel.TooManyRequestsException;
-import io.waybill.shipments.PublicTracking;
-import io.waybill.shipments.ShipmentService;
-import io.waybill.shipments.ShipmentView;
-import io.waybill.shipments.TrackingUpdate;
+import io.waybill.kernel.NotFoundException;
 import io.waybill.tracking.config.TrackingProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +22,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +55,9 @@ public class LiveUpdates implements DisposableBean {
     /** Guarded by itself, together with {@link #perAccount}: admission counts and adds at once. */
     private final Map<String, Integer> perAddress = new HashMap<>();
     private final Map<UUID, Integer> perAccount = new HashMap<>();
-    private final ShipmentService shipments;
+    private static final String NOT_FOUND = "No shipment with this id or tracking number.";
+
+    private final TrackingService shipments;
     private final AccountLookup accounts;
     private final Clock clock;
     private final Limits limits;
@@ -73,7 +70,7 @@ public class LiveUpdates implements DisposableBean {
     }
 
     @Autowired
-    LiveUpdates(ShipmentService shipments, AccountLookup accounts, Clock clock, TrackingProperties properties) {
+    LiveUpdates(TrackingService shipments, AccountLookup accounts, Clock clock, TrackingProperties properties) {
         this(shipments, accounts, clock, limitsOf(properties.live()));
     }
 
@@ -82,7 +79,7 @@ public class LiveUpdates implements DisposableBean {
                 live.maxStreamsPerAccount(), live.maxStreams(), live.senderThreads());
     }
 
-    LiveUpdates(ShipmentService shipments, AccountLookup accounts, Clock clock, Limits limits) {
+    LiveUpdates(TrackingService shipments, AccountLookup accounts, Clock clock, Limits limits) {
         this.shipments = shipments;
         this.accounts = accounts;
         this.clock = clock;
@@ -104,21 +101,22 @@ public class LiveUpdates implements DisposableBean {
     }
 
     public Subscription shipment(Caller caller, String reference) {
-        ShipmentView shipment = shipments.get(caller, reference);
-        List<TrackingUpdate> history = shipments.history(caller, reference);
-        UUID id = shipment.id();
+        TrackedShipment shipment = shipments.shipment(reference).filter(found -> found.isVisibleTo(caller))
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        UUID id = shipment.shipmentId();
         return new Subscription(update -> update.shipmentId().equals(id) && update.isVisibleTo(caller), false, true,
-                replay(history, (entry) -> new Object[] {entry.status().wireName(), entry.location(), entry.recordedAt()},
-                        shipment.id(), shipment.trackingNumber().value(), shipment.customerId(), shipment.agentId()),
-                caller, null);
+                shipment.asLiveUpdates(), caller, null);
     }
 
     public Subscription publicShipment(String trackingNumber) {
-        PublicTracking tracking = shipments.publicTracking(trackingNumber);
-        String number = tracking.trackingNumber();
-        return new Subscription(update -> update.trackingNumber().equals(number), true, true,
-                replay(tracking.events(), event -> new Object[] {event.status(), event.location(), event.timestamp()},
-                        null, number, null, null), null, null);
+        TrackedShipment shipment = shipments.publicShipment(trackingNumber);
+        String number = shipment.trackingNumber();
+        // The public history carries no ids or people: only the public view of it is ever sent.
+        List<LiveUpdate> history = shipment.asLiveUpdates().stream()
+                .map(entry -> new LiveUpdate(null, number, null, null, entry.sequence(), entry.previousStatus(),
+                        entry.status(), entry.location(), entry.occurredAt()))
+                .toList();
+        return new Subscription(update -> update.trackingNumber().equals(number), true, true, history, null, null);
     }
 
     /**
@@ -303,19 +301,6 @@ public class LiveUpdates implements DisposableBean {
         clients.forEach(client -> client.disconnect("server shutting down"));
         clients.clear();
         senders.shutdownNow();
-    }
-
-    private static <T> List<LiveUpdate> replay(List<T> entries, Function<T, Object[]> fields, UUID shipmentId,
-            String trackingNumber, UUID customerId, UUID agentId) {
-        List<LiveUpdate> updates = new ArrayList<>();
-        String previous = null;
-        for (int i = 0; i < entries.size(); i++) {
-            Object[] entry = fields.apply(entries.get(i));
-            updates.add(new LiveUpdate(shipmentId, trackingNumber, customerId, agentId, i, previous,
-                    (String) entry[0], (String) entry[1], (java.time.Instant) entry[2]));
-            previous = (String) entry[0];
-        }
-        return updates;
     }
 
     private static Thread daemon(Runnable task, String name) {

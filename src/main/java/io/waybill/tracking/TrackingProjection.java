@@ -2,31 +2,41 @@ package io.waybill.tracking;
 
 import io.waybill.eventing.EventHandler;
 import io.waybill.eventing.ReceivedEvent;
+import io.waybill.shipments.AgentAssigned;
 import io.waybill.shipments.ShipmentBooked;
-import io.waybill.shipments.ShipmentDelivered;
-import io.waybill.shipments.ShipmentService;
 import io.waybill.shipments.ShipmentStatusChanged;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import io.waybill.shipments.PublicTracking;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps the tracking cache up to date from the shipments' events. An event that follows the cached
- * document is applied to it; a replay is ignored; after a gap (the cache lost the document, or
- * missed events while it was down) the document is rebuilt from PostgreSQL. If the cache cannot
- * be written, the event fails and is retried, so the cache catches up once it is back.
+ * Keeps the tracking read model from the shipments' events, then the cache from the read model.
+ * Every write is idempotent and safe in any order (the booking, the status changes and the
+ * assignments travel on different topics): see {@link TrackedShipments}. The read model commits
+ * with the event's receipt; the cache is written in passing, and when it cannot be reached the
+ * shipment is noted for repair and its document rewritten from the read model once the cache is
+ * back, so an outage of the cache never holds up the read model nor leaves a stale page behind.
  */
 @Component
 class TrackingProjection implements EventHandler {
 
-    private final TrackingCache cache;
-    private final ShipmentService shipments;
+    private static final Logger log = LoggerFactory.getLogger(TrackingProjection.class);
+    private static final int REPAIR_BATCH = 100;
 
-    TrackingProjection(TrackingCache cache, ShipmentService shipments) {
-        this.cache = cache;
+    private final TrackedShipments shipments;
+    private final TrackingCache cache;
+    private final TrackingService lookups;
+
+    TrackingProjection(TrackedShipments shipments, TrackingCache cache, TrackingService lookups) {
         this.shipments = shipments;
+        this.cache = cache;
+        this.lookups = lookups;
     }
 
     @Override
@@ -36,30 +46,80 @@ class TrackingProjection implements EventHandler {
 
     @Override
     public Set<String> topics() {
-        return Set.of(ShipmentBooked.TOPIC, ShipmentStatusChanged.TOPIC, ShipmentDelivered.TOPIC);
+        return Set.of(ShipmentBooked.TOPIC, ShipmentStatusChanged.TOPIC, AgentAssigned.TOPIC);
     }
 
     @Override
     public void handle(ReceivedEvent event) {
+        UUID shipmentId;
         switch (event.type()) {
-            case ShipmentBooked.TOPIC -> booked(event.payloadAs(ShipmentBooked.class));
-            case ShipmentStatusChanged.TOPIC -> changed(event.payloadAs(ShipmentStatusChanged.class));
-            default -> {
-                // shipment.delivered repeats the last status change, which has already been applied.
+            case ShipmentBooked.TOPIC -> {
+                ShipmentBooked booked = event.payloadAs(ShipmentBooked.class);
+                shipmentId = booked.shipmentId();
+                shipments.recordShipment(shipmentId, booked.trackingNumber(), booked.customerId());
+                shipments.recordEntry(shipmentId, new TrackedShipment.Entry(0, "created", null, booked.occurredAt()));
             }
+            case ShipmentStatusChanged.TOPIC -> {
+                ShipmentStatusChanged change = event.payloadAs(ShipmentStatusChanged.class);
+                shipmentId = change.shipmentId();
+                shipments.recordShipment(shipmentId, change.trackingNumber(), change.customerId());
+                shipments.recordEntry(shipmentId, new TrackedShipment.Entry(change.sequence(), change.status(),
+                        change.location(), change.occurredAt()));
+                shipments.recordAgent(shipmentId, change.agentId(), 2 * change.sequence());
+            }
+            // Envelopes written before the types were split say shipment.assigned for both assignments.
+            case AgentAssigned.TYPE, AgentAssigned.TOPIC -> {
+                if (!event.payload().has("agent_id")) {
+                    return;
+                }
+                AgentAssigned assigned = event.payloadAs(AgentAssigned.class);
+                shipmentId = assigned.shipmentId();
+                // Without its place in the history (written before it was carried) it is older than
+                // anything recorded since: the read model was started from the shipments then.
+                int version = assigned.afterSequence() == null ? -1 : 2 * assigned.afterSequence() + 1;
+                shipments.recordAgent(shipmentId, assigned.agentId(), version);
+            }
+            default -> {
+                // The network's hub assignments: the public page does not show the hub.
+                return;
+            }
+        }
+        refreshCache(shipmentId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    lookups.arrived();
+                }
+            });
+        } else {
+            lookups.arrived();
         }
     }
 
-    private void booked(ShipmentBooked booked) {
-        Instant at = booked.occurredAt();
-        cache.storeIfNewer(new TrackingDocument(booked.trackingNumber(), "created", null, at, 0,
-                List.of(new PublicTracking.Event("created", null, at))));
+    private void refreshCache(UUID shipmentId) {
+        shipments.find(shipmentId).ifPresent(shipment -> {
+            try {
+                cache.storeIfNewer(shipment.toDocument());
+            } catch (RuntimeException unreachable) {
+                log.debug("Tracking cache ({}) unavailable; {} noted for repair: {}", cache.name(), shipmentId,
+                        unreachable.toString());
+                shipments.noteCacheRepair(shipmentId);
+            }
+        });
     }
 
-    private void changed(ShipmentStatusChanged change) {
-        TrackingDocument next = cache.find(change.trackingNumber())
-                .flatMap(document -> document.apply(change))
-                .orElseGet(() -> TrackingDocument.of(shipments.publicTracking(change.trackingNumber())));
-        cache.storeIfNewer(next);
+    /** Rewrites, from the read model, the cached documents that could not be written; stops while the cache is away. */
+    @Scheduled(fixedDelayString = "${waybill.tracking.cache-repair-interval:PT2S}", initialDelayString = "PT2S")
+    void repairCache() {
+        try {
+            List<TrackedShipments.CacheRepair> repairs = shipments.cacheRepairs(REPAIR_BATCH);
+            for (TrackedShipments.CacheRepair repair : repairs) {
+                shipments.find(repair.shipmentId()).ifPresent(shipment -> cache.storeIfNewer(shipment.toDocument()));
+                shipments.cacheRepaired(repair);
+            }
+        } catch (RuntimeException unreachable) {
+            log.debug("Tracking cache ({}) still unavailable: {}", cache.name(), unreachable.toString());
+        }
     }
 }

@@ -1,49 +1,136 @@
 package io.waybill.tracking;
 
 import io.waybill.kernel.NotFoundException;
-import io.waybill.shipments.PublicTracking;
-import io.waybill.shipments.ShipmentService;
 import io.waybill.shipments.TrackingNumber;
+import io.waybill.tracking.config.TrackingProperties;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
- * The public lookup by tracking number: from the cache when it has the shipment, otherwise from
- * PostgreSQL through the shipments module, putting what it read back into the cache. A cache that
- * cannot be reached is passed by, never shown to the client.
+ * The lookups of tracked shipments: the public page by tracking number, from the cache when it has
+ * the shipment, otherwise from the module's own read model, putting what it read back into the
+ * cache; and the shipments a live stream follows, from the read model. A cache that cannot be
+ * reached is passed by, never shown to the client.
+ * <p>
+ * The read model learns of a booking through its event, a moment after the booking's answer has
+ * reached the client. A client that asks at once must still find the shipment, as it did when the
+ * lookup read the shipments module: so a number (or id) not known yet is looked for again as the
+ * events arrive, for a short while ({@code waybill.tracking.new-shipment-wait}), before it is
+ * answered 404. A number that is not well formed is answered at once; waits are capped in number.
  */
 @Service
 public class TrackingService {
 
     private static final Logger log = LoggerFactory.getLogger(TrackingService.class);
+    private static final String UNKNOWN_NUMBER = "No shipment with this tracking number.";
+    /** How often a waiting lookup looks again when no arrival was signalled (one handled by another instance). */
+    private static final Duration RECHECK = Duration.ofMillis(100);
+    private static final int MAX_WAITING = 256;
 
     private final TrackingCache cache;
-    private final ShipmentService shipments;
+    private final TrackedShipments shipments;
+    private final Duration newShipmentWait;
+    private final Semaphore waiting = new Semaphore(MAX_WAITING);
+    private final AtomicLong arrivals = new AtomicLong();
+    private final Object arrival = new Object();
 
-    TrackingService(TrackingCache cache, ShipmentService shipments) {
+    @Autowired
+    TrackingService(TrackingCache cache, TrackedShipments shipments, TrackingProperties properties) {
+        this(cache, shipments, properties.tracking().newShipmentWait());
+    }
+
+    TrackingService(TrackingCache cache, TrackedShipments shipments, Duration newShipmentWait) {
         this.cache = cache;
         this.shipments = shipments;
+        this.newShipmentWait = newShipmentWait;
     }
 
     public PublicTracking track(String trackingNumber) {
         TrackingNumber number = TrackingNumber.parse(trackingNumber)
-                .orElseThrow(() -> new NotFoundException("No shipment with this tracking number."));
+                .orElseThrow(() -> new NotFoundException(UNKNOWN_NUMBER));
         try {
             var cached = cache.find(number.value());
             if (cached.isPresent()) {
                 return cached.get().toPublic();
             }
         } catch (RuntimeException unreachable) {
-            log.debug("Tracking cache ({}) unavailable, reading PostgreSQL: {}", cache.name(), unreachable.toString());
-            return shipments.publicTracking(number.value());
+            log.debug("Tracking cache ({}) unavailable, reading the read model: {}", cache.name(),
+                    unreachable.toString());
+            return byNumber(number).toPublic();
         }
-        PublicTracking tracking = shipments.publicTracking(number.value());
+        TrackedShipment shipment = byNumber(number);
         try {
-            cache.storeIfNewer(TrackingDocument.of(tracking));
+            cache.storeIfNewer(shipment.toDocument());
         } catch (RuntimeException unreachable) {
             log.debug("Could not repopulate the tracking cache ({}): {}", cache.name(), unreachable.toString());
         }
-        return tracking;
+        return shipment.toPublic();
+    }
+
+    /** The shipment with this tracking number, as anyone holding the number may follow it. */
+    public TrackedShipment publicShipment(String trackingNumber) {
+        return byNumber(TrackingNumber.parse(trackingNumber)
+                .orElseThrow(() -> new NotFoundException(UNKNOWN_NUMBER)));
+    }
+
+    /** The shipment with this id or tracking number; empty if unknown (who may see it is the caller's to check). */
+    public Optional<TrackedShipment> shipment(String reference) {
+        UUID id;
+        try {
+            id = UUID.fromString(reference);
+        } catch (IllegalArgumentException notAUuid) {
+            return TrackingNumber.parse(reference)
+                    .flatMap(number -> awaitingArrival(() -> shipments.find(number.value())));
+        }
+        return awaitingArrival(() -> shipments.find(id));
+    }
+
+    /** The projection recorded something: lookups waiting for a new shipment look again. */
+    void arrived() {
+        synchronized (arrival) {
+            arrivals.incrementAndGet();
+            arrival.notifyAll();
+        }
+    }
+
+    private TrackedShipment byNumber(TrackingNumber number) {
+        return awaitingArrival(() -> shipments.find(number.value()))
+                .orElseThrow(() -> new NotFoundException(UNKNOWN_NUMBER));
+    }
+
+    private <T> Optional<T> awaitingArrival(Supplier<Optional<T>> lookup) {
+        long seen = arrivals.get();
+        Optional<T> found = lookup.get();
+        if (found.isPresent() || newShipmentWait.isZero() || !waiting.tryAcquire()) {
+            return found;
+        }
+        try {
+            long deadline = System.nanoTime() + newShipmentWait.toNanos();
+            long left;
+            while (found.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                synchronized (arrival) {
+                    if (arrivals.get() == seen) {
+                        arrival.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), RECHECK.toMillis())));
+                    }
+                }
+                seen = arrivals.get();
+                found = lookup.get();
+            }
+            return found;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return found;
+        } finally {
+            waiting.release();
+        }
     }
 }

@@ -746,7 +746,7 @@ class ShipmentTest {
 
         List<ShipmentEvent> events = shipment.assignAgent(otherAgent, LATER);
 
-        assertThat(events).containsExactly(new AgentAssigned(shipment.id(), otherAgent, LATER));
+        assertThat(events).containsExactly(new AgentAssigned(shipment.id(), otherAgent, 1, LATER));
     }
 
     @Test

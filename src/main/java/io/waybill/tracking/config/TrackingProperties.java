@@ -1,6 +1,7 @@
 package io.waybill.tracking.config;
 
 import static io.waybill.kernel.InvalidSettingException.requireAtLeast;
+import static io.waybill.kernel.InvalidSettingException.requireNotNegative;
 import static io.waybill.kernel.InvalidSettingException.requirePositive;
 
 import io.waybill.kernel.InvalidSettingException;
@@ -19,12 +20,16 @@ public record TrackingProperties(@DefaultValue Cache tracking, @DefaultValue Liv
     /**
      * @param cacheSize shipments kept by the in-process cache (without Redis)
      * @param cacheTtl  how long a quiet shipment stays in the Redis cache
+     * @param newShipmentWait how long a lookup of a number or id not known yet waits for its booking's
+     *                  event to arrive before it answers 404 (zero: not at all)
      */
-    public record Cache(@DefaultValue("100000") int cacheSize, @DefaultValue("P7D") Duration cacheTtl) {
+    public record Cache(@DefaultValue("100000") int cacheSize, @DefaultValue("P7D") Duration cacheTtl,
+            @DefaultValue("PT2S") Duration newShipmentWait) {
 
         public Cache {
             requireAtLeast("waybill.tracking.cache-size", cacheSize, 1);
             requirePositive("waybill.tracking.cache-ttl", cacheTtl);
+            requireNotNegative("waybill.tracking.new-shipment-wait", newShipmentWait);
         }
     }
 

@@ -3,7 +3,7 @@ package io.waybill.tracking.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.waybill.shipments.PublicTracking;
+import io.waybill.tracking.PublicTracking;
 import io.waybill.tracking.TrackingService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -83,7 +83,7 @@ class SettingsRecordsTest {
                 new IdentityProperties.Jwt(Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(90)),
                 new IdentityProperties.Admin("", "")));
         assertThat(context.getBean(TrackingProperties.class)).isEqualTo(new TrackingProperties(
-                new TrackingProperties.Cache(100_000, Duration.ofDays(7)),
+                new TrackingProperties.Cache(100_000, Duration.ofDays(7), Duration.ofSeconds(2)),
                 new TrackingProperties.Live(256, Duration.ofSeconds(20), Duration.ofHours(1), 20, 10, 10_000, 8,
                         "waybill:live:shipments")));
         assertThat(context.getBean(NotificationsProperties.class)).isEqualTo(new NotificationsProperties(

@@ -1,0 +1,118 @@
+package io.waybill.tracking.persistence;
+
+import io.waybill.tracking.TrackedShipment;
+import io.waybill.tracking.TrackedShipments;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The read model in PostgreSQL, schema {@code tracking}: written only from events, never from another module's tables. */
+@Repository
+class JdbcTrackedShipments implements TrackedShipments {
+
+    private final JdbcClient jdbc;
+
+    JdbcTrackedShipments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<TrackedShipment> find(UUID shipmentId) {
+        return load("shipment_id = ?", shipmentId);
+    }
+
+    @Override
+    public Optional<TrackedShipment> find(String trackingNumber) {
+        return load("tracking_number = ?", trackingNumber);
+    }
+
+    private Optional<TrackedShipment> load(String condition, Object key) {
+        return jdbc.sql("select shipment_id, tracking_number, customer_id, agent_id from tracking.shipments where "
+                        + condition + " and tracking_number is not null")
+                .param(key)
+                .query((rs, n) -> new Row(rs.getObject("shipment_id", UUID.class), rs.getString("tracking_number"),
+                        rs.getObject("customer_id", UUID.class), rs.getObject("agent_id", UUID.class)))
+                .optional()
+                .flatMap(row -> {
+                    List<TrackedShipment.Entry> history = TrackedShipment.unbroken(history(row.shipmentId()));
+                    return history.isEmpty() ? Optional.empty()
+                            : Optional.of(new TrackedShipment(row.shipmentId(), row.trackingNumber(),
+                                    row.customerId(), row.agentId(), history));
+                });
+    }
+
+    private List<TrackedShipment.Entry> history(UUID shipmentId) {
+        return jdbc.sql("""
+                select sequence, status, location, occurred_at from tracking.history
+                where shipment_id = ? order by sequence""")
+                .param(shipmentId)
+                .query((rs, n) -> new TrackedShipment.Entry(rs.getInt("sequence"), rs.getString("status"),
+                        rs.getString("location"), rs.getTimestamp("occurred_at").toInstant()))
+                .list();
+    }
+
+    @Override
+    public void recordShipment(UUID shipmentId, String trackingNumber, UUID customerId) {
+        jdbc.sql("""
+                insert into tracking.shipments (shipment_id, tracking_number, customer_id) values (?, ?, ?)
+                on conflict (shipment_id) do update
+                set tracking_number = excluded.tracking_number, customer_id = excluded.customer_id
+                where tracking.shipments.tracking_number is null""")
+                .params(shipmentId, trackingNumber, customerId)
+                .update();
+    }
+
+    @Override
+    public void recordEntry(UUID shipmentId, TrackedShipment.Entry entry) {
+        jdbc.sql("insert into tracking.shipments (shipment_id) values (?) on conflict do nothing")
+                .param(shipmentId).update();
+        jdbc.sql("""
+                insert into tracking.history (shipment_id, sequence, status, location, occurred_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(shipmentId, entry.sequence(), entry.status(), entry.location(),
+                        Timestamp.from(entry.occurredAt()))
+                .update();
+    }
+
+    @Override
+    public void recordAgent(UUID shipmentId, UUID agentId, int version) {
+        // Equal versions come from one fact delivered again, or from assignments after the same entry,
+        // which travel on one topic in order: the later one wins.
+        jdbc.sql("""
+                insert into tracking.shipments (shipment_id, agent_id, agent_version) values (?, ?, ?)
+                on conflict (shipment_id) do update
+                set agent_id = excluded.agent_id, agent_version = excluded.agent_version
+                where tracking.shipments.agent_version is null
+                   or tracking.shipments.agent_version <= excluded.agent_version""")
+                .params(shipmentId, agentId, version)
+                .update();
+    }
+
+    @Override
+    public void noteCacheRepair(UUID shipmentId) {
+        jdbc.sql("""
+                insert into tracking.cache_repairs (shipment_id) values (?)
+                on conflict (shipment_id) do update set generation = tracking.cache_repairs.generation + 1""")
+                .param(shipmentId).update();
+    }
+
+    @Override
+    public List<CacheRepair> cacheRepairs(int limit) {
+        return jdbc.sql("select shipment_id, generation from tracking.cache_repairs limit ?")
+                .param(limit)
+                .query((rs, n) -> new CacheRepair(rs.getObject("shipment_id", UUID.class), rs.getLong("generation")))
+                .list();
+    }
+
+    @Override
+    public void cacheRepaired(CacheRepair repair) {
+        jdbc.sql("delete from tracking.cache_repairs where shipment_id = ? and generation = ?")
+                .params(repair.shipmentId(), repair.generation()).update();
+    }
+
+    private record Row(UUID shipmentId, String trackingNumber, UUID customerId, UUID agentId) {
+    }
+}
