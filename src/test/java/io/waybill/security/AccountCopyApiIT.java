@@ -147,6 +147,19 @@ class AccountCopyApiIT extends ApiTest {
     }
 
     @Test
+    void shouldKeepAKeyRevokedWhenItsRevocationOvertakesItsIssue() {
+        UUID agent = UUID.randomUUID();
+        UUID keyId = UUID.randomUUID();
+        String key = "wbk_" + UUID.randomUUID() + UUID.randomUUID();
+        publish(new UserCreated(agent, "agent", now.minusSeconds(120)));
+
+        publish(new KeyRevoked(keyId, agent, now.minusSeconds(30)));
+        publish(new KeyIssued(keyId, agent, HexFormat.of().formatHex(sha256(key)), now.minusSeconds(60)));
+
+        assertProblem(api.json("GET", "/shipments", null, null, Map.of("X-API-Key", key)), 401);
+    }
+
+    @Test
     void shouldAnnounceIssuedAndRevokedKeysWithTheHashIdentityKeeps() {
         Account agent = agent();
         Api.Response created = api.post("/admin/api-keys", admin().token(),
