@@ -24,14 +24,6 @@ public record ApiKey(UUID id, UUID agentId, String name, String prefix, byte[] k
                 OneTimeSecret.hash(value), createdBy, now, null));
     }
 
-    static boolean looksLikeAKey(String value) {
-        return value != null && value.startsWith(MARK) && value.length() > PREFIX_LENGTH && value.length() < 200;
-    }
-
-    static byte[] hash(String value) {
-        return OneTimeSecret.hash(value);
-    }
-
     public boolean isRevoked() {
         return revokedAt != null;
     }

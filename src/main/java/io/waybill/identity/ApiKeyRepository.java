@@ -17,7 +17,4 @@ public interface ApiKeyRepository {
     Page<ApiKey> list(UUID agentId, PageQuery page);
 
     void revoke(UUID id, Instant at);
-
-    /** The agent a key acts for, if the key is not revoked and its agent's account is live: read on every request. */
-    Optional<UUID> liveAgentFor(byte[] keyHash);
 }

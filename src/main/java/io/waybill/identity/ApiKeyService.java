@@ -1,6 +1,5 @@
 package io.waybill.identity;
 
-import io.waybill.security.ApiKeyLookup;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.NotFoundException;
@@ -8,22 +7,24 @@ import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
 import io.waybill.kernel.Role;
 import java.time.Clock;
-import java.util.Optional;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** API keys for integrations: an admin issues one for a delivery agent, lists them, revokes them. */
 @Service
-public class ApiKeyService implements ApiKeyLookup {
+public class ApiKeyService {
 
     private final ApiKeyRepository keys;
     private final UserRepository users;
+    private final AccountAnnouncements announcements;
     private final Clock clock;
 
-    ApiKeyService(ApiKeyRepository keys, UserRepository users, Clock clock) {
+    ApiKeyService(ApiKeyRepository keys, UserRepository users, AccountAnnouncements announcements, Clock clock) {
         this.keys = keys;
         this.users = users;
+        this.announcements = announcements;
         this.clock = clock;
     }
 
@@ -36,6 +37,7 @@ public class ApiKeyService implements ApiKeyLookup {
         }
         ApiKey.Issued issued = ApiKey.issue(agentId, name, admin.userId(), clock.instant());
         keys.add(issued.key());
+        announcements.keyIssued(issued.key());
         return issued;
     }
 
@@ -46,15 +48,12 @@ public class ApiKeyService implements ApiKeyLookup {
     /** Revokes a key; it is refused from the next request on. Revoking a revoked key changes nothing. */
     @Transactional
     public void revoke(UUID id) {
-        keys.find(id).orElseThrow(() -> new NotFoundException("No such API key."));
-        keys.revoke(id, clock.instant());
-    }
-
-    @Override
-    public Optional<Caller> callerFor(String apiKey) {
-        if (!ApiKey.looksLikeAKey(apiKey)) {
-            return Optional.empty();
+        ApiKey key = keys.find(id).orElseThrow(() -> new NotFoundException("No such API key."));
+        if (key.isRevoked()) {
+            return;
         }
-        return keys.liveAgentFor(ApiKey.hash(apiKey)).map(agent -> new Caller(agent, Role.AGENT));
+        Instant now = clock.instant();
+        keys.revoke(id, now);
+        announcements.keyRevoked(key, now);
     }
 }

@@ -4,7 +4,6 @@ import io.waybill.identity.config.IdentityProperties;
 import io.waybill.kernel.AuthenticationFailedException;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.ConflictException;
-import io.waybill.eventing.EventPublisher;
 import io.waybill.kernel.ForbiddenException;
 import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.Page;
@@ -33,7 +32,7 @@ public class IdentityService {
     private final RefreshTokenRepository refreshTokens;
     private final PasswordEncoder passwords;
     private final AccessTokens accessTokens;
-    private final EventPublisher events;
+    private final AccountAnnouncements announcements;
     private final EmailVerificationService verification;
     private final Throttle throttle;
     private final TransactionTemplate transaction;
@@ -43,13 +42,13 @@ public class IdentityService {
     private final String unknownUserHash;
 
     IdentityService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordEncoder passwords,
-            AccessTokens accessTokens, EventPublisher events, EmailVerificationService verification,
+            AccessTokens accessTokens, AccountAnnouncements announcements, EmailVerificationService verification,
             Throttle throttle, TransactionTemplate transaction, Clock clock, IdentityProperties properties) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
-        this.events = events;
+        this.announcements = announcements;
         this.verification = verification;
         this.throttle = throttle;
         this.transaction = transaction;
@@ -81,8 +80,7 @@ public class IdentityService {
         User user = User.register(email, passwords.encode(password), registration.fullName(), registration.phone(),
                 registration.role(), clock.instant());
         users.add(user);
-        events.publish(new UserRegistered(user.id(), user.role().wireName(), user.email().value(), user.fullName(),
-                user.phone(), user.createdAt()));
+        announcements.registered(user);
         return user;
     }
 
@@ -181,7 +179,7 @@ public class IdentityService {
         Instant now = clock.instant();
         refreshTokens.revokeAllOf(caller.userId(), now);
         users.revokeTokensIssuedBefore(caller.userId(), now);
-        users.find(caller.userId()).ifPresent(user -> events.publish(UserUpdates.of(user, now)));
+        users.find(caller.userId()).ifPresent(user -> announcements.tokensRevoked(user, now));
     }
 
     public User me(Caller caller) {
@@ -205,7 +203,7 @@ public class IdentityService {
         user.delete(now);
         users.markDeleted(user);
         refreshTokens.revokeAllOf(userId, now);
-        events.publish(new UserDeleted(user.id(), user.role().wireName(), now));
+        announcements.deleted(user, now);
     }
 
     boolean anyAdmin() {

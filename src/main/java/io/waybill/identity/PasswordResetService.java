@@ -1,7 +1,6 @@
 package io.waybill.identity;
 
 import io.waybill.kernel.InvalidRequestException;
-import io.waybill.eventing.EventPublisher;
 import io.waybill.mail.OutgoingMail;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,19 +22,19 @@ public class PasswordResetService {
     private final RefreshTokenRepository refreshTokens;
     private final PasswordEncoder passwords;
     private final OutgoingMail mail;
-    private final EventPublisher events;
+    private final AccountAnnouncements announcements;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     PasswordResetService(UserRepository users, AccountTokenRepository tokens, RefreshTokenRepository refreshTokens,
-            PasswordEncoder passwords, OutgoingMail mail, EventPublisher events, TransactionTemplate transaction,
+            PasswordEncoder passwords, OutgoingMail mail, AccountAnnouncements announcements, TransactionTemplate transaction,
             Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
         this.mail = mail;
-        this.events = events;
+        this.announcements = announcements;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -81,7 +80,7 @@ public class PasswordResetService {
             // The token came through the mailbox, so it proves the address too.
             owner.verifyEmail(now);
             users.markEmailVerified(owner);
-            events.publish(UserUpdates.of(owner, now));
+            announcements.tokensRevoked(owner, now);
         });
     }
 }

@@ -1,13 +1,12 @@
 package io.waybill.identity;
 
-import io.waybill.security.AccountLookup;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /** The identity module's face to the rest of the application: who a live account is. */
 @Service
-public class UserDirectory implements AccountLookup {
+public class UserDirectory {
 
     private final UserRepository users;
 
@@ -19,10 +18,5 @@ public class UserDirectory implements AccountLookup {
         return users.find(id).filter(User::isActive)
                 .map(user -> new UserSummary(user.id(), user.email().value(), user.fullName(), user.phone(),
                         user.role(), user.isEmailVerified()));
-    }
-
-    @Override
-    public Optional<ActiveAccount> active(UUID userId) {
-        return users.active(userId);
     }
 }

@@ -1,7 +1,15 @@
 /**
- * Accounts and their credentials: registration, passwords, roles, access and refresh tokens, and
- * the first admin. Other modules learn about users through {@link io.waybill.identity.UserDirectory}
- * and the {@link io.waybill.identity.UserRegistered} event, never from its tables.
+ * Accounts and their credentials: registration, passwords, roles, access and refresh tokens, API
+ * keys, and the first admin. Other modules learn about users from its events
+ * ({@link io.waybill.identity.UserRegistered}, {@link io.waybill.identity.UserUpdated},
+ * {@link io.waybill.identity.UserDeleted}, {@link io.waybill.identity.ApiKeyIssued},
+ * {@link io.waybill.identity.ApiKeyRevoked}), never from its tables. Whether an account is active,
+ * its role and its revoked tokens, and whom a key acts for, are answered by the security module's
+ * copy ({@link io.waybill.security.AccountLookup}), which identity writes in the transaction of each
+ * change ({@link io.waybill.security.AccountRecords}) and other services fill from these events.
+ * {@link io.waybill.identity.UserDirectory} still gives a live account's contact details to the
+ * notifications module in this process; it is not for a service of its own, which has no identity
+ * tables.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "security", "mail"})
 package io.waybill.identity;

@@ -8,17 +8,29 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Tells the security layer whether the subject of a token still has an account, its role now, and
- * since when its tokens count. The identity module implements it; a deleted account yields empty,
- * so its tokens fail at once.
+ * Whether an account still exists, its role now, and since when its tokens count, as this process
+ * knows it: the security module's copy of the accounts, written by the identity module in the
+ * transaction of each change and, in a service without identity, from identity's events. A deleted
+ * account is known as deleted for good; an account this copy has not heard of yet is unknown, which
+ * {@link #active} and {@link #activeRole} answer like a deleted one (a wrong id, or an account too
+ * new to act on here) and {@link #activeForToken} does not.
  */
 public interface AccountLookup {
 
+    /** The account, if this copy knows it and it is not deleted. */
     Optional<ActiveAccount> active(UUID userId);
 
     default Optional<Role> activeRole(UUID userId) {
         return active(userId).map(ActiveAccount::role);
     }
+
+    /**
+     * The account as a token signed for it sees it: the copy's state if it has one (its role, its
+     * revocation; empty if deleted); an account the copy has not heard of yet counts as active with
+     * the role the token claims ({@code claimedRole}, empty if null), since identity signs tokens
+     * only for accounts it has and its event is on its way.
+     */
+    Optional<ActiveAccount> activeForToken(UUID userId, Role claimedRole);
 
     /**
      * A live account as a token sees it. {@code tokensRevokedAt} is when the owner last logged out

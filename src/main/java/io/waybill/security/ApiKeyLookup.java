@@ -5,8 +5,10 @@ import io.waybill.kernel.Caller;
 import java.util.Optional;
 
 /**
- * Tells the security layer who an API key acts for. The identity module implements it; a revoked
- * key, or one whose account was deleted, yields empty, so it is refused at once.
+ * Who an API key acts for, from the security module's copy of the keys (see {@link AccountLookup}).
+ * A revoked key, one whose account was deleted or is no longer an agent, and one this copy has not
+ * heard of yet (a new key works on a service once its {@code api_key.issued} event has arrived)
+ * yield empty, so they are refused.
  */
 public interface ApiKeyLookup {
 

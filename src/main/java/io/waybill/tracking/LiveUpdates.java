@@ -255,7 +255,7 @@ public class LiveUpdates implements DisposableBean {
     private void beat() {
         try {
             Instant now = clock.instant();
-            Map<UUID, Optional<AccountLookup.ActiveAccount>> accountsNow = new HashMap<>();
+            Map<Caller, Optional<AccountLookup.ActiveAccount>> accountsNow = new HashMap<>();
             for (LiveClient client : clients) {
                 if (client.isClosed()) {
                     disconnect(client);
@@ -283,10 +283,12 @@ public class LiveUpdates implements DisposableBean {
      * with an access token, has not revoked it since (logout everywhere, a password reset).
      */
     private boolean stillHolds(Caller caller, Instant tokenIssuedAt,
-            Map<UUID, Optional<AccountLookup.ActiveAccount>> accountsNow) {
+            Map<Caller, Optional<AccountLookup.ActiveAccount>> accountsNow) {
         Optional<AccountLookup.ActiveAccount> account;
         try {
-            account = accountsNow.computeIfAbsent(caller.userId(), accounts::active);
+            // As a token sees it: an account this service has not heard of yet keeps the role it came with.
+            account = accountsNow.computeIfAbsent(caller,
+                    holder -> accounts.activeForToken(holder.userId(), holder.role()));
         } catch (RuntimeException unreachable) {
             // The accounts cannot be read now: the token's expiry still bounds the stream.
             return true;

@@ -35,8 +35,17 @@ class ShipmentServiceScenarioTest {
     private final InMemoryShipmentRepository repository = new InMemoryShipmentRepository();
     private final List<DomainEvent> published = new ArrayList<>();
     private final Map<UUID, Role> accounts = new HashMap<>();
-    private final AccountLookup lookup = id -> Optional.ofNullable(accounts.get(id))
-            .map(role -> new AccountLookup.ActiveAccount(role, null));
+    private final AccountLookup lookup = new AccountLookup() {
+        @Override
+        public Optional<ActiveAccount> active(UUID id) {
+            return Optional.ofNullable(accounts.get(id)).map(role -> new ActiveAccount(role, null));
+        }
+
+        @Override
+        public Optional<ActiveAccount> activeForToken(UUID id, Role claimedRole) {
+            return active(id);
+        }
+    };
     private final ShipmentService service = new ShipmentService(repository, lookup, published::add,
             new Unlimited(), Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
 

@@ -24,8 +24,18 @@ import org.junit.jupiter.api.Test;
 class LiveUpdatesFanOutTest {
 
     private final Map<UUID, Role> accounts = new ConcurrentHashMap<>();
-    private final LiveUpdates live = new LiveUpdates(null,
-            id -> Optional.ofNullable(accounts.get(id)).map(role -> new AccountLookup.ActiveAccount(role, null)),
+    private final AccountLookup lookup = new AccountLookup() {
+        @Override
+        public Optional<ActiveAccount> active(UUID id) {
+            return Optional.ofNullable(accounts.get(id)).map(role -> new ActiveAccount(role, null));
+        }
+
+        @Override
+        public Optional<ActiveAccount> activeForToken(UUID id, Role claimedRole) {
+            return active(id);
+        }
+    };
+    private final LiveUpdates live = new LiveUpdates(null, lookup,
             Clock.systemUTC(), new LiveUpdates.Limits(16, Duration.ofMillis(100), Duration.ofHours(1), 100, 100, 1000,
                     2));
     private final CountDownLatch release = new CountDownLatch(1);

@@ -63,14 +63,6 @@ class JdbcApiKeyRepository implements ApiKeyRepository {
                 .params(Timestamp.from(at), id).update();
     }
 
-    @Override
-    public Optional<UUID> liveAgentFor(byte[] keyHash) {
-        return jdbc.sql("""
-                select k.agent_id from identity.api_keys k join identity.users u on u.id = k.agent_id
-                where k.key_hash = ? and k.revoked_at is null and u.deleted_at is null and u.role = 'agent'""")
-                .param(keyHash).query(UUID.class).optional();
-    }
-
     private static ApiKey map(ResultSet rs, int row) throws SQLException {
         Timestamp revoked = rs.getTimestamp("revoked_at");
         return new ApiKey(rs.getObject("id", UUID.class), rs.getObject("agent_id", UUID.class), rs.getString("name"),

@@ -2,6 +2,7 @@ package io.waybill.security.web;
 
 import io.waybill.security.AccountLookup;
 import io.waybill.kernel.Caller;
+import io.waybill.kernel.Role;
 import java.util.UUID;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -9,9 +10,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /**
- * Turns a verified token into a caller. The account is looked up on every request (one indexed row),
- * so a deleted account's tokens fail at once, a changed role takes effect at once, and tokens issued
- * before a logout everywhere or a password reset stop working at once.
+ * Turns a verified token into a caller. The account is looked up on every request (one indexed row
+ * of this service's copy), so a deleted account's tokens fail as soon as the copy knows, a changed
+ * role takes effect as soon, and so do logouts everywhere and password resets. An account the copy
+ * has not heard of yet acts with the role its token claims ({@link AccountLookup#activeForToken}).
  */
 final class TokenToCaller implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -29,7 +31,8 @@ final class TokenToCaller implements Converter<Jwt, AbstractAuthenticationToken>
         } catch (RuntimeException malformed) {
             throw new InvalidBearerTokenException("The token has no valid subject");
         }
-        AccountLookup.ActiveAccount account = accounts.active(userId)
+        Role claimed = Role.fromWire(jwt.getClaimAsString("role")).orElse(null);
+        AccountLookup.ActiveAccount account = accounts.activeForToken(userId, claimed)
                 .orElseThrow(() -> new InvalidBearerTokenException("The account of this token no longer exists"));
         if (!account.acceptsTokenIssuedAt(jwt.getIssuedAt())) {
             throw new InvalidBearerTokenException("The token was revoked by a logout or a password reset");

@@ -1,0 +1,54 @@
+package io.waybill.identity;
+
+import io.waybill.eventing.EventPublisher;
+import io.waybill.security.AccountRecords;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the rest of the system about a change to an account or an API key, in the transaction of
+ * the change: the event for other modules and services, and the security module's copy of this
+ * process at once, so that this process refuses a revoked token or key from the very next request
+ * instead of when its own event comes back. One place for both, so that no change does one and
+ * forgets the other.
+ */
+@Component
+class AccountAnnouncements {
+
+    private final EventPublisher events;
+    private final AccountRecords records;
+
+    AccountAnnouncements(EventPublisher events, AccountRecords records) {
+        this.events = events;
+        this.records = records;
+    }
+
+    void registered(User user) {
+        records.record(user.id(), user.role(), null, user.createdAt());
+        events.publish(new UserRegistered(user.id(), user.role().wireName(), user.email().value(), user.fullName(),
+                user.phone(), user.createdAt()));
+    }
+
+    /** The account's tokens issued before {@code revokedAt} no longer count (logout everywhere, password reset). */
+    void tokensRevoked(User user, Instant revokedAt) {
+        records.record(user.id(), user.role(), revokedAt, revokedAt);
+        events.publish(UserUpdates.of(user, revokedAt));
+    }
+
+    void deleted(User user, Instant at) {
+        records.forget(user.id(), user.role(), at);
+        events.publish(new UserDeleted(user.id(), user.role().wireName(), at));
+    }
+
+    void keyIssued(ApiKey key) {
+        records.recordKey(key.id(), key.agentId(), key.keyHash(), key.createdAt());
+        events.publish(new ApiKeyIssued(key.id(), key.agentId(), HexFormat.of().formatHex(key.keyHash()),
+                key.createdAt()));
+    }
+
+    void keyRevoked(ApiKey key, Instant at) {
+        records.revokeKey(key.id(), key.agentId(), at);
+        events.publish(new ApiKeyRevoked(key.id(), key.agentId(), at));
+    }
+}

@@ -1,0 +1,29 @@
+package io.waybill.identity;
+
+import org.springframework.modulith.NamedInterface;
+
+import io.waybill.eventing.DomainEvent;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An API key was issued for an agent: the {@code api_key.issued} event, keyed by the user so that
+ * one account's key events stay in order. {@code keyHash} is the SHA-256 of the key's UTF-8 bytes
+ * in lower-case hex, the form identity stores: a service checks a presented key against it without
+ * the key ever leaving identity's answer to the admin.
+ */
+@NamedInterface("events")
+public record ApiKeyIssued(UUID keyId, UUID userId, String keyHash, Instant occurredAt) implements DomainEvent {
+
+    public static final String TOPIC = "api_key.issued";
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public String key() {
+        return userId.toString();
+    }
+}

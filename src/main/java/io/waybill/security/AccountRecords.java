@@ -1,0 +1,34 @@
+package io.waybill.security;
+
+import io.waybill.kernel.Role;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Writes the security module's copy of accounts and API keys. The identity module calls it in the
+ * transaction of each change, so that the change holds in its own process at once (a logout
+ * everywhere, a deleted account, a revoked key refuse the very next request); the security module's
+ * consumer of identity's events applies the same facts in every other service. Every call is
+ * idempotent and order-proof: a state replaces only an older one, and deletions and revocations
+ * are final.
+ */
+public interface AccountRecords {
+
+    /**
+     * The account's whole state as of {@code asOf}: stored unless the copy holds a newer state or
+     * the account is deleted.
+     */
+    void record(UUID userId, Role role, Instant tokensRevokedAt, Instant asOf);
+
+    /** The account was deleted at {@code deletedAt}: its tokens and keys are refused from now on, for good. */
+    void forget(UUID userId, Role role, Instant deletedAt);
+
+    /**
+     * A key was issued for the account. {@code keyHash} is the SHA-256 of the key's UTF-8 bytes
+     * ({@link ApiKeyLookup} hashes a presented key the same way); the key itself is never passed.
+     */
+    void recordKey(UUID keyId, UUID userId, byte[] keyHash, Instant issuedAt);
+
+    /** The key was revoked at {@code revokedAt}: refused from now on, for good. */
+    void revokeKey(UUID keyId, UUID userId, Instant revokedAt);
+}

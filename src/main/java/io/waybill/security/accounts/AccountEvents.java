@@ -1,0 +1,101 @@
+package io.waybill.security.accounts;
+
+import io.waybill.eventing.EventHandler;
+import io.waybill.eventing.ReceivedEvent;
+import io.waybill.kernel.Role;
+import io.waybill.security.AccountRecords;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Keeps the copy of accounts and API keys from identity's events, in a service that does not have
+ * identity's tables (and, harmlessly, in the one that does, where identity wrote the same facts
+ * already). The events are read by their published contract (topic and snake_case payload fields,
+ * docs/API.md), not through identity's classes: identity depends on this module, not the reverse.
+ * Applying a fact twice, or late, changes nothing ({@link AccountRecords}).
+ */
+@Component
+class AccountEvents implements EventHandler {
+
+    static final String USER_CREATED = "user.created";
+    static final String USER_UPDATED = "user.updated";
+    static final String USER_DELETED = "user.deleted";
+    static final String KEY_ISSUED = "api_key.issued";
+    static final String KEY_REVOKED = "api_key.revoked";
+
+    private static final Logger log = LoggerFactory.getLogger(AccountEvents.class);
+
+    private final AccountRecords records;
+
+    AccountEvents(AccountRecords records) {
+        this.records = records;
+    }
+
+    @Override
+    public String group() {
+        return "security-accounts";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(USER_CREATED, USER_UPDATED, USER_DELETED, KEY_ISSUED, KEY_REVOKED);
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) {
+        JsonNode payload = event.payload();
+        Instant at = payload.hasNonNull("occurred_at") ? instant(payload, "occurred_at") : event.occurredAt();
+        switch (event.type()) {
+            case USER_CREATED, USER_UPDATED -> {
+                Role role = role(event, payload);
+                if (role != null) {
+                    // user.created has no tokens_revoked_at: a new account has revoked nothing.
+                    records.record(uuid(payload, "user_id"), role, instant(payload, "tokens_revoked_at"), at);
+                }
+            }
+            case USER_DELETED -> {
+                Role role = role(event, payload);
+                records.forget(uuid(payload, "user_id"), role == null ? Role.CUSTOMER : role, at);
+            }
+            case KEY_ISSUED -> records.recordKey(uuid(payload, "key_id"), uuid(payload, "user_id"),
+                    HexFormat.of().parseHex(text(payload, "key_hash")), at);
+            case KEY_REVOKED -> records.revokeKey(uuid(payload, "key_id"), uuid(payload, "user_id"), at);
+            default -> throw new IllegalArgumentException("Unexpected event type " + event.type());
+        }
+    }
+
+    /**
+     * The account's role, or null for one this version does not know: such an account stays
+     * unknown here (its tokens would claim that role too, and are refused), rather than the event
+     * stopping the consumer for good.
+     */
+    private static Role role(ReceivedEvent event, JsonNode payload) {
+        String wire = text(payload, "role");
+        Role role = Role.fromWire(wire).orElse(null);
+        if (role == null) {
+            log.warn("Event {} ({}) names an unknown role '{}'", event.eventId(), event.type(), wire);
+        }
+        return role;
+    }
+
+    private static String text(JsonNode payload, String field) {
+        if (!payload.hasNonNull(field)) {
+            throw new IllegalArgumentException("The event's payload has no " + field);
+        }
+        return payload.get(field).asString();
+    }
+
+    private static UUID uuid(JsonNode payload, String field) {
+        return UUID.fromString(text(payload, field));
+    }
+
+    private static Instant instant(JsonNode payload, String field) {
+        return payload.hasNonNull(field) ? Instant.parse(payload.get(field).asString()) : null;
+    }
+}

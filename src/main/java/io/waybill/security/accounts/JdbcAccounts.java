@@ -1,0 +1,151 @@
+package io.waybill.security.accounts;
+
+import io.waybill.kernel.Caller;
+import io.waybill.kernel.Role;
+import io.waybill.security.AccountLookup;
+import io.waybill.security.AccountRecords;
+import io.waybill.security.ApiKeyLookup;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The security module's copy of accounts and API keys ({@code security.accounts},
+ * {@code security.api_keys}): read on every authenticated request (one row by primary key or
+ * unique hash), written by identity's calls and by {@link AccountEvents}.
+ */
+@Repository
+class JdbcAccounts implements AccountLookup, ApiKeyLookup, AccountRecords {
+
+    /** Longer than any key identity issues; a longer header is refused without hashing it. */
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final JdbcClient jdbc;
+
+    JdbcAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<ActiveAccount> active(UUID userId) {
+        return find(userId).filter(Known::live).map(Known::account);
+    }
+
+    @Override
+    public Optional<ActiveAccount> activeForToken(UUID userId, Role claimedRole) {
+        Optional<Known> known = find(userId);
+        if (known.isEmpty()) {
+            // Not heard of yet, never "deleted" (a deletion leaves its row): the token's own claim stands.
+            return Optional.ofNullable(claimedRole).map(role -> new ActiveAccount(role, null));
+        }
+        return known.filter(Known::live).map(Known::account);
+    }
+
+    @Override
+    public Optional<Caller> callerFor(String apiKey) {
+        if (apiKey == null || apiKey.isEmpty() || apiKey.length() > MAX_KEY_LENGTH) {
+            return Optional.empty();
+        }
+        // A key of an account not heard of yet acts for an agent: identity issues keys for agents only.
+        return jdbc.sql("""
+                select k.user_id from security.api_keys k left join security.accounts a on a.user_id = k.user_id
+                where k.key_hash = ? and k.revoked_at is null
+                  and (a.user_id is null or a.deleted_at is null and a.role = 'agent')""")
+                .param(sha256(apiKey)).query(UUID.class).optional()
+                .map(agent -> new Caller(agent, Role.AGENT));
+    }
+
+    @Override
+    public void record(UUID userId, Role role, Instant tokensRevokedAt, Instant asOf) {
+        jdbc.sql("""
+                insert into security.accounts as a (user_id, role, tokens_revoked_at, as_of) values (?, ?, ?, ?)
+                on conflict (user_id) do update
+                set role = excluded.role, tokens_revoked_at = excluded.tokens_revoked_at, as_of = excluded.as_of
+                where a.deleted_at is null and a.as_of < excluded.as_of""")
+                .params(userId, role.wireName(), timestamp(tokensRevokedAt), timestamp(asOf))
+                .update();
+    }
+
+    @Override
+    public void forget(UUID userId, Role role, Instant deletedAt) {
+        // Whatever the order of events, a deletion wins and stays: the first one seen is kept.
+        jdbc.sql("""
+                insert into security.accounts as a (user_id, role, deleted_at, as_of) values (?, ?, ?, ?)
+                on conflict (user_id) do update
+                set deleted_at = excluded.deleted_at, as_of = greatest(a.as_of, excluded.as_of)
+                where a.deleted_at is null""")
+                .params(userId, role.wireName(), timestamp(deletedAt), timestamp(deletedAt))
+                .update();
+    }
+
+    @Override
+    public void recordKey(UUID keyId, UUID userId, byte[] keyHash, Instant issuedAt) {
+        // Fills in the hash of a key whose revocation came first, and keeps the revocation.
+        jdbc.sql("""
+                insert into security.api_keys as k (id, key_hash, user_id, as_of) values (?, ?, ?, ?)
+                on conflict (id) do update set key_hash = excluded.key_hash
+                where k.key_hash is null""")
+                .params(keyId, keyHash, userId, timestamp(issuedAt))
+                .update();
+    }
+
+    @Override
+    public void revokeKey(UUID keyId, UUID userId, Instant revokedAt) {
+        jdbc.sql("""
+                insert into security.api_keys as k (id, user_id, revoked_at, as_of) values (?, ?, ?, ?)
+                on conflict (id) do update
+                set revoked_at = excluded.revoked_at, as_of = greatest(k.as_of, excluded.as_of)
+                where k.revoked_at is null""")
+                .params(keyId, userId, timestamp(revokedAt), timestamp(revokedAt))
+                .update();
+    }
+
+    private Optional<Known> find(UUID userId) {
+        return jdbc.sql("select role, tokens_revoked_at, deleted_at from security.accounts where user_id = ?")
+                .param(userId).query(JdbcAccounts::map).optional();
+    }
+
+    private static Known map(ResultSet rs, int row) throws SQLException {
+        String wire = rs.getString("role");
+        Role role = Role.fromWire(wire).orElseThrow(() -> new IllegalStateException("Unknown role " + wire));
+        return new Known(new ActiveAccount(role, instant(rs.getTimestamp("tokens_revoked_at"))),
+                rs.getTimestamp("deleted_at") != null);
+    }
+
+    /** SHA-256 of the key's UTF-8 bytes: the hash identity stores and announces. */
+    static byte[] sha256(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
+        }
+    }
+
+    /**
+     * PostgreSQL keeps microseconds: an instant is cut to them before it is stored or compared, so
+     * that the same fact written by identity and then re-applied from its event compares equal.
+     */
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private record Known(ActiveAccount account, boolean deleted) {
+
+        boolean live() {
+            return !deleted;
+        }
+    }
+}
