@@ -36,6 +36,12 @@ class AccountAnnouncements {
         events.publish(UserUpdates.of(user, revokedAt));
     }
 
+    /** The owner proved they read the address; {@code tokensRevokedAt} is unchanged (null: never revoked). */
+    void emailVerified(User user, Instant tokensRevokedAt, Instant at) {
+        records.record(user.id(), user.role(), tokensRevokedAt, at);
+        events.publish(UserUpdates.of(user, tokensRevokedAt, at));
+    }
+
     void deleted(User user, Instant at) {
         records.forget(user.id(), user.role(), at);
         events.publish(new UserDeleted(user.id(), user.role().wireName(), at));

@@ -5,6 +5,7 @@ import io.waybill.kernel.ConflictException;
 import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.NotFoundException;
 import io.waybill.mail.OutgoingMail;
+import io.waybill.security.AccountLookup;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
@@ -22,12 +23,15 @@ public class EmailVerificationService {
     private final UserRepository users;
     private final AccountTokenRepository tokens;
     private final OutgoingMail mail;
+    private final AccountAnnouncements announcements;
     private final Clock clock;
 
-    EmailVerificationService(UserRepository users, AccountTokenRepository tokens, OutgoingMail mail, Clock clock) {
+    EmailVerificationService(UserRepository users, AccountTokenRepository tokens, OutgoingMail mail,
+            AccountAnnouncements announcements, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.mail = mail;
+        this.announcements = announcements;
         this.clock = clock;
     }
 
@@ -42,6 +46,10 @@ public class EmailVerificationService {
         send(user);
     }
 
+    /**
+     * Marks the address verified and announces it ({@code user.updated}): the modules that write to
+     * the address (notifications) keep their own copy of the account and wait for this proof.
+     */
     @Transactional
     public void verify(String token) {
         Instant now = clock.instant();
@@ -55,6 +63,8 @@ public class EmailVerificationService {
         tokens.markUsed(redeemed.id(), now);
         user.verifyEmail(now);
         users.markEmailVerified(user);
+        announcements.emailVerified(user,
+                users.active(user.id()).map(AccountLookup.ActiveAccount::tokensRevokedAt).orElse(null), now);
     }
 
     void send(User user) {

@@ -6,7 +6,10 @@ import io.waybill.eventing.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An account was created: the {@code user.created} event, keyed by the user. */
+/**
+ * An account was created: the {@code user.created} event, keyed by the user. A new account's address
+ * is not verified yet; {@link UserUpdated} says when it is.
+ */
 @NamedInterface("events")
 public record UserRegistered(UUID userId, String role, String email, String fullName, String phone,
         Instant occurredAt) implements DomainEvent {

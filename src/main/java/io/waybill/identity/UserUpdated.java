@@ -12,10 +12,12 @@ import java.util.UUID;
  * module's accounts, the notifications module's recipients) replaces its row with the newest one and
  * a replayed or late event changes nothing. {@code tokensRevokedAt} is when the owner last logged out
  * everywhere or reset the password: access tokens issued before it no longer count.
+ * {@code emailVerified} says whether the owner proved they read the address (by the verification
+ * mail or a password reset): until then nothing but identity's own mail may go there.
  */
 @NamedInterface("events")
 public record UserUpdated(UUID userId, String role, String email, String fullName, String phone,
-        Instant tokensRevokedAt, Instant occurredAt) implements DomainEvent {
+        boolean emailVerified, Instant tokensRevokedAt, Instant occurredAt) implements DomainEvent {
 
     public static final String TOPIC = "user.updated";
 

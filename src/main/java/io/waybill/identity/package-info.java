@@ -7,9 +7,7 @@
  * its role and its revoked tokens, and whom a key acts for, are answered by the security module's
  * copy ({@link io.waybill.security.AccountLookup}), which identity writes in the transaction of each
  * change ({@link io.waybill.security.AccountRecords}) and other services fill from these events.
- * {@link io.waybill.identity.UserDirectory} still gives a live account's contact details to the
- * notifications module in this process; it is not for a service of its own, which has no identity
- * tables.
+ * The notifications module keeps its own copy of contact details from the same events.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "security", "mail"})
 package io.waybill.identity;

@@ -1,5 +1,6 @@
 package io.waybill.network;
 
+import io.waybill.eventing.EventPublisher;
 import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.Page;
@@ -11,15 +12,21 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Hub and vehicle administration. Changes leave out nothing: null fields keep their value. */
+/**
+ * Hub and vehicle administration. Changes leave out nothing: null fields keep their value. Every
+ * change of a hub is announced ({@code hub.created}, {@code hub.updated}, {@code hub.deleted}) in
+ * its transaction, for the modules that keep a copy of the hubs (reporting names them).
+ */
 @Service
 public class NetworkService {
 
     private final NetworkRepository network;
+    private final EventPublisher events;
     private final Clock clock;
 
-    NetworkService(NetworkRepository network, Clock clock) {
+    NetworkService(NetworkRepository network, EventPublisher events, Clock clock) {
         this.network = network;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -28,6 +35,7 @@ public class NetworkService {
         Hub hub = new Hub(UUID.randomUUID(), fields.hubName(), fields.city(), fields.address(), fields.latitude(),
                 fields.longitude(), clock.instant());
         network.add(hub);
+        events.publish(new HubCreated(hub.id(), hub.hubName(), hub.city(), hub.createdAt()));
         return hub;
     }
 
@@ -51,6 +59,7 @@ public class NetworkService {
                 or(change.address(), current.address()), or(change.latitude(), current.latitude()),
                 or(change.longitude(), current.longitude()), current.createdAt());
         network.save(changed);
+        events.publish(new HubUpdated(id, changed.hubName(), changed.city(), clock.instant()));
         return changed;
     }
 
@@ -59,6 +68,7 @@ public class NetworkService {
         if (!network.removeHub(id)) {
             throw new NotFoundException("No hub with this id.");
         }
+        events.publish(new HubDeleted(id, clock.instant()));
     }
 
     @Transactional

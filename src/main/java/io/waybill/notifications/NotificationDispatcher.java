@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -23,24 +25,35 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code waybill.notifications.retry-delay}, then twice that, and so on, up to
  * {@code waybill.notifications.max-attempts}; then the notification is failed. Several instances
  * may run this at once: each claims the rows it sends with a lease.
+ *
+ * <p>An unwritten notification (planned before its account's {@code user.created} arrived) is
+ * addressed and written from {@link Recipients} when it is sent. While the account is still
+ * unknown (or, for an email, its address not verified), the attempt fails and waits like any other,
+ * so the notification is failed, saying why, only after the usual attempts; an account known by
+ * then but deleted, or a text message for an account without an E.164 phone, cancels it.
  */
 @Component
-class NotificationDispatcher implements OutboundWorker.Queue<Notification, Void>, DisposableBean {
+class NotificationDispatcher implements OutboundWorker.Queue<Notification, Notification>, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
 
     private final NotificationStore store;
+    private final Recipients recipients;
+    private final NotificationTemplates templates;
     private final OutgoingMail mail;
     private final SmsSender sms;
     private final MeterRegistry meters;
     private final Duration retryDelay;
     private final int maxAttempts;
-    private final OutboundWorker<Notification, Void> worker;
+    private final OutboundWorker<Notification, Notification> worker;
 
-    NotificationDispatcher(NotificationStore store, OutgoingMail mail, SmsSender sms, TransactionTemplate transaction,
-            Clock clock, NotificationsProperties properties, MeterRegistry meters) {
+    NotificationDispatcher(NotificationStore store, Recipients recipients, NotificationTemplates templates,
+            OutgoingMail mail, SmsSender sms, TransactionTemplate transaction, Clock clock,
+            NotificationsProperties properties, MeterRegistry meters) {
         NotificationsProperties.Notifications settings = properties.notifications();
         this.store = store;
+        this.recipients = recipients;
+        this.templates = templates;
         this.mail = mail;
         this.sms = sms;
         this.meters = meters;
@@ -71,22 +84,52 @@ class NotificationDispatcher implements OutboundWorker.Queue<Notification, Void>
         return true;
     }
 
+    /** Sends a text message (an email is handed to the mail outbox in {@link #record}); returns it as written. */
     @Override
-    public Void send(Notification notification) throws Exception {
-        if (notification.channel() == Channel.SMS) {
-            sms.send(notification.recipient(), notification.body());
+    public Notification send(Notification notification) throws Exception {
+        Notification written = notification.isWritten() ? notification : write(notification);
+        if (written.channel() == Channel.SMS) {
+            sms.send(written.recipient(), written.body());
         }
-        return null;
+        return written;
+    }
+
+    /**
+     * Addresses and writes a notification planned before its account was known, from the account as
+     * known now. An email waits for the address to be verified as well: the {@code user.updated}
+     * that says so may lag behind the {@code user.created}, as the booking's event overtook both.
+     */
+    private Notification write(Notification notification) throws NotYetAddressable, NotSent {
+        UUID userId = notification.userId();
+        Recipient recipient = recipients.find(userId).orElseThrow(() -> new NotYetAddressable(
+                "account " + userId + " is not known yet (no user.created event has arrived for it)"));
+        if (!recipient.isLive()) {
+            throw new NotSent(recipient.whyNot(notification.channel()));
+        }
+        Optional<String> address = recipient.addressFor(notification.channel());
+        if (address.isEmpty() && notification.channel() == Channel.EMAIL) {
+            throw new NotYetAddressable("the email address of account " + userId + " is not verified (yet)");
+        }
+        if (address.isEmpty()) {
+            throw new NotSent(recipient.whyNot(notification.channel()));
+        }
+        return notification.writtenTo(address.get(), templates.render(notification.kind(), notification.channel(),
+                NotificationPlanner.withName(notification.values(), recipient)));
     }
 
     @Override
-    public void record(Notification notification, Instant now, Void answer, Exception failure) {
+    public void record(Notification notification, Instant now, Notification written, Exception failure) {
         if (failure == null) {
-            if (notification.channel() == Channel.EMAIL) {
-                mail.queue(notification.recipient(), notification.subject(), notification.body());
+            if (written.channel() == Channel.EMAIL) {
+                mail.queue(written.recipient(), written.subject(), written.body());
             }
-            store.markSent(notification.id(), now);
+            store.markSent(written, now);
             count(notification, "sent");
+            return;
+        }
+        if (failure instanceof NotSent notSent) {
+            store.markCancelled(notification.id(), notSent.getMessage());
+            count(notification, "cancelled");
             return;
         }
         int attempts = notification.attempts() + 1;
@@ -115,5 +158,21 @@ class NotificationDispatcher implements OutboundWorker.Queue<Notification, Void>
     @Override
     public void destroy() {
         worker.close();
+    }
+
+    /** An unwritten notification's account is not known, or not verified, yet: tried again later. */
+    static final class NotYetAddressable extends Exception {
+
+        NotYetAddressable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** A notification that will never be sent, and why. */
+    static final class NotSent extends Exception {
+
+        NotSent(String reason) {
+            super(reason, null, false, false);
+        }
     }
 }

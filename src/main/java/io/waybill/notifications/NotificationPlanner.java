@@ -1,16 +1,14 @@
 package io.waybill.notifications;
 
-import io.waybill.identity.UserDirectory;
-import io.waybill.identity.UserSummary;
 import io.waybill.notifications.config.NotificationsProperties;
 import io.waybill.eventing.EventHandler;
-import io.waybill.kernel.PhoneNumber;
 import io.waybill.eventing.ReceivedEvent;
 import io.waybill.shipments.ShipmentBooked;
 import io.waybill.shipments.ShipmentStatusChanged;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,27 +18,34 @@ import org.springframework.stereotype.Component;
 /**
  * Decides, from the shipments' events, who is told what: the customer, on booking, out for delivery,
  * delivered and failed delivery, by email and (with a phone number) by SMS, on the channels they have
- * not opted out of. Email goes only to an address its owner verified, SMS only to a valid E.164
- * number ({@link UserSummary#textablePhone()}): anyone can register anyone's address or number, and
- * Waybill must not write to a stranger under its own name. It only records the notifications; the
- * {@link NotificationDispatcher} sends them.
+ * not opted out of, to the addresses {@link Recipient#addressFor} allows (a verified email, an E.164
+ * phone). It only records the notifications; the {@link NotificationDispatcher} sends them.
+ *
+ * <p>The customer is looked up in the module's own {@link Recipients}, which this same consumer group
+ * keeps from identity's {@code user.*} events ({@link RecipientFeed}). A customer not known yet (with
+ * Kafka, a booking's event can overtake the account's {@code user.created}) still gets the
+ * notifications their preferences allow, unwritten: the dispatcher addresses and writes them when it
+ * sends them, and retries while the account is still unknown.
  */
 @Component
 class NotificationPlanner implements EventHandler {
 
     static final Set<String> NOTIFIED_STATUSES = Set.of("out_for_delivery", "delivered", "delivery_failed");
 
-    private final UserDirectory users;
+    private final Recipients recipients;
+    private final RecipientFeed feed;
     private final NotificationStore store;
     private final NotificationTemplates templates;
     private final NotificationDispatcher dispatcher;
     private final Clock clock;
     private final Duration maxEventAge;
 
-    NotificationPlanner(UserDirectory users, NotificationStore store, NotificationTemplates templates,
-            NotificationDispatcher dispatcher, Clock clock, NotificationsProperties properties) {
+    NotificationPlanner(Recipients recipients, RecipientFeed feed, NotificationStore store,
+            NotificationTemplates templates, NotificationDispatcher dispatcher, Clock clock,
+            NotificationsProperties properties) {
         this.maxEventAge = properties.notifications().maxEventAge();
-        this.users = users;
+        this.recipients = recipients;
+        this.feed = feed;
         this.store = store;
         this.templates = templates;
         this.dispatcher = dispatcher;
@@ -54,11 +59,19 @@ class NotificationPlanner implements EventHandler {
 
     @Override
     public Set<String> topics() {
-        return Set.of(ShipmentBooked.TOPIC, ShipmentStatusChanged.TOPIC);
+        Set<String> topics = new HashSet<>(RecipientFeed.TOPICS);
+        topics.add(ShipmentBooked.TOPIC);
+        topics.add(ShipmentStatusChanged.TOPIC);
+        return Set.copyOf(topics);
     }
 
     @Override
     public void handle(ReceivedEvent event) {
+        if (feed.feeds(event.type())) {
+            // However old: the newest state of an account is what counts.
+            feed.apply(event);
+            return;
+        }
         if (event.occurredAt().plus(maxEventAge).isBefore(clock.instant())) {
             // Old news (the group's first run over an existing log, or a long outage): nobody wants it now.
             return;
@@ -85,22 +98,38 @@ class NotificationPlanner implements EventHandler {
             values.put("status", change.status());
             values.put("location", change.location());
         }
-        Optional<UserSummary> customer = users.findLive(customerId);
-        if (customer.isEmpty()) {
+        Optional<Recipient> customer = recipients.find(customerId);
+        if (customer.isPresent() && !customer.get().isLive()) {
             return;
         }
-        UserSummary user = customer.get();
-        values.put("name", user.fullName() == null || user.fullName().isBlank() ? user.email() : user.fullName());
-        NotificationPreferences preferences = store.preferences(user.id()).orElse(NotificationPreferences.DEFAULT);
-        if (preferences.email() && user.emailVerified()) {
-            store.add(Notification.pending(event.eventId(), user.id(), Channel.EMAIL, kind, user.email(),
-                    templates.render(kind, Channel.EMAIL, values), clock.instant()));
+        NotificationPreferences preferences = store.preferences(customerId).orElse(NotificationPreferences.DEFAULT);
+        boolean planned = false;
+        for (Channel channel : Channel.values()) {
+            if (!preferences.accepts(channel)) {
+                continue;
+            }
+            if (customer.isEmpty()) {
+                store.add(Notification.unwritten(event.eventId(), customerId, channel, kind, values, clock.instant()));
+                planned = true;
+                continue;
+            }
+            Recipient user = customer.get();
+            Optional<String> address = user.addressFor(channel);
+            if (address.isPresent()) {
+                store.add(Notification.pending(event.eventId(), customerId, channel, kind, address.get(),
+                        templates.render(kind, channel, withName(values, user)), clock.instant()));
+                planned = true;
+            }
         }
-        Optional<PhoneNumber> phone = user.textablePhone();
-        if (preferences.sms() && phone.isPresent()) {
-            store.add(Notification.pending(event.eventId(), user.id(), Channel.SMS, kind, phone.get().value(),
-                    templates.render(kind, Channel.SMS, values), clock.instant()));
+        if (planned) {
+            dispatcher.wakeAfterCommit();
         }
-        dispatcher.wakeAfterCommit();
+    }
+
+    /** The template's values with the name to greet the recipient by. */
+    static Map<String, String> withName(Map<String, String> values, Recipient recipient) {
+        Map<String, String> named = new HashMap<>(values);
+        named.put("name", recipient.displayName());
+        return named;
     }
 }

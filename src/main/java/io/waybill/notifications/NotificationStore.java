@@ -20,7 +20,11 @@ public interface NotificationStore {
      */
     List<Notification> claimDue(Instant now, Instant leaseEnd, int limit);
 
-    void markSent(UUID id, Instant at);
+    /** Records the notification sent, as it was written (an unwritten one is written only when sent). */
+    void markSent(Notification sent, Instant at);
+
+    /** Records that the notification will never be sent, and why. */
+    void markCancelled(UUID id, String reason);
 
     void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error);
 

@@ -1,7 +1,6 @@
 package io.waybill.notifications;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.waybill.identity.UserDirectory;
 import io.waybill.notifications.config.NotificationsProperties;
 import io.waybill.security.AccountLookup;
 import io.waybill.kernel.OutboundWorker;
@@ -39,7 +38,7 @@ class WebhookDispatcher implements OutboundWorker.Queue<WebhookDelivery, Integer
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     private final WebhookStore store;
-    private final UserDirectory users;
+    private final Recipients recipients;
     private final AccountLookup accounts;
     private final OutgoingMail mail;
     private final Clock clock;
@@ -51,13 +50,13 @@ class WebhookDispatcher implements OutboundWorker.Queue<WebhookDelivery, Integer
     private final HttpComponentsWebhookSender http;
     private final OutboundWorker<WebhookDelivery, Integer> worker;
 
-    WebhookDispatcher(WebhookStore store, UserDirectory users, AccountLookup accounts, OutgoingMail mail,
+    WebhookDispatcher(WebhookStore store, Recipients recipients, AccountLookup accounts, OutgoingMail mail,
             TransactionTemplate transaction, Clock clock, WebhookUrlPolicy urls, NotificationsProperties properties,
             MeterRegistry meters) {
         NotificationsProperties.Webhooks settings = properties.webhooks();
         Duration timeout = settings.timeout();
         this.store = store;
-        this.users = users;
+        this.recipients = recipients;
         this.accounts = accounts;
         this.mail = mail;
         this.clock = clock;
@@ -160,7 +159,9 @@ class WebhookDispatcher implements OutboundWorker.Queue<WebhookDelivery, Integer
         log.warn("Disabling webhook {} ({}): deliveries have failed for {} ({})", webhook.id(), webhook.url(),
                 retryFor, error);
         store.disable(webhook.id(), now, "deliveries failed for " + retryFor + " (" + error + ")");
-        users.findLive(webhook.ownerId()).ifPresent(owner -> mail.queue(owner.email(),
+        // The owner's address from the module's own copy of the accounts: what they registered with.
+        recipients.find(webhook.ownerId()).filter(Recipient::isLive).filter(owner -> owner.email() != null)
+                .ifPresent(owner -> mail.queue(owner.email(),
                 "Your Waybill webhook was disabled", """
                         Deliveries to your webhook %s (id %s) have failed for %s; the last error was: %s.
 

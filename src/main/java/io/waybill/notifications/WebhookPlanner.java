@@ -21,13 +21,16 @@ import tools.jackson.databind.node.ObjectNode;
  * envelope, {@code {event_id, type, version, occurred_at, payload}}, exactly as it will be signed
  * and sent. The {@link WebhookDispatcher} sends it.
  *
- * <p>Whom a subscription acts for is asked of the identity module's {@link AccountLookup} at each
- * event, not kept in a local copy fed by {@code user.created}/{@code user.deleted}: events arrive
- * late by nature, and a copy would go on sending to a deleted account, or with an old role, for as
- * long as it lags, which is the very gap to close. The lookup is one primary-key read per owner
- * (asked once per owner per event), the read the security layer already makes on every request. A
- * subscription found without a live owner is disabled here as well, not only when
- * {@code user.deleted} arrives.
+ * <p>Whom a subscription acts for is asked of the security module's {@link AccountLookup} at each
+ * event: the owner's current role decides what the subscription may receive, and a subscription
+ * found without a live owner is disabled here as well, not only when {@code user.deleted} arrives
+ * (which may come after the events it should have stopped). The lookup is one primary-key read per
+ * owner (asked once per owner per event), the read the security layer already makes on every
+ * request. How current it is depends on the deployment: in the identity process (and the monolith)
+ * it reads the accounts themselves and sees a deletion or a role change at once; in a split
+ * deployment the security module answers from its own copy of the accounts, fed by identity's
+ * {@code user.*} events, which lags by the event delay, the same as any copy this module kept
+ * would, so a second copy here would buy nothing.
  */
 @Component
 class WebhookPlanner implements EventHandler {

@@ -4,6 +4,18 @@
  * and failed delivery, from the shipments' events only. Every notification is recorded with its
  * state and retried with backoff; users opt out per channel. Integrators subscribe webhooks to
  * event types and receive each event's envelope, signed with the subscription's secret.
+ *
+ * <p>Whom to write to (address, name, phone, whether the address is verified) comes from the
+ * module's own read model of the accounts, {@link io.waybill.notifications.Recipients}
+ * ({@code notifications.recipients}), fed by identity's published {@code user.created},
+ * {@code user.updated} and {@code user.deleted} events; the module uses identity's event types
+ * only, never its code. A read model rather than a call to an identity HTTP API: notifications are
+ * sent in the background, so a copy that lags by the event delay costs nothing, whereas a call
+ * would make every notification (and each retry) depend on the identity service being up, and a
+ * notification planned for an account not known yet waits for its {@code user.created} anyway
+ * (see {@link io.waybill.notifications.NotificationDispatcher}). Webhook owners' current role is
+ * the security module's {@link io.waybill.security.AccountLookup} (see
+ * {@link io.waybill.notifications.WebhookPlanner}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "security", "mail", "shipments :: events", "identity :: events", "identity"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "security", "mail", "shipments :: events", "identity :: events"})
 package io.waybill.notifications;

@@ -1,6 +1,5 @@
 package io.waybill.reporting;
 
-import io.waybill.network.NetworkService;
 import io.waybill.shipments.ShipmentStatus;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,19 +10,19 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads one day's counters from the reporting read model and names the hubs. */
+/** Reads one day's counters from the reporting read model and names the hubs from its copy of them. */
 @Service
 public class ReportService {
 
     private static final long[] NOTHING = {0, 0};
 
     private final ReportingStore store;
-    private final NetworkService network;
+    private final HubNames hubs;
     private final Clock clock;
 
-    ReportService(ReportingStore store, NetworkService network, Clock clock) {
+    ReportService(ReportingStore store, HubNames hubs, Clock clock) {
         this.store = store;
-        this.network = network;
+        this.hubs = hubs;
         this.clock = clock;
     }
 
@@ -36,10 +35,10 @@ public class ReportService {
         for (ShipmentStatus status : ShipmentStatus.values()) {
             byStatus.put(status.wireName(), figures.byStatus().getOrDefault(status.wireName(), 0L));
         }
-        List<DailyReport.HubLine> byHub = network.allHubs().stream()
+        List<DailyReport.HubLine> byHub = hubs.live().stream()
                 .map(hub -> {
-                    long[] counts = figures.byHub().getOrDefault(hub.id(), NOTHING);
-                    return new DailyReport.HubLine(hub.id(), hub.hubName(), hub.city(), counts[0], counts[1]);
+                    long[] counts = figures.byHub().getOrDefault(hub.hubId(), NOTHING);
+                    return new DailyReport.HubLine(hub.hubId(), hub.hubName(), hub.city(), counts[0], counts[1]);
                 })
                 .toList();
         return new DailyReport(day, figures.totals().booked(), byStatus.get("delivered"), byStatus.get("in_transit"),

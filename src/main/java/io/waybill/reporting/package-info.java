@@ -1,6 +1,14 @@
 /**
- * Reports for admins: the day's bookings and status figures, and figures per hub. It reads other
- * modules only through their public APIs.
+ * Reports for admins: the day's bookings and status figures, and figures per hub. It learns
+ * everything from other modules' published events, never from their code or tables.
+ *
+ * <p>Besides its counters it keeps a read model of the hubs it names ({@code reporting.hubs},
+ * {@link io.waybill.reporting.HubNames}), fed by the network module's {@code hub.created},
+ * {@code hub.updated} and {@code hub.deleted} events. A read model rather than a call to a network
+ * HTTP API: a report is built from this module's own tables in one read-only transaction, so it
+ * keeps working (and stays fast) while the network service is down or slow, and the figures it
+ * names come from events anyway; a name that lags by the event delay after a hub is renamed is of
+ * no consequence in a daily report.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "shipments :: events", "network :: events", "network", "identity :: events"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "shipments :: events", "network :: events", "identity :: events"})
 package io.waybill.reporting;

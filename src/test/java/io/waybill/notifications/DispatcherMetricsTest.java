@@ -45,11 +45,13 @@ class DispatcherMetricsTest {
     @Test
     void shouldCountASentNotificationInTheApplicationsRegistry() {
         NotificationDispatcher dispatcher = new NotificationDispatcher(nothing(NotificationStore.class),
-                (to, subject, text) -> { }, nothing(SmsSender.class), transaction, clock, properties, meters);
+                nothing(Recipients.class), new NotificationTemplates(), (to, subject, text) -> { },
+                nothing(SmsSender.class), transaction, clock, properties, meters);
         try {
-            dispatcher.record(new Notification(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Channel.EMAIL,
-                    "delivered", "asha@example.test", "Delivered", "Your parcel arrived.", Notification.PENDING, 0, NOW),
-                    NOW, null, null);
+            Notification sent = new Notification(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                    Channel.EMAIL, "delivered", "asha@example.test", "Delivered", "Your parcel arrived.",
+                    Notification.PENDING, 0, NOW, null);
+            dispatcher.record(sent, NOW, sent, null);
         } finally {
             dispatcher.destroy();
         }

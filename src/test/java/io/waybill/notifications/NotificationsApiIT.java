@@ -3,6 +3,12 @@ package io.waybill.notifications;
 import static io.waybill.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waybill.eventing.DomainEvent;
+import io.waybill.eventing.ReceivedEvent;
+import io.waybill.identity.UserDeleted;
+import io.waybill.identity.UserRegistered;
+import io.waybill.identity.UserUpdated;
+import io.waybill.shipments.ShipmentBooked;
 import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
 import io.waybill.support.FakeTwilio;
@@ -12,6 +18,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Notifications end to end: emails arrive at a real SMTP server (GreenMail), text messages at a
@@ -37,6 +46,18 @@ class NotificationsApiIT extends ApiTest {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private NotificationPlanner planner;
+
+    @Autowired
+    private Recipients recipients;
+
+    @Autowired
+    private JsonMapper json;
+
+    @Autowired
+    private TransactionTemplate transaction;
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
@@ -156,6 +177,10 @@ class NotificationsApiIT extends ApiTest {
         String legacy = "+91 98400 " + ThreadLocalRandom.current().nextInt(10_000, 99_999);
         // An account from before the E.164 rule: its phone is kept, but never texted.
         jdbc.sql("update identity.users set phone = ? where id = ?").params(legacy, customer.id()).update();
+        awaitEvents();
+        // ... and notifications' copy of it, as V62 copied it from identity.users.
+        jdbc.sql("update notifications.recipients set phone = ? where user_id = ?").params(legacy, customer.id())
+                .update();
 
         String number = book(customer).text("tracking_number");
 
@@ -165,10 +190,81 @@ class NotificationsApiIT extends ApiTest {
         assertThat(TWILIO.to(legacy)).isEmpty();
     }
 
+    /**
+     * With Kafka a booking's event may overtake its customer's user.created (another topic): the
+     * notifications are planned anyway, wait while the account is unknown, and go out once it is.
+     */
+    @Test
+    void shouldSendNotificationsPlannedBeforeTheCustomersAccountArrived() {
+        UUID customerId = UUID.randomUUID();
+        String email = Api.uniqueEmail("late");
+        String phone = phone();
+        Instant registered = Instant.now().minusSeconds(60);
+        String number = "TRK" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+
+        feed(new ShipmentBooked(UUID.randomUUID(), number, customerId, "12 Anna Salai, Chennai", "4 MG Road, Bangalore",
+                Instant.now()));
+
+        // Planned for both channels, unaddressed, and retried while nobody knows the account.
+        eventually(() -> assertThat(jdbc.sql("select count(*) from notifications.notifications where user_id = ? "
+                + "and status = 'pending' and recipient is null and attempts >= 2 and last_error like '%not known yet%'")
+                .param(customerId).query(Long.class).single()).isEqualTo(2));
+
+        feed(new UserRegistered(customerId, "customer", email, "Lena Late", phone, registered));
+        eventually(() -> assertThat(TWILIO.to(phone)).hasSize(1));
+        assertThat(TWILIO.to(phone).get(0).form().get("Body")).contains(number);
+        // The address is not verified by user.created alone: the email waits for the user.updated that says so.
+        assertThat(subjects(email)).isEmpty();
+
+        feed(new UserUpdated(customerId, "customer", email, "Lena Late", phone, true, null,
+                registered.plusSeconds(30)));
+        eventually(Duration.ofSeconds(20), () -> assertThat(subjects(email))
+                .containsExactly("Your shipment " + number + " is booked"));
+        assertThat(Mailbox.to(email)).singleElement().satisfies(mail -> assertThat(body(mail)).contains("Lena Late"));
+        eventually(() -> assertThat(states(customerId)).containsExactlyInAnyOrder("email:sent", "sms:sent"));
+    }
+
+    /** The copy of an account takes only newer states, and a deleted account stays deleted. */
+    @Test
+    void shouldKeepTheNewestStateOfAnAccountWhateverOrderItsEventsArriveIn() {
+        UUID id = UUID.randomUUID();
+        Instant created = Instant.now().minusSeconds(600);
+        feed(new UserUpdated(id, "customer", "new@example.test", "New Name", null, true, null,
+                created.plusSeconds(60)));
+        feed(new UserRegistered(id, "customer", "old@example.test", "Old Name", null, created));
+        assertThat(recipients.find(id)).get().satisfies(recipient -> {
+            assertThat(recipient.email()).isEqualTo("new@example.test");
+            assertThat(recipient.emailVerified()).isTrue();
+        });
+
+        feed(new UserDeleted(id, "customer", created.plusSeconds(120)));
+        feed(new UserUpdated(id, "customer", "late@example.test", "Late", null, true, null, created.plusSeconds(180)));
+        assertThat(recipients.find(id)).get().satisfies(recipient -> {
+            assertThat(recipient.isLive()).isFalse();
+            assertThat(recipient.email()).isNull();
+            assertThat(recipient.addressFor(Channel.EMAIL)).isEmpty();
+        });
+    }
+
     @Test
     void shouldRefusePreferencesWithoutAToken() {
         assertProblem(api.get("/me/notification-preferences", null), 401);
         assertProblem(api.put("/me/notification-preferences", null, Map.of("sms", false)), 401);
+    }
+
+    /** Hands an event to the notifications consumer as the transport would, in a transaction of its own. */
+    private void feed(DomainEvent event) {
+        ReceivedEvent received = new ReceivedEvent(UUID.randomUUID(), event.topic(), event.type(), event.version(),
+                event.occurredAt(), event.key(), json.valueToTree(event), (payload, type) -> json.treeToValue(payload, type));
+        transaction.executeWithoutResult(status -> planner.handle(received));
+    }
+
+    private static String body(MimeMessage message) {
+        try {
+            return String.valueOf(message.getContent());
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<String> states(UUID userId) {

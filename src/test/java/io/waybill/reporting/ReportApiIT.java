@@ -2,16 +2,34 @@ package io.waybill.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waybill.eventing.DomainEvent;
+import io.waybill.eventing.ReceivedEvent;
+import io.waybill.network.HubCreated;
+import io.waybill.network.HubDeleted;
+import io.waybill.network.HubUpdated;
 import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class ReportApiIT extends ApiTest {
+
+    @Autowired
+    private HubDirectory directory;
+
+    @Autowired
+    private JsonMapper json;
+
+    @Autowired
+    private TransactionTemplate transaction;
 
     @Test
     void shouldCountTheDaysBookingsAndStatusChanges() {
@@ -57,6 +75,52 @@ class ReportApiIT extends ApiTest {
         assertThat(hubLine.get("city").asString()).isEqualTo(city);
     }
 
+    /** Hubs are named as they are now: renamed, and gone once removed. */
+    @Test
+    void shouldNameTheHubsAsTheyAreNow() {
+        String admin = admin().token();
+        String hubId = api.post("/admin/hubs", admin, Map.of("hub_name", "Hub " + UUID.randomUUID(), "city", "Erode"))
+                .text("id");
+        String renamed = "Renamed " + UUID.randomUUID();
+        api.put("/admin/hubs/" + hubId, admin, Map.of("hub_name", renamed, "city", "Salem"));
+        awaitEvents();
+
+        JsonNode line = hubLine(api.get("/admin/reports", admin), hubId);
+        assertThat(line.get("hub_name").asString()).isEqualTo(renamed);
+        assertThat(line.get("city").asString()).isEqualTo("Salem");
+
+        assertThat(api.delete("/admin/hubs/" + hubId, admin).status()).isEqualTo(204);
+        awaitEvents();
+        assertThat(api.get("/admin/reports", admin).body().get("by_hub").valueStream()
+                .map(hub -> hub.get("hub_id").asString())).doesNotContain(hubId);
+    }
+
+    /**
+     * The report names hubs from reporting's own copy, fed by the network module's events, which may
+     * come in any order: the newest state stands, and a removed hub stays removed.
+     */
+    @Test
+    void shouldNameHubsFromItsOwnCopyWhateverOrderTheirEventsArriveIn() {
+        String admin = admin().token();
+        UUID hub = UUID.randomUUID();
+        UUID removed = UUID.randomUUID();
+        Instant created = Instant.now().minusSeconds(600);
+        // Hubs the network module has never heard of: only the events make the report name them.
+        feed(new HubUpdated(hub, "Newest " + hub, "Vellore", created.plusSeconds(60)));
+        feed(new HubCreated(hub, "Oldest " + hub, "Katpadi", created));
+        feed(new HubCreated(removed, "Removed " + removed, "Hosur", created));
+        feed(new HubDeleted(removed, created.plusSeconds(60)));
+        feed(new HubUpdated(removed, "Back " + removed, "Hosur", created.plusSeconds(120)));
+
+        Api.Response report = api.get("/admin/reports", admin);
+
+        JsonNode line = hubLine(report, hub.toString());
+        assertThat(line.get("hub_name").asString()).isEqualTo("Newest " + hub);
+        assertThat(line.get("city").asString()).isEqualTo("Vellore");
+        assertThat(report.body().get("by_hub").valueStream().map(h -> h.get("hub_id").asString()))
+                .doesNotContain(removed.toString());
+    }
+
     @Test
     void shouldReportAnyDayAndRefuseABadDate() {
         String admin = admin().token();
@@ -72,6 +136,13 @@ class ReportApiIT extends ApiTest {
         assertProblem(api.get("/admin/reports", customer().token()), 403);
         assertProblem(api.get("/admin/reports", agent().token()), 403);
         assertProblem(api.get("/admin/reports", null), 401);
+    }
+
+    /** Hands an event to reporting's hub consumer as the transport would, in a transaction of its own. */
+    private void feed(DomainEvent event) {
+        ReceivedEvent received = new ReceivedEvent(UUID.randomUUID(), event.topic(), event.type(), event.version(),
+                event.occurredAt(), event.key(), json.valueToTree(event), (payload, type) -> json.treeToValue(payload, type));
+        transaction.executeWithoutResult(status -> directory.handle(received));
     }
 
     private String bookFrom(Account customer, String city) {

@@ -9,29 +9,37 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class JdbcNotificationStore implements NotificationStore {
 
     private static final String COLUMNS = "id, event_id, user_id, channel, kind, recipient, subject, body, status, "
-            + "attempts, next_attempt_at";
+            + "attempts, next_attempt_at, template_values";
+    private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    JdbcNotificationStore(JdbcClient jdbc) {
+    JdbcNotificationStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @Override
     public void add(Notification n) {
         jdbc.sql("insert into notifications.notifications (" + COLUMNS + ", created_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id, channel) do nothing")
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) on conflict (event_id, channel) do nothing")
                 .params(n.id(), n.eventId(), n.userId(), n.channel().wireName(), n.kind(), n.recipient(), n.subject(),
                         n.body(), n.status(), n.attempts(), Timestamp.from(n.nextAttemptAt()),
+                        n.values() == null ? null : json.writeValueAsString(n.values()),
                         Timestamp.from(n.nextAttemptAt()))
                 .update();
     }
@@ -52,13 +60,22 @@ class JdbcNotificationStore implements NotificationStore {
                     order by next_attempt_at limit :limit)
                 returning\s""" + COLUMNS)
                 .param("now", Timestamp.from(now)).param("lease_end", Timestamp.from(leaseEnd)).param("limit", limit)
-                .query(JdbcNotificationStore::row).list();
+                .query(this::row).list();
     }
 
     @Override
-    public void markSent(UUID id, Instant at) {
-        jdbc.sql("update notifications.notifications set status = 'sent', attempts = attempts + 1, sent_at = ?, "
-                + "last_error = null where id = ?").params(Timestamp.from(at), id).update();
+    public void markSent(Notification sent, Instant at) {
+        jdbc.sql("""
+                update notifications.notifications set status = 'sent', attempts = attempts + 1, sent_at = ?,
+                    last_error = null, recipient = ?, subject = ?, body = ?, template_values = null
+                where id = ?""")
+                .params(Timestamp.from(at), sent.recipient(), sent.subject(), sent.body(), sent.id()).update();
+    }
+
+    @Override
+    public void markCancelled(UUID id, String reason) {
+        jdbc.sql("update notifications.notifications set status = 'cancelled', last_error = ? where id = ?")
+                .params(reason, id).update();
     }
 
     @Override
@@ -76,7 +93,7 @@ class JdbcNotificationStore implements NotificationStore {
     @Override
     public List<Notification> forUser(UUID userId) {
         return jdbc.sql("select " + COLUMNS + " from notifications.notifications where user_id = ? order by created_at")
-                .param(userId).query(JdbcNotificationStore::row).list();
+                .param(userId).query(this::row).list();
     }
 
     @Override
@@ -95,10 +112,12 @@ class JdbcNotificationStore implements NotificationStore {
                 .params(userId, preferences.email(), preferences.sms(), Timestamp.from(at)).update();
     }
 
-    private static Notification row(ResultSet rs, int n) throws SQLException {
+    private Notification row(ResultSet rs, int n) throws SQLException {
+        String values = rs.getString("template_values");
         return new Notification(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
                 rs.getObject("user_id", UUID.class), Channel.fromWire(rs.getString("channel")), rs.getString("kind"),
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
-                rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant());
+                rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(),
+                values == null ? null : json.readValue(values, VALUES));
     }
 }
