@@ -4,9 +4,16 @@
 #   deploy/check.sh
 #
 # - compose.yaml parses (docker-compose 1.29's `config`, and `docker compose config` too when the
-#   Compose v2 plugin is there), with the profile "monolith", and refuses to run without the
-#   required secrets; only nginx publishes a port, and the app can be scaled (no container_name);
-# - deploy/nginx/nginx.conf passes `nginx -t`;
+#   Compose v2 plugin is there), with the profiles "monolith" and "services", and refuses to run
+#   without the required secrets; only the two nginx publish a port, and the app can be scaled (no
+#   container_name);
+# - the profile "services" has one container per business module, each with WAYBILL_SERVICES set
+#   to its module, its own database and role (waybill_<module>), and Kafka; its nginx waits for all
+#   of them; PostgreSQL mounts the init script that creates those databases;
+# - every variable compose.yaml reads is listed in .env.example;
+# - deploy/nginx/nginx.conf and deploy/nginx/services.conf pass `nginx -t`, and services.conf
+#   proxies only to services of the profile "services";
+# - deploy/postgres/init/10-service-databases.sh is valid bash;
 # - the Dockerfile copies nothing that .dockerignore keeps out of the build context, and the
 #   image's health check script is valid bash.
 #
@@ -42,12 +49,23 @@ sed -e 's/^POSTGRES_PASSWORD=$/POSTGRES_PASSWORD=check-only/' \
     -e 's/^REDIS_PASSWORD=$/REDIS_PASSWORD=checkonly/' \
     -e 's/^WAYBILL_JWT_SECRET=$/WAYBILL_JWT_SECRET=check-only-check-only-check-only-0000/' \
     -e 's/^WAYBILL_ADMIN_PASSWORD=$/WAYBILL_ADMIN_PASSWORD=check-only/' \
+    -e 's/^\(WAYBILL_[A-Z]*_DB_PASSWORD\)=$/\1=check-only-\1/' \
     .env.example > "$tmp/filled.env"
+
+# Every ${VARIABLE} compose.yaml reads is documented (and given its default) in .env.example.
+missing_vars="$(grep -o '\${[A-Za-z_][A-Za-z0-9_]*' compose.yaml | sed 's/^\${//' | sort -u \
+  | while read -r name; do grep -q "^${name}=" .env.example || echo "$name"; done)"
+if [ -z "$missing_vars" ]; then
+  ok "every variable compose.yaml reads is in .env.example"
+else
+  fail "compose.yaml reads variables .env.example does not list: $(echo $missing_vars)"
+fi
 
 check_compose() { # label, then the compose command words
   local label="$1"; shift
-  if "$@" --env-file "$tmp/filled.env" -f compose.yaml --profile monolith config > "$tmp/config.yaml" 2> "$tmp/config.err"; then
-    ok "$label: compose.yaml --profile monolith config"
+  if "$@" --env-file "$tmp/filled.env" -f compose.yaml --profile monolith --profile services config \
+      > "$tmp/config.yaml" 2> "$tmp/config.err"; then
+    ok "$label: compose.yaml --profile monolith --profile services config"
   else
     fail "$label: compose.yaml does not parse:"; cat "$tmp/config.err" >&2; return
   fi
@@ -64,29 +82,62 @@ check_compose() { # label, then the compose command words
 import sys, yaml
 services = yaml.safe_load(open(sys.argv[1]))["services"]
 problems = []
+modules = ["identity", "shipments", "network", "tracking", "reporting", "notifications"]
 published = sorted(name for name, s in services.items() if s.get("ports"))
-if published != ["nginx"]:
-    problems.append(f"services with host ports: {published}, expected only nginx")
-app = services.get("app", {})
-if "container_name" in app:
-    problems.append("app has a container_name: --scale app=N would fail")
+if published != ["nginx", "nginx-services"]:
+    problems.append(f"services with host ports: {published}, expected only nginx and nginx-services")
+for name in ["app"] + modules:
+    if "container_name" in services.get(name, {}):
+        problems.append(f"{name} has a container_name: --scale {name}=N would fail")
 for name in ("app", "nginx"):
     if services.get(name, {}).get("profiles") != ["monolith"]:
         problems.append(f"{name} is not in the profile monolith")
+for name in modules + ["nginx-services"]:
+    if services.get(name, {}).get("profiles") != ["services"]:
+        problems.append(f"{name} is not in the profile services")
+# The profile "services": one container per module, on its own database and role, with Kafka.
+passwords = set()
+for name in modules:
+    env = services.get(name, {}).get("environment") or {}
+    expected = {"WAYBILL_SERVICES": name,
+                "SPRING_DATASOURCE_URL": f"jdbc:postgresql://postgres:5432/waybill_{name}",
+                "SPRING_DATASOURCE_USERNAME": f"waybill_{name}"}
+    for key, value in expected.items():
+        if env.get(key) != value:
+            problems.append(f"{name}: {key} is {env.get(key)!r}, expected {value!r}")
+    if not env.get("SPRING_DATASOURCE_PASSWORD"):
+        problems.append(f"{name}: no SPRING_DATASOURCE_PASSWORD")
+    passwords.add(env.get("SPRING_DATASOURCE_PASSWORD"))
+    if not env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"):
+        problems.append(f"{name}: no Kafka (split mode refuses to start without it)")
+    if not env.get("WAYBILL_JWT_SECRET"):
+        problems.append(f"{name}: no WAYBILL_JWT_SECRET")
+    if "kafka" not in (services.get(name, {}).get("depends_on") or {}):
+        problems.append(f"{name} does not wait for kafka")
+if len(passwords) != len(modules):
+    problems.append("the services do not each have a database password of their own")
+if sorted((services.get("nginx-services", {}).get("depends_on") or {})) != sorted(modules):
+    problems.append("nginx-services does not wait for every service")
+postgres = services.get("postgres", {})
+if not any(str(v).endswith(":/docker-entrypoint-initdb.d:ro") and "deploy/postgres/init" in str(v)
+           for v in postgres.get("volumes") or []):
+    problems.append("postgres does not mount deploy/postgres/init as /docker-entrypoint-initdb.d")
+for module in modules:
+    if f"WAYBILL_{module.upper()}_DB_PASSWORD" not in (postgres.get("environment") or {}):
+        problems.append(f"postgres does not pass WAYBILL_{module.upper()}_DB_PASSWORD to its init script")
 for name, s in services.items():
-    if "healthcheck" not in s and name != "app":  # app: the image's HEALTHCHECK
+    # app and the module services: the image's HEALTHCHECK
+    if "healthcheck" not in s and name not in ["app"] + modules:
         problems.append(f"{name} has no healthcheck")
     for dep, cond in (s.get("depends_on") or {}).items():
         if cond.get("condition") != "service_healthy":
             problems.append(f"{name} does not wait for {dep} to be healthy")
-if any("services" in (s.get("profiles") or []) for s in services.values()):
-    problems.append("a 'services' profile exists, but the per-service split does not yet")
 for p in problems:
     print(p, file=sys.stderr)
 sys.exit(1 if problems else 0)
 PY
     then
-      ok "$label: only nginx publishes a port; app scalable; health-gated start-up"
+      ok "$label: only the two nginx publish a port; app and services scalable; one database, role and Kafka per service; health-gated start-up"
     else
       fail "$label: compose.yaml shape (above)"
     fi
@@ -115,16 +166,33 @@ if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
 fi
 nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 if [ -x "$nginx_bin" ]; then
-  # "app" need not resolve: nginx.conf names it through a variable, resolved per request.
-  mkdir -p "$tmp/nginx"
-  if "$nginx_bin" -t -q -p "$tmp/nginx" -e "$tmp/nginx/error.log" -c "$PWD/deploy/nginx/nginx.conf" \
-      -g "pid $tmp/nginx/nginx.pid;" 2> "$tmp/nginx.err"; then
-    ok "nginx $("$nginx_bin" -v 2>&1 | sed 's|.*/||'): deploy/nginx/nginx.conf syntax"
-  else
-    fail "deploy/nginx/nginx.conf:"; cat "$tmp/nginx.err" >&2
-  fi
+  # "app", "identity", ... need not resolve: the configurations name them through variables,
+  # resolved per request.
+  for conf in nginx.conf services.conf; do
+    mkdir -p "$tmp/nginx-$conf"
+    if "$nginx_bin" -t -q -p "$tmp/nginx-$conf" -e "$tmp/nginx-$conf/error.log" -c "$PWD/deploy/nginx/$conf" \
+        -g "pid $tmp/nginx-$conf/nginx.pid;" 2> "$tmp/nginx.err"; then
+      ok "nginx $("$nginx_bin" -v 2>&1 | sed 's|.*/||'): deploy/nginx/$conf syntax"
+    else
+      fail "deploy/nginx/$conf:"; cat "$tmp/nginx.err" >&2
+    fi
+  done
 else
-  skip "nginx is not installed: deploy/nginx/nginx.conf unchecked"
+  skip "nginx is not installed: deploy/nginx/*.conf unchecked"
+fi
+# services.conf proxies to the services of the profile "services", and to each of them.
+upstreams="$(sed -n 's/^ *set \$[a-z]* *\([a-z-]*\):8080;.*/\1/p' deploy/nginx/services.conf | sort | tr '\n' ' ')"
+if [ "$upstreams" = "identity network notifications reporting shipments tracking " ]; then
+  ok "deploy/nginx/services.conf: routes to each of the six services"
+else
+  fail "deploy/nginx/services.conf routes to: $upstreams"
+fi
+
+# --- PostgreSQL init ------------------------------------------------------------------------------
+if bash -n deploy/postgres/init/10-service-databases.sh && [ -x deploy/postgres/init/10-service-databases.sh ]; then
+  ok "deploy/postgres/init/10-service-databases.sh: bash syntax, executable"
+else
+  fail "deploy/postgres/init/10-service-databases.sh: bash syntax or not executable"
 fi
 
 # --- Dockerfile and its build context -------------------------------------------------------------

@@ -4,7 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Each module's settings are one {@code *Properties} record, found by the scan. */
+/**
+ * Each module's settings are one {@code *Properties} record, found by the scan. Both scans leave out
+ * the business modules this process does not run (WAYBILL_SERVICES; see {@code kernel.startup.ServiceScope}).
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class WaybillApplication {

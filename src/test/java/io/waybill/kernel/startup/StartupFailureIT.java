@@ -63,6 +63,20 @@ class StartupFailureIT {
                 "Set waybill.webhooks.max-per-owner to 1 or more");
     }
 
+    @Test
+    void shouldExplainAnUnknownModuleInWaybillServices(CapturedOutput output) {
+        start(output, configuredDatabase("--waybill.services=identity,shiping"));
+        assertReport(output, "setting waybill.services: waybill.services (WAYBILL_SERVICES) names \"shiping\", which "
+                + "is not a module", "Set WAYBILL_SERVICES to all");
+    }
+
+    @Test
+    void shouldExplainAPartOfTheModulesWithoutKafka(CapturedOutput output) {
+        start(output, configuredDatabase("--waybill.services=identity,shipments"));
+        assertReport(output, "waybill.services (WAYBILL_SERVICES) is identity,shipments, not all, and no Kafka is "
+                + "configured", "Set SPRING_KAFKA_BOOTSTRAP_SERVERS");
+    }
+
     private String[] configuredDatabase(String setting) {
         String url = System.getenv("SPRING_DATASOURCE_URL");
         List<String> arguments = new ArrayList<>(List.of(setting, "--waybill.jwt.secret=" + ApiTest.JWT_SECRET));
