@@ -94,6 +94,37 @@ public class TrackingService {
         return awaitingArrival(() -> shipments.find(id));
     }
 
+    /**
+     * Waits, at most {@code max}, until this read model shows the entry {@code sequence} of the
+     * shipment's history. The live updates come from a consumer group of their own, which may run
+     * ahead of the one that keeps this read model; a stream opened in between would read a history
+     * without the entry and then miss its push. Pushing only once the entry is here means a stream
+     * either finds it in its history or receives it live.
+     */
+    public boolean awaitEntry(UUID shipmentId, int sequence, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        try {
+            while (true) {
+                long seen = arrivals.get();
+                if (shipments.find(shipmentId).map(shipment -> shipment.latest().sequence() >= sequence).orElse(false)) {
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                synchronized (arrival) {
+                    if (arrivals.get() == seen) {
+                        arrival.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), RECHECK.toMillis())));
+                    }
+                }
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The projection recorded something: lookups waiting for a new shipment look again. */
     void arrived() {
         synchronized (arrival) {

@@ -1,6 +1,7 @@
 package io.waybill.security.accounts;
 
 import io.waybill.eventing.EventHandler;
+import io.waybill.kernel.Services;
 import io.waybill.eventing.ReceivedEvent;
 import io.waybill.kernel.Role;
 import io.waybill.security.AccountRecords;
@@ -19,6 +20,12 @@ import tools.jackson.databind.JsonNode;
  * already). The events are read by their published contract (topic and snake_case payload fields,
  * docs/API.md), not through identity's classes: identity depends on this module, not the reverse.
  * Applying a fact twice, or late, changes nothing ({@link AccountRecords}).
+ *
+ * <p>Every service keeps a copy of its own, so every service needs every event: the consumer group
+ * is the service's own ({@code security-accounts-shipments}, ...; {@code security-accounts} when
+ * one process runs them all). Sharing one group would split the topics' partitions among the
+ * services, and each copy would see only some accounts. Replicas of one service share its database,
+ * hence its group.
  */
 @Component
 class AccountEvents implements EventHandler {
@@ -32,14 +39,16 @@ class AccountEvents implements EventHandler {
     private static final Logger log = LoggerFactory.getLogger(AccountEvents.class);
 
     private final AccountRecords records;
+    private final String group;
 
-    AccountEvents(AccountRecords records) {
+    AccountEvents(AccountRecords records, Services services) {
         this.records = records;
+        this.group = services.isAll() ? "security-accounts" : "security-accounts-" + String.join("-", services.active());
     }
 
     @Override
     public String group() {
-        return "security-accounts";
+        return group;
     }
 
     @Override

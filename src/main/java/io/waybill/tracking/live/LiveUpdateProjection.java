@@ -5,7 +5,9 @@ import io.waybill.eventing.ReceivedEvent;
 import io.waybill.shipments.ShipmentBooked;
 import io.waybill.tracking.LiveFeed;
 import io.waybill.tracking.LiveUpdate;
+import io.waybill.tracking.TrackingService;
 import io.waybill.shipments.ShipmentStatusChanged;
+import java.time.Duration;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -16,14 +18,23 @@ import org.springframework.stereotype.Component;
  * commits: so the next event, which another instance may handle, is published after this one and
  * clients see a shipment's history in order. A redelivery after a failed commit may repeat an
  * update; clients that follow one shipment skip sequences they have seen.
+ *
+ * <p>A stream starts with the history in tracking's read model, which another consumer group
+ * keeps. So an update is pushed only once that read model has it (waiting up to
+ * {@link #READ_MODEL_WAIT}): otherwise a stream opened between the push and the read model's
+ * catching up would have it neither in its history nor live.
  */
 @Component
 class LiveUpdateProjection implements EventHandler {
 
-    private final LiveFeed feed;
+    static final Duration READ_MODEL_WAIT = Duration.ofSeconds(2);
 
-    LiveUpdateProjection(LiveFeed feed) {
+    private final LiveFeed feed;
+    private final TrackingService tracking;
+
+    LiveUpdateProjection(LiveFeed feed, TrackingService tracking) {
         this.feed = feed;
+        this.tracking = tracking;
     }
 
     @Override
@@ -53,6 +64,7 @@ class LiveUpdateProjection implements EventHandler {
             default -> null;
         };
         if (update != null) {
+            tracking.awaitEntry(update.shipmentId(), update.sequence(), READ_MODEL_WAIT);
             feed.publish(update);
         }
     }
