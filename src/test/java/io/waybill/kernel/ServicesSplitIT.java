@@ -60,8 +60,9 @@ class ServicesSplitIT extends ApiTest {
 
     @Test
     void shouldConsumeOnlyInItsOwnModulesGroups() {
+        // The shipments module's group, and this service's own group for the security module's account copy.
         assertThat(context.getBeansOfType(EventHandler.class).values()).extracting(EventHandler::group)
-                .containsExactly("shipments");
+                .containsExactlyInAnyOrder("shipments", "security-accounts-identity-shipments");
 
         Account customer = customer();
         Account agent = agent();
@@ -72,7 +73,7 @@ class ServicesSplitIT extends ApiTest {
         // would have read the booking (and notifications, tracking, its status) had they run here.
         eventually(Duration.ofSeconds(30), () -> assertThat(jdbc.sql(
                 "select distinct consumer_group from eventing.processed_events").query(String.class).list())
-                .containsExactly("shipments"));
+                .containsExactlyInAnyOrder("shipments", "security-accounts-identity-shipments"));
     }
 
     @Test

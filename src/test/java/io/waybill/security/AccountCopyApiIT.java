@@ -230,11 +230,11 @@ class AccountCopyApiIT extends ApiTest {
         }
     }
 
-    record UserUpdated(UUID userId, String role, String email, String fullName, String phone, Instant tokensRevokedAt,
-            Instant occurredAt) implements DomainEvent {
+    record UserUpdated(UUID userId, String role, String email, String fullName, String phone, boolean emailVerified,
+            Instant tokensRevokedAt, Instant occurredAt) implements DomainEvent {
 
         UserUpdated(UUID userId, String role, Instant tokensRevokedAt, Instant occurredAt) {
-            this(userId, role, userId + "@copy.waybill.test", "From events", null, tokensRevokedAt, occurredAt);
+            this(userId, role, userId + "@copy.waybill.test", "From events", null, false, tokensRevokedAt, occurredAt);
         }
 
         @Override
