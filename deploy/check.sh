@@ -7,7 +7,8 @@
 #   Compose v2 plugin is there), with the profile "monolith", and refuses to run without the
 #   required secrets; only nginx publishes a port, and the app can be scaled (no container_name);
 # - deploy/nginx/nginx.conf passes `nginx -t`;
-# - the Dockerfile copies nothing that .dockerignore keeps out of the build context, and the
+# - the Dockerfile copies nothing that .dockerignore keeps out of the build context, its JVM flags
+#   are deploy/jvm.options (what spring-boot:run and the benchmark use), and the
 #   image's health check script is valid bash.
 #
 # docker-compose (Debian's 1.29) and nginx are installed with apt-get when missing and the script
@@ -139,6 +140,12 @@ while read -r source; do
   fi
 done < <(awk '/^COPY / && !/--from=/ { for (i = 2; i < NF; i++) if ($i !~ /^--/) print $i }' Dockerfile)
 [ "$failed" -eq 0 ] && ok "Dockerfile: every COPY source is in the build context"
+image_flags=$(sed -n 's/^ENV JDK_JAVA_OPTIONS="\(.*\)"$/\1/p' Dockerfile)
+if [ -n "$image_flags" ] && [ "$image_flags" = "$(cat deploy/jvm.options)" ]; then
+  ok "Dockerfile: JDK_JAVA_OPTIONS are deploy/jvm.options ($image_flags)"
+else
+  fail "Dockerfile: JDK_JAVA_OPTIONS ($image_flags) differ from deploy/jvm.options ($(cat deploy/jvm.options))"
+fi
 if bash -n deploy/docker/healthcheck.sh; then
   ok "deploy/docker/healthcheck.sh: bash syntax"
 else
