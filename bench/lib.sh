@@ -198,6 +198,15 @@ startup_of() {
 
 # start_server JAR LOG: starts the jar on the benchmark database (and Redis), waits until it answers
 # and has logged its start-up time; sets SERVER_PID, BASE, STARTUP_MS and STARTUP_PROCESS_MS.
+# jvm_options_of JAR: the JVM flags the build's checkout deploys with (deploy/jvm.options beside its
+# target/), so that the server runs as the image and spring-boot:run run it; none for a checkout
+# without that file. JAVA_OPTS come after them and win.
+jvm_options_of() {
+  local file
+  file="$(dirname "$(dirname "$1")")/deploy/jvm.options"
+  [ ! -f "$file" ] || cat "$file"
+}
+
 start_server() {
   local jar=$1 log=$2 port times
   port=$(free_port)
@@ -214,8 +223,8 @@ start_server() {
     # from one address with 429: raise them out of reach, so that their cost stays in the figures
     # but their refusals do not. A server without them ignores these settings.
     exec 9>&-  # the benchmark's lock is not the server's to hold
-    # shellcheck disable=SC2086
-    exec java $JAVA_OPTS -jar "$jar" --waybill.rate-limits.tracking.capacity=1000000000 \
+    # shellcheck disable=SC2046,SC2086
+    exec java $(jvm_options_of "$jar") $JAVA_OPTS -jar "$jar" --waybill.rate-limits.tracking.capacity=1000000000 \
       --waybill.rate-limits.registration.capacity=1000000 --waybill.rate-limits.login-address.capacity=1000000 \
       --waybill.rate-limits.login-account.capacity=1000000 --waybill.rate-limits.mail-request.capacity=1000000 \
       --waybill.rate-limits.login-account-total.capacity=1000000 --waybill.rate-limits.booking.capacity=1000000000
@@ -277,8 +286,8 @@ measure_embedded_start() {
       SPRING_KAFKA_BOOTSTRAP_SERVERS WAYBILL_JWT_SECRET WAYBILL_ADMIN_EMAIL WAYBILL_ADMIN_PASSWORD
     export PORT=$port
     exec 9>&-
-    # shellcheck disable=SC2086
-    exec java $JAVA_OPTS -jar "$jar" --waybill.data-dir="$dir"
+    # shellcheck disable=SC2046,SC2086
+    exec java $(jvm_options_of "$jar") $JAVA_OPTS -jar "$jar" --waybill.data-dir="$dir"
   ) >"$dir.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 480); do

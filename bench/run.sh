@@ -17,7 +17,7 @@
 #   CONNECTIONS  wrk connections (default 64); THREADS wrk threads (default 2)
 #   SAMPLE       shipments sampled for the read and status rows (default 10000)
 #   DAYS         the bulk bookings spread over the last DAYS days (default 30)
-#   JAVA_OPTS    extra JVM options for the server (default none)
+#   JAVA_OPTS    extra JVM options for the server, after the build's deploy/jvm.options (default none)
 #   KEEP_DB=1    keep the database waybill_bench afterwards (default: dropped)
 #   REUSE_DB=1   reuse a kept waybill_bench loaded with the same N instead of loading again
 #   NO_REDIS=1   run without Redis even if one answers (the in-process tracking cache)

@@ -14,7 +14,8 @@
 # - deploy/nginx/nginx.conf and deploy/nginx/services.conf pass `nginx -t`, and services.conf
 #   proxies only to services of the profile "services";
 # - deploy/postgres/init/10-service-databases.sh is valid bash;
-# - the Dockerfile copies nothing that .dockerignore keeps out of the build context, and the
+# - the Dockerfile copies nothing that .dockerignore keeps out of the build context, its JVM flags
+#   are deploy/jvm.options (what spring-boot:run and the benchmark use), and the
 #   image's health check script is valid bash.
 #
 # docker-compose (Debian's 1.29) and nginx are installed with apt-get when missing and the script
@@ -207,6 +208,12 @@ while read -r source; do
   fi
 done < <(awk '/^COPY / && !/--from=/ { for (i = 2; i < NF; i++) if ($i !~ /^--/) print $i }' Dockerfile)
 [ "$failed" -eq 0 ] && ok "Dockerfile: every COPY source is in the build context"
+image_flags=$(sed -n 's/^ENV JDK_JAVA_OPTIONS="\(.*\)"$/\1/p' Dockerfile)
+if [ -n "$image_flags" ] && [ "$image_flags" = "$(cat deploy/jvm.options)" ]; then
+  ok "Dockerfile: JDK_JAVA_OPTIONS are deploy/jvm.options ($image_flags)"
+else
+  fail "Dockerfile: JDK_JAVA_OPTIONS ($image_flags) differ from deploy/jvm.options ($(cat deploy/jvm.options))"
+fi
 if bash -n deploy/docker/healthcheck.sh; then
   ok "deploy/docker/healthcheck.sh: bash syntax"
 else

@@ -65,7 +65,8 @@ class NotificationDispatcher implements OutboundWorker.Queue<Notification, Notif
 
     @Scheduled(fixedDelayString = "${waybill.notifications.poll-interval:PT5S}", initialDelayString = "PT2S")
     void poll() {
-        worker.sendDue();
+        // The claim runs on the worker's own thread: the shared scheduler thread never waits on the database.
+        worker.wake();
     }
 
     /** Sends soon after the current transaction commits the notifications it recorded. */

@@ -73,7 +73,8 @@ class WebhookDispatcher implements OutboundWorker.Queue<WebhookDelivery, Integer
 
     @Scheduled(fixedDelayString = "${waybill.webhooks.poll-interval:PT5S}", initialDelayString = "PT2S")
     void poll() {
-        worker.sendDue();
+        // The claim runs on the worker's own thread: the shared scheduler thread never waits on the database.
+        worker.wake();
     }
 
     void wakeAfterCommit() {

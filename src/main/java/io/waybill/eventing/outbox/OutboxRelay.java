@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,6 +38,8 @@ class OutboxRelay implements SmartLifecycle {
     private final int batchSize;
     private final Duration idlePoll;
     private volatile Thread worker;
+    /** The highest position this instance has seen the relay state at: a rise it did not make wakes every group. */
+    private final AtomicLong knownHigh = new AtomicLong(-1);
 
     OutboxRelay(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, EventTransport transport,
             EventSignals signals, Clock clock, EventsProperties properties) {
@@ -51,10 +56,10 @@ class OutboxRelay implements SmartLifecycle {
 
     /** Relays one batch; returns how many events it published (0 when idle or another relay holds the lock). */
     int relayOnce() {
-        Integer published = transaction.execute(status -> {
+        Batch done = transaction.execute(status -> {
             if (!Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK)
                     .query(Boolean.class).single())) {
-                return 0;
+                return Batch.none(highWaterMark());
             }
             List<OutboxRecord> records = jdbc.sql("""
                     select id, event_key, topic, envelope::text as envelope from eventing.outbox
@@ -63,25 +68,46 @@ class OutboxRelay implements SmartLifecycle {
                     .query((rs, n) -> new OutboxRecord(rs.getLong("id"), 0, rs.getString("topic"),
                             rs.getString("event_key"), rs.getString("envelope")))
                     .list();
+            long last = highWaterMark();
             if (records.isEmpty()) {
-                return 0;
+                return Batch.none(last);
             }
             transport.publish(records);
-            long last = jdbc.sql("select last_position from eventing.relay_state").query(Long.class).single();
             Timestamp now = Timestamp.from(clock.instant());
             List<Object[]> marks = new ArrayList<>(records.size());
+            Set<String> topics = new HashSet<>();
             for (OutboxRecord record : records) {
                 marks.add(new Object[] {now, ++last, record.id()});
+                topics.add(record.topic());
             }
             batch.batchUpdate("update eventing.outbox set published_at = ?, position = ? where id = ?", marks);
             jdbc.sql("update eventing.relay_state set last_position = ?").param(last).update();
-            return records.size();
+            return new Batch(records.size(), topics, last);
         });
-        int count = published == null ? 0 : published;
-        if (count > 0) {
-            signals.raiseConsumers();
+        if (done == null) {
+            return 0;
         }
-        return count;
+        long seen = knownHigh.getAndAccumulate(done.high(), Math::max);
+        if (done.high() - done.published() > seen) {
+            // Another instance's relay positioned rows too (or this is the first look since start):
+            // their topics are not known here, so every group takes a look.
+            signals.raiseAllConsumers();
+        } else if (done.published() > 0) {
+            signals.raiseConsumers(done.topics());
+        }
+        return done.published();
+    }
+
+    private long highWaterMark() {
+        return jdbc.sql("select last_position from eventing.relay_state").query(Long.class).single();
+    }
+
+    /** What one relay transaction did: how many rows it positioned, of which topics, and the high-water mark after it. */
+    private record Batch(int published, Set<String> topics, long high) {
+
+        static Batch none(long high) {
+            return new Batch(0, Set.of(), high);
+        }
     }
 
     private void run() {
@@ -91,7 +117,9 @@ class OutboxRelay implements SmartLifecycle {
                 if (!backoff.isZero()) {
                     Thread.sleep(backoff.toMillis());
                 }
-                if (relayOnce() == 0) {
+                // A short batch took everything there was: wait for the next commit's signal (or the poll)
+                // rather than spend a transaction finding the outbox empty.
+                if (relayOnce() < batchSize) {
                     signals.relay().await(idlePoll);
                 }
                 backoff = Duration.ZERO;

@@ -15,9 +15,12 @@ final class Signal {
         }
     }
 
-    void await(Duration atMost) throws InterruptedException {
+    /** Waits until raised or {@code atMost} has passed; returns whether it was raised. */
+    boolean await(Duration atMost) throws InterruptedException {
         if (permits.tryAcquire(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
             permits.drainPermits();
+            return true;
         }
+        return false;
     }
 }

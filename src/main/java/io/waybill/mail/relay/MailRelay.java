@@ -43,7 +43,8 @@ class MailRelay implements OutboundWorker.Queue<QueuedMail, Void>, DisposableBea
 
     @Scheduled(fixedDelayString = "${waybill.mail.poll-interval:PT10S}", initialDelayString = "PT5S")
     void poll() {
-        worker.sendDue();
+        // The claim runs on the worker's own thread: the shared scheduler thread never waits on the database.
+        worker.wake();
     }
 
     /** Sends every due message and waits until each outcome is recorded. */

@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import io.waybill.support.NoTransactions;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,6 +59,38 @@ class MailRelayTest {
     }
 
     @Test
+    void shouldClaimOffTheSchedulersThreadWhenPolled() throws InterruptedException {
+        CountDownLatch claiming = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        outbox.onClaim = () -> {
+            outbox.claimedOn = Thread.currentThread().getName();
+            claiming.countDown();
+            awaitQuietly(release);
+        };
+        MailRelay relay = relay(sent -> { }, 8);
+        try {
+            long started = System.nanoTime();
+            relay.poll();
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(claiming.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(tookMillis).as("the poll returned while the claim was still waiting on the database").isLessThan(2_000);
+            assertThat(outbox.claimedOn).isEqualTo("mail-relay");
+        } finally {
+            release.countDown();
+            relay.destroy();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void shouldWaitAnHourAtMost() {
         MailRelay relay = relay(sent -> { }, 8);
 
@@ -79,6 +113,8 @@ class MailRelayTest {
         final List<Duration> waits = new ArrayList<>();
         boolean sent;
         boolean gaveUp;
+        Runnable onClaim = () -> { };
+        volatile String claimedOn;
 
         FakeOutbox(QueuedMail mail) {
             super(null, Clock.systemUTC(), new MailRelayTrigger());
@@ -87,6 +123,7 @@ class MailRelayTest {
 
         @Override
         List<QueuedMail> claimDue(Instant now, Instant leaseEnd, int limit) {
+            onClaim.run();
             return pending == null ? List.of() : List.of(pending);
         }
 
