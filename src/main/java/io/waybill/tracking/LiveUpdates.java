@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -97,7 +98,7 @@ public class LiveUpdates implements DisposableBean {
 
     /** What a connection asks to follow, checked against the caller; 404 for a shipment it may not see. */
     public Subscription everythingVisibleTo(Caller caller) {
-        return new Subscription(update -> update.isVisibleTo(caller), false, false, List.of(), caller, null);
+        return new Subscription(update -> update.isVisibleTo(caller), false, false, List::of, caller, null);
     }
 
     public Subscription shipment(Caller caller, String reference) {
@@ -105,14 +106,14 @@ public class LiveUpdates implements DisposableBean {
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
         UUID id = shipment.shipmentId();
         return new Subscription(update -> update.shipmentId().equals(id) && update.isVisibleTo(caller), false, true,
-                shipment.asLiveUpdates(), caller, null);
+                () -> shipments.shipment(reference).orElse(shipment).asLiveUpdates(), caller, null);
     }
 
     public Subscription publicShipment(String trackingNumber) {
         TrackedShipment shipment = shipments.publicShipment(trackingNumber);
         String number = shipment.trackingNumber();
         // The public history carries no ids or people: only the public view of it is ever sent.
-        List<LiveUpdate> history = shipment.asLiveUpdates().stream()
+        Supplier<List<LiveUpdate>> history = () -> shipments.publicShipment(number).asLiveUpdates().stream()
                 .map(entry -> new LiveUpdate(null, number, null, null, entry.sequence(), entry.previousStatus(),
                         entry.status(), entry.location(), entry.occurredAt()))
                 .toList();
@@ -135,7 +136,10 @@ public class LiveUpdates implements DisposableBean {
 
     /**
      * Connects a client from this address: it receives the subscription's history, then live
-     * updates, until it goes or the stream ends. Refused (429) beyond a cap.
+     * updates, until it goes or the stream ends. Refused (429) beyond a cap. The history is read
+     * after the client is admitted, so an entry is either in it or among the live updates queued
+     * meanwhile (an update is pushed only once tracking's read model has it); the client skips
+     * the sequences it has already sent.
      */
     public void connect(LiveClient client, Subscription subscription, String address) throws Exception {
         Instant now = clock.instant();
@@ -143,7 +147,7 @@ public class LiveUpdates implements DisposableBean {
         admit(client);
         try {
             scheduleEnd(client, now);
-            client.start(senders, subscription.history());
+            client.start(senders, subscription.history().get());
         } catch (Exception failed) {
             disconnect(client);
             throw failed;
@@ -312,12 +316,12 @@ public class LiveUpdates implements DisposableBean {
     }
 
     /**
-     * What a client follows: a filter, the view it gets and the history it starts with; for whom
+     * What a client follows: a filter, the view it gets and how to read the history it starts with; for whom
      * (null for the public), and the access token that opened it (null when it has none, as with
      * an API key): the stream ends when the token expires or is revoked.
      */
     public record Subscription(Predicate<LiveUpdate> wants, boolean publicView, boolean oneShipment,
-            List<LiveUpdate> history, Caller caller, CallerTokens.Verified token) {
+            Supplier<List<LiveUpdate>> history, Caller caller, CallerTokens.Verified token) {
 
         public Subscription heldBy(CallerTokens.Verified token) {
             return new Subscription(wants, publicView, oneShipment, history, caller, token);

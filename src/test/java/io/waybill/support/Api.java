@@ -59,11 +59,22 @@ public final class Api {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
+        HttpRequest built = request.build();
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> sent =
+                http.sendAsync(built, HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // The whole body, not only the headers: a stream that should end but does not fails the
+            // test here instead of hanging the build.
+            HttpResponse<String> response = sent.get(60, java.util.concurrent.TimeUnit.SECONDS);
             return new Response(response.statusCode(), response.headers().map(), response.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            sent.cancel(true);
+            throw new AssertionError(method + " " + path + ": no complete response within 60 s", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new java.io.UncheckedIOException(io);
+            }
+            throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
