@@ -2,6 +2,8 @@ package io.waybill.eventing.outbox;
 
 import io.waybill.eventing.EventHandler;
 import io.waybill.eventing.ReceivedEvent;
+import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
 class EventDelivery {
 
     private final JdbcClient jdbc;
+    private volatile BiConsumer<String, UUID> onHandled = (group, eventId) -> {
+    };
 
     EventDelivery(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -30,6 +34,12 @@ class EventDelivery {
             return false;
         }
         handler.handle(event);
+        onHandled.accept(handler.group(), event.eventId());
         return true;
+    }
+
+    /** What to do, in the handling transaction, once a group has handled an event (clear its failures). */
+    void clearFailuresWith(BiConsumer<String, UUID> action) {
+        this.onHandled = action;
     }
 }

@@ -53,6 +53,15 @@ class EventEnvelopes {
                 (payload, type) -> json.treeToValue(payload, type));
     }
 
+    /** The envelope's event id, or null when the text is not an envelope with a readable one. */
+    UUID eventIdOf(String envelopeJson) {
+        try {
+            return UUID.fromString(json.readTree(envelopeJson).get("event_id").asString());
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
     /**
      * The envelope's type. Envelopes written before hub routing and agent assignment had types of
      * their own say {@code shipment.assigned} for both; their payload tells which it was.

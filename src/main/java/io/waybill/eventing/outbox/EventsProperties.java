@@ -13,14 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param retention       published events and consumers' receipts older than this are deleted
  * @param cleanupInterval how often that clean-up runs (read by {@link OutboxJanitor}'s schedule)
+ * @param parkAfter       failed attempts in a row after which a consumer group parks an event as a
+ *                        dead letter and moves on ({@link DeadLetters}); with the retries' backoff
+ *                        (0.2 s doubling to 5 s), 10 attempts hold a group up for about 30 s
  */
 @ConfigurationProperties("waybill.events")
 public record EventsProperties(@DefaultValue("P7D") Duration retention, @DefaultValue("PT1H") Duration cleanupInterval,
-        @DefaultValue Relay relay, @DefaultValue Kafka kafka) {
+        @DefaultValue Relay relay, @DefaultValue Kafka kafka, @DefaultValue("10") int parkAfter) {
 
     public EventsProperties {
         requirePositive("waybill.events.retention", retention);
         requirePositive("waybill.events.cleanup-interval", cleanupInterval);
+        requireAtLeast("waybill.events.park-after", parkAfter, 1);
     }
 
     /** {@code waybill.events.relay.*}: whether this instance relays, how many events a batch holds, how often an idle relay looks. */

@@ -15,7 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs each consumer group on its own thread over the positioned outbox rows: a batch of events and
  * the group's new offset commit together. A failing event is retried with backoff and holds up
- * only its own group, so one slow consumer never stops the others.
+ * only its own group, so one slow consumer never stops the others; each failed attempt is counted
+ * against the event that threw, and after {@code waybill.events.park-after} of them it is parked as
+ * a {@link DeadLetters dead letter} and the group goes on past it.
  */
 @Component
 @Conditional(KafkaMode.Off.class)
@@ -36,20 +38,46 @@ class InProcessConsumers implements SmartLifecycle {
     private final EventDelivery delivery;
     private final EventEnvelopes envelopes;
     private final EventSignals signals;
+    private final DeadLetters deadLetters;
     private final List<Thread> workers = new ArrayList<>();
 
     InProcessConsumers(List<EventHandler> handlers, JdbcClient jdbc, TransactionTemplate transaction,
-            EventDelivery delivery, EventEnvelopes envelopes, EventSignals signals) {
+            EventDelivery delivery, EventEnvelopes envelopes, EventSignals signals, DeadLetters deadLetters) {
         this.handlers = handlers;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.delivery = delivery;
         this.envelopes = envelopes;
         this.signals = signals;
+        this.deadLetters = deadLetters;
     }
 
-    /** Consumes one batch for a group; returns how many events it read. */
+    /**
+     * Consumes one batch for a group; returns how many events it read. When an event fails, the
+     * batch rolls back, the failure is counted against that event (which may park it), and the
+     * failure is thrown on for the caller's backoff.
+     */
     int consumeOnce(EventHandler handler) {
+        OutboxRecord[] current = new OutboxRecord[1];
+        try {
+            return consumeBatch(handler, current);
+        } catch (RuntimeException failure) {
+            OutboxRecord failed = current[0];
+            if (failed != null) {
+                try {
+                    if (deadLetters.failed(handler.group(), deadLetters.eventIdOf(failed), failed.topic(), failed.key(),
+                            failed.envelope(), failure)) {
+                        return 0;
+                    }
+                } catch (RuntimeException countFailed) {
+                    log.warn("Consumer {} could not count its failed attempt: {}", handler.group(), countFailed.toString());
+                }
+            }
+            throw failure;
+        }
+    }
+
+    private int consumeBatch(EventHandler handler, OutboxRecord[] current) {
         Integer read = transaction.execute(status -> {
             // Everything up to the relay's committed high-water mark has its final position; reading
             // only up to it lets the group move past events of topics it ignores, instead of scanning
@@ -76,8 +104,10 @@ class InProcessConsumers implements SmartLifecycle {
                             rs.getString("topic"), rs.getString("event_key"), rs.getString("envelope")))
                     .list();
             for (OutboxRecord record : records) {
+                current[0] = record;
                 delivery.deliver(handler, envelopes.read(record.topic(), record.key(), record.envelope()));
             }
+            current[0] = null;
             long reached = records.size() == BATCH ? records.get(records.size() - 1).position() : high;
             jdbc.sql("update eventing.consumer_offsets set position = ? where consumer_group = ?")
                     .params(reached, handler.group()).update();

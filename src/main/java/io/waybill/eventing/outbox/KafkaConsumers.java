@@ -19,7 +19,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * One Kafka consumer group per module's handler ({@code waybill.<group>}). A record's effects and
  * its receipt commit in one database transaction before the offset is committed; a failing record
- * is retried with backoff, without end, so its partition keeps its order.
+ * is retried with backoff, so its partition keeps its order, and each failed attempt is counted:
+ * after {@code waybill.events.park-after} of them the record is parked as a
+ * {@link DeadLetters dead letter} and its offset committed, so the partition goes on.
  */
 @Component
 @Conditional(KafkaMode.On.class)
@@ -29,15 +31,23 @@ class KafkaConsumers implements SmartLifecycle {
     private volatile boolean running;
 
     KafkaConsumers(List<EventHandler> handlers, ConsumerFactory<String, String> consumers,
-            TransactionTemplate transaction, EventDelivery delivery, EventEnvelopes envelopes) {
+            TransactionTemplate transaction, EventDelivery delivery, EventEnvelopes envelopes, DeadLetters deadLetters) {
         for (EventHandler handler : handlers) {
             ContainerProperties properties = new ContainerProperties(handler.topics().toArray(String[]::new));
             properties.setGroupId("waybill." + handler.group());
             properties.setAckMode(ContainerProperties.AckMode.RECORD);
             properties.getKafkaConsumerProperties().setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            properties.setMessageListener((MessageListener<String, String>) (ConsumerRecord<String, String> record) ->
+            properties.setMessageListener((MessageListener<String, String>) (ConsumerRecord<String, String> record) -> {
+                try {
                     transaction.executeWithoutResult(status ->
-                            delivery.deliver(handler, envelopes.read(record.topic(), record.key(), record.value()))));
+                            delivery.deliver(handler, envelopes.read(record.topic(), record.key(), record.value())));
+                } catch (RuntimeException failure) {
+                    if (!deadLetters.failed(handler.group(), envelopes.eventIdOf(record.value()), record.topic(),
+                            record.key(), String.valueOf(record.value()), failure)) {
+                        throw failure;
+                    }
+                }
+            });
             ConcurrentMessageListenerContainer<String, String> container =
                     new ConcurrentMessageListenerContainer<>(consumers, properties);
             ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);

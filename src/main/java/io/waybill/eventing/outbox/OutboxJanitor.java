@@ -38,6 +38,8 @@ class OutboxJanitor {
                   and position <= coalesce((select min(position) from eventing.consumer_offsets), position)""")
                 .param(before).update();
         int receipts = jdbc.sql("delete from eventing.processed_events where processed_at < ?").param(before).update();
+        // Counts of attempts that later succeeded after a restart (the success could not clear them).
+        jdbc.sql("delete from eventing.event_failures where last_failed_at < ?").param(before).update();
         if (events + receipts > 0) {
             log.info("Removed {} published events and {} receipts older than {}", events, receipts, retention);
         }
