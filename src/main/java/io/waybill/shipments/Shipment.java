@@ -93,7 +93,7 @@ public final class Shipment {
     /** Cancels a booking not yet dispatched: a status change with no location. */
     public List<ShipmentEvent> cancel(UUID by, Instant at) {
         requireNotDispatched("cancelled");
-        return moveTo(ShipmentStatus.CANCELLED, null, "Cancelled before dispatch", by, at);
+        return moveTo(ShipmentStatus.CANCELLED, null, null, "Cancelled before dispatch", by, at);
     }
 
     /**
@@ -103,7 +103,13 @@ public final class Shipment {
      */
     public List<ShipmentEvent> changeStatus(ShipmentStatus next, String location, String note, UUID by,
             Instant at) {
-        return moveTo(next, requireLocation(location), note, by, at);
+        return changeStatus(next, location, null, note, by, at);
+    }
+
+    /** {@link #changeStatus(ShipmentStatus, String, String, UUID, Instant)} where the scanner sent its point. */
+    public List<ShipmentEvent> changeStatus(ShipmentStatus next, String location, GeoPoint point, String note,
+            UUID by, Instant at) {
+        return moveTo(next, requireLocation(location), point, note, by, at);
     }
 
     /**
@@ -111,10 +117,15 @@ public final class Shipment {
      * change whose previous status and status are the same.
      */
     public List<ShipmentEvent> recordScan(String location, String note, UUID by, Instant at) {
+        return recordScan(location, null, note, by, at);
+    }
+
+    /** {@link #recordScan(String, String, UUID, Instant)} where the scanner sent its point. */
+    public List<ShipmentEvent> recordScan(String location, GeoPoint point, String note, UUID by, Instant at) {
         if (status.isFinal()) {
             throw new ConflictException("The shipment is " + status.wireName() + ": it takes no more scans.");
         }
-        return List.of(statusChanged(status, append(status, requireLocation(location), note, by, at)));
+        return List.of(statusChanged(status, record(entry(status, requireLocation(location), point, note, by, at))));
     }
 
     public List<ShipmentEvent> assignAgent(UUID agent, Instant at) {
@@ -177,11 +188,12 @@ public final class Shipment {
         return history.get(history.size() - 1);
     }
 
-    private List<ShipmentEvent> moveTo(ShipmentStatus next, String location, String note, UUID by, Instant at) {
+    private List<ShipmentEvent> moveTo(ShipmentStatus next, String location, GeoPoint point, String note, UUID by,
+            Instant at) {
         if (!status.canMoveTo(next)) {
             throw new IllegalStatusTransitionException(status, next);
         }
-        TrackingUpdate update = entry(next, location, note, by, at);
+        TrackingUpdate update = entry(next, location, point, note, by, at);
         ShipmentStatus previous = status;
         status = next;
         record(update);
@@ -200,13 +212,13 @@ public final class Shipment {
     }
 
     private TrackingUpdate append(ShipmentStatus entryStatus, String location, String note, UUID by, Instant at) {
-        return record(entry(entryStatus, location, note, by, at));
+        return record(entry(entryStatus, location, null, note, by, at));
     }
 
     /** Builds a history entry, refusing a bad note before anything about the shipment changes. */
-    private static TrackingUpdate entry(ShipmentStatus entryStatus, String location, String note, UUID by,
-            Instant at) {
-        return new TrackingUpdate(UUID.randomUUID(), entryStatus, location, checkedNote(note), by, at);
+    private static TrackingUpdate entry(ShipmentStatus entryStatus, String location, GeoPoint point, String note,
+            UUID by, Instant at) {
+        return new TrackingUpdate(UUID.randomUUID(), entryStatus, location, checkedNote(note), by, at, point);
     }
 
     private TrackingUpdate record(TrackingUpdate update) {

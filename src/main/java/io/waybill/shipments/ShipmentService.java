@@ -115,10 +115,41 @@ public class ShipmentService {
     @Transactional
     public TrackingUpdate track(Caller caller, String reference, String location, ShipmentStatus status,
             String note) {
-        return change(caller, reference, Access.HANDLE, shipment -> status == null
-                ? shipment.recordScan(location, note, caller.userId(), clock.instant())
-                : shipment.changeStatus(status, location, note, caller.userId(), clock.instant()))
+        return track(caller, reference, location, null, status, note);
+    }
+
+    /** A tracking update where the scanner sent its point (null for none). */
+    @Transactional
+    public TrackingUpdate track(Caller caller, String reference, String location, GeoPoint point,
+            ShipmentStatus status, String note) {
+        return change(caller, reference, Access.HANDLE, tracking(caller, location, point, status, note))
                 .latestUpdate();
+    }
+
+    /**
+     * A tracking update for the shipment a scanner read ({@link ScanCode}): the same update, rules and
+     * refusals as {@link #track}, found by the code instead of the id.
+     */
+    @Transactional
+    public Scan scan(Caller caller, ScanCode code, String location, GeoPoint point, ShipmentStatus status,
+            String note) {
+        if (!(code instanceof ScanCode.Parcel parcel)) {
+            throw new InvalidRequestException("code", ScanCode.NOT_A_SHIPMENT_CODE);
+        }
+        Shipment shipment = change(caller, parcel.trackingNumber().value(), Access.HANDLE,
+                tracking(caller, location, point, status, note));
+        return new Scan(shipment.id(), shipment.trackingNumber(), shipment.latestUpdate());
+    }
+
+    /** The shipment a scan found, and the entry it added to its history. */
+    public record Scan(UUID shipmentId, TrackingNumber trackingNumber, TrackingUpdate update) {
+    }
+
+    private Function<Shipment, List<ShipmentEvent>> tracking(Caller caller, String location, GeoPoint point,
+            ShipmentStatus status, String note) {
+        return shipment -> status == null
+                ? shipment.recordScan(location, point, note, caller.userId(), clock.instant())
+                : shipment.changeStatus(status, location, point, note, caller.userId(), clock.instant());
     }
 
     @Transactional

@@ -95,6 +95,11 @@ class AuthorizationMatrixIT extends ApiTest {
                     Map.of("location", "Chennai hub")),
                     401, 403, 403, 201, 404, 201, 201, 401),
             row("GET", "/tracking/{id}", f -> call("/tracking/" + f.freshShipment(), null), SHIPMENT_READ),
+            row("GET", "/shipments/{id}/label", f -> call("/shipments/" + f.freshShipment() + "/label?format=zpl", null),
+                    SHIPMENT_READ),
+            // As POST /tracking/{id}, for the shipment the scanned code names.
+            row("POST", "/scans", f -> call("/scans", Map.of("code", f.freshTrackingNumber(), "location", "Chennai hub")),
+                    401, 403, 403, 201, 404, 201, 201, 401),
             row("GET", "/track/{trackingNumber}", f -> call("/track/" + f.trackingNumber, null),
                     200, 200, 200, 200, 200, 200, 200, 401),
             // Live streams of a cancelled shipment: its history, then the stream ends (final status).
@@ -217,7 +222,7 @@ class AuthorizationMatrixIT extends ApiTest {
         List<String[]> calls = List.of(new String[] {"GET", "/shipments/%s"}, new String[] {"PUT", "/shipments/%s"},
                 new String[] {"DELETE", "/shipments/%s"}, new String[] {"PUT", "/shipments/%s/status"},
                 new String[] {"GET", "/tracking/%s"}, new String[] {"POST", "/tracking/%s"},
-                new String[] {"GET", "/shipments/%s/events"});
+                new String[] {"GET", "/shipments/%s/events"}, new String[] {"GET", "/shipments/%s/label"});
 
         for (String[] call : calls) {
             Object body = call[1].endsWith("/status") ? status
@@ -323,6 +328,10 @@ class AuthorizationMatrixIT extends ApiTest {
             String id = book(owner).text("id");
             assign(id, assignedAgent);
             return id;
+        }
+
+        String freshTrackingNumber() {
+            return api.get("/shipments/" + freshShipment(), owner.token()).text("tracking_number");
         }
 
         String cancelledShipment() {

@@ -500,6 +500,24 @@ class ShipmentTest {
     }
 
     @Test
+    void shouldKeepWhereTheScannerStoodWithAScanOrAStatusChange() {
+        Shipment shipment = stored(PICKED_UP);
+        GeoPoint hosur = new GeoPoint(12.7409, 77.8253);
+        GeoPoint salem = new GeoPoint(11.6643, 78.1460);
+
+        shipment.recordScan("Hosur checkpoint", hosur, null, agent, LATER);
+        TrackingUpdate scan = shipment.latestUpdate();
+        shipment.changeStatus(IN_TRANSIT, "Salem", salem, null, agent, EVEN_LATER);
+        TrackingUpdate moved = shipment.latestUpdate();
+
+        assertThat(scan.point()).isEqualTo(hosur);
+        assertThat(moved.point()).isEqualTo(salem);
+        assertThat(moved.status()).isEqualTo(IN_TRANSIT);
+        assertThat(shipment.unsavedHistory()).containsExactly(scan, moved);
+        assertThat(shipment.history().get(0).point()).isNull();
+    }
+
+    @Test
     void shouldRequireALocationForAScan() {
         Shipment shipment = stored(IN_TRANSIT);
 

@@ -2,6 +2,7 @@ package io.waybill.shipments.persistence;
 
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
+import io.waybill.shipments.GeoPoint;
 import io.waybill.shipments.Shipment;
 import io.waybill.shipments.ShipmentDetails;
 import io.waybill.shipments.ShipmentRepository;
@@ -141,7 +142,7 @@ class JdbcShipmentRepository implements ShipmentRepository {
     @Override
     public List<TrackingUpdate> history(UUID shipmentId) {
         return jdbc.sql("""
-                select id, status, location, note, recorded_by, recorded_at from shipments.tracking_updates
+                select id, status, location, note, recorded_by, recorded_at, lat, lon from shipments.tracking_updates
                 where shipment_id = ? order by seq""")
                 .param(shipmentId)
                 .query((rs, n) -> new TrackingUpdate(
@@ -150,7 +151,8 @@ class JdbcShipmentRepository implements ShipmentRepository {
                         rs.getString("location"),
                         rs.getString("note"),
                         rs.getObject("recorded_by", UUID.class),
-                        rs.getTimestamp("recorded_at").toInstant()))
+                        rs.getTimestamp("recorded_at").toInstant(),
+                        point(rs)))
                 .list();
     }
 
@@ -170,10 +172,12 @@ class JdbcShipmentRepository implements ShipmentRepository {
         for (TrackingUpdate update : shipment.unsavedHistory()) {
             jdbc.sql("""
                     insert into shipments.tracking_updates
-                        (id, shipment_id, seq, status, location, note, recorded_by, recorded_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        (id, shipment_id, seq, status, location, note, recorded_by, recorded_at, lat, lon)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(update.id(), shipment.id(), seq++, update.status().wireName(), update.location(),
-                            update.note(), update.recordedBy(), Timestamp.from(update.recordedAt()))
+                            update.note(), update.recordedBy(), Timestamp.from(update.recordedAt()),
+                            update.point() == null ? null : update.point().lat(),
+                            update.point() == null ? null : update.point().lon())
                     .update();
         }
     }
@@ -197,6 +201,11 @@ class JdbcShipmentRepository implements ShipmentRepository {
         return new ShipmentDetails(rs.getString("source_address"), rs.getString("destination_address"),
                 rs.getString("recipient_name"), rs.getString("recipient_phone"), rs.getBigDecimal("weight_kg"),
                 rs.getString("description"));
+    }
+
+    private static GeoPoint point(ResultSet rs) throws SQLException {
+        double lat = rs.getDouble("lat");
+        return rs.wasNull() ? null : new GeoPoint(lat, rs.getDouble("lon"));
     }
 
     private static ShipmentStatus status(String wire) {

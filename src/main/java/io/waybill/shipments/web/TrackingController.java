@@ -3,6 +3,7 @@ package io.waybill.shipments.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Caller;
+import io.waybill.shipments.GeoPoint;
 import io.waybill.shipments.ShipmentService;
 import io.waybill.shipments.TrackingUpdate;
 import java.util.List;
@@ -29,10 +30,12 @@ class TrackingController {
     @PostMapping(path = "/tracking/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a tracking update", description = "A scan at a location; with status, also a status "
-            + "change under the same rules as PUT /shipments/{id}/status.")
+    @Operation(summary = "Add a tracking update", description = "A scan at a location, with lat and lon when the "
+            + "scanner sends them; with status, also a status change under the same rules as "
+            + "PUT /shipments/{id}/status.")
     TrackingUpdateResponse track(@PathVariable String id, @RequestBody TrackingRequest request, Caller caller) {
         TrackingUpdate update = shipments.track(caller, id, request.location(),
+                GeoPoint.ofNullable(request.lat(), request.lon()),
                 request.status() == null ? null : StatusParameter.fromBody(request.status()), request.note());
         return TrackingUpdateResponse.of(update);
     }
@@ -43,6 +46,6 @@ class TrackingController {
         return shipments.history(caller, id).stream().map(TrackingUpdateResponse::of).toList();
     }
 
-    record TrackingRequest(String location, String status, String note) {
+    record TrackingRequest(String location, String status, String note, Double lat, Double lon) {
     }
 }

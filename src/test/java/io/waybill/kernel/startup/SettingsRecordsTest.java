@@ -10,6 +10,7 @@ import io.waybill.eventing.outbox.EventsProperties;
 import io.waybill.mail.relay.OutgoingMailProperties;
 import io.waybill.security.ratelimit.RateLimitProperties;
 import io.waybill.security.ratelimit.RateLimitProperties.Budget;
+import io.waybill.shipments.config.PublicLinkProperties;
 import io.waybill.tracking.config.TrackingProperties;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ class SettingsRecordsTest {
 
     @EnableConfigurationProperties({PlatformProperties.class, EventsProperties.class, OutgoingMailProperties.class,
             RateLimitProperties.class, IdentityProperties.class, TrackingProperties.class,
-            NotificationsProperties.class})
+            NotificationsProperties.class, PublicLinkProperties.class})
     static class AllSettings {
     }
 
@@ -93,6 +94,8 @@ class SettingsRecordsTest {
                         Duration.ofSeconds(5), 16, Duration.ofSeconds(5), 10, false),
                 new NotificationsProperties.Sms(Duration.ofSeconds(10),
                         new NotificationsProperties.Twilio("", "", "", ""))));
+        assertThat(context.getBean(PublicLinkProperties.class))
+                .isEqualTo(new PublicLinkProperties("http://localhost:8080"));
     }
 
     @Test
@@ -106,7 +109,8 @@ class SettingsRecordsTest {
                 "waybill.notifications.max-event-age=PT1H", "waybill.sms.twilio.base-url=http://127.0.0.1:1",
                 "waybill.sms.twilio.account-sid=AC1", "waybill.sms.twilio.auth-token=t",
                 "waybill.sms.twilio.from=+15550000000", "waybill.events.relay.enabled=false",
-                "waybill.events.kafka.replication=3", "waybill.mail.max-attempts=2", "waybill.metrics.refresh=PT0.5S")
+                "waybill.events.kafka.replication=3", "waybill.mail.max-attempts=2", "waybill.metrics.refresh=PT0.5S",
+                "waybill.public-base-url=https://track.example.com/")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     PlatformProperties platform = context.getBean(PlatformProperties.class);
@@ -135,6 +139,8 @@ class SettingsRecordsTest {
                     assertThat(events.relay().enabled()).isFalse();
                     assertThat(events.kafka().replication()).isEqualTo((short) 3);
                     assertThat(context.getBean(OutgoingMailProperties.class).maxAttempts()).isEqualTo(2);
+                    assertThat(context.getBean(PublicLinkProperties.class).publicBaseUrl())
+                            .isEqualTo("https://track.example.com");
                 });
     }
 
@@ -190,6 +196,17 @@ class SettingsRecordsTest {
                 .isEqualTo("waybill.events.kafka.partitions"));
         assertRefused("waybill.rate-limits.booking.capacity=0", failure -> assertThat(failure.getMessage())
                 .startsWith("waybill.rate-limits.booking needs a capacity of at least 1"));
+    }
+
+    @Test
+    void shouldRefuseAPublicBaseUrlThatIsNoWebAddress() {
+        for (String bad : new String[] {"track.example.com", "ftp://track.example.com", "https://", "",
+            "https://track.example.com/?x=1"}) {
+            assertRefused("waybill.public-base-url=" + bad, failure -> {
+                assertThat(failure.setting()).isEqualTo("waybill.public-base-url");
+                assertThat(failure.action()).contains("https://track.example.com");
+            });
+        }
     }
 
     @Test

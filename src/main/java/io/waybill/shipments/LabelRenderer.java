@@ -1,0 +1,7 @@
+package io.waybill.shipments;
+
+/** Draws a shipping label in a format; the adapters in {@code shipments.label} do the drawing. */
+public interface LabelRenderer {
+
+    byte[] render(ShippingLabel label, LabelFormat format);
+}
