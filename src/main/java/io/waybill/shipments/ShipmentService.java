@@ -11,9 +11,13 @@ import io.waybill.kernel.PageQuery;
 import io.waybill.security.RateLimit;
 import io.waybill.kernel.Role;
 import io.waybill.security.Throttle;
+import io.waybill.kernel.TimeZones;
+import io.waybill.shipments.config.ShipmentsProperties;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,15 +42,22 @@ public class ShipmentService {
     private final EventPublisher events;
     private final Throttle throttle;
     private final Clock clock;
+    private final NetworkCopy network;
+    private final ZoneId defaultZone;
+    private final DeliveryPromise defaultPromise;
     private final SecureRandom random = new SecureRandom();
 
     ShipmentService(ShipmentRepository shipments, AccountLookup accounts, EventPublisher events, Throttle throttle,
-            Clock clock) {
+            Clock clock, NetworkCopy network, ShipmentsProperties properties) {
         this.shipments = shipments;
         this.accounts = accounts;
         this.events = events;
         this.throttle = throttle;
         this.clock = clock;
+        this.network = network;
+        this.defaultZone = properties.zone();
+        this.defaultPromise = new DeliveryPromise(properties.eta().standardTransitDays(),
+                properties.eta().expressTransitDays());
     }
 
     /**
@@ -56,10 +67,24 @@ public class ShipmentService {
      */
     @Transactional
     public ShipmentView book(Caller caller, UUID onBehalfOf, ShipmentDetails details) {
+        return book(caller, onBehalfOf, details, ServiceLevel.STANDARD);
+    }
+
+    /**
+     * {@link #book(Caller, UUID, ShipmentDetails)} at a service level. The promised delivery date is the
+     * booking's date where it is booked from (the zone of the hub its source address names, else
+     * {@code waybill.time-zone}) plus the transit days of the lane joining its cities, or the defaults.
+     */
+    @Transactional
+    public ShipmentView book(Caller caller, UUID onBehalfOf, ShipmentDetails details, ServiceLevel serviceLevel) {
         UUID customerId = customerFor(caller, onBehalfOf);
+        Instant now = clock.instant();
+        ZoneId zone = zoneOf(details.sourceAddress(), null);
+        LocalDate promised = defaultPromise.promisedDate(now.atZone(zone).toLocalDate(), serviceLevel,
+                TransitLane.between(network.lanes(), details.sourceAddress(), details.destinationAddress()));
         // Made first, so that a booking refused for what it says does not spend the account's budget.
-        Shipment.Booking booking = Shipment.book(newTrackingNumber(), customerId, details, caller.userId(),
-                clock.instant());
+        Shipment.Booking booking = Shipment.book(newTrackingNumber(), customerId, details, serviceLevel, promised,
+                zone, caller.userId(), now);
         if (!caller.isAdmin()) {
             Throttle.Quota quota = throttle.take(RateLimit.BOOKING, caller.userId().toString());
             if (!quota.taken()) {
@@ -107,18 +132,45 @@ public class ShipmentService {
     @Transactional
     public ShipmentView changeStatus(Caller caller, String reference, ShipmentStatus next, String location,
             String note) {
+        return changeStatus(caller, reference, next, location, note, null);
+    }
+
+    /**
+     * {@link #changeStatus(Caller, String, ShipmentStatus, String, String)} with the IANA time zone the
+     * scanner sent ({@code time_zone}); without one, the entry takes that of the hub its location names,
+     * else {@code waybill.time-zone}.
+     */
+    @Transactional
+    public ShipmentView changeStatus(Caller caller, String reference, ShipmentStatus next, String location,
+            String note, String timeZone) {
+        ZoneId sent = TimeZones.optional("time_zone", timeZone);
         return ShipmentView.of(change(caller, reference, Access.HANDLE,
-                shipment -> shipment.changeStatus(next, location, note, caller.userId(), clock.instant())));
+                shipment -> shipment.changeStatus(next, location, zoneOf(location, sent), note, caller.userId(),
+                        clock.instant())));
     }
 
     /** A tracking update: a scan at a location, with a status change when a status is given. */
     @Transactional
     public TrackingUpdate track(Caller caller, String reference, String location, ShipmentStatus status,
             String note) {
+        return track(caller, reference, location, status, note, null);
+    }
+
+    /** {@link #track(Caller, String, String, ShipmentStatus, String)} with the time zone the scanner sent, if any. */
+    @Transactional
+    public TrackingUpdate track(Caller caller, String reference, String location, ShipmentStatus status,
+            String note, String timeZone) {
+        ZoneId sent = TimeZones.optional("time_zone", timeZone);
         return change(caller, reference, Access.HANDLE, shipment -> status == null
-                ? shipment.recordScan(location, note, caller.userId(), clock.instant())
-                : shipment.changeStatus(status, location, note, caller.userId(), clock.instant()))
+                ? shipment.recordScan(location, zoneOf(location, sent), note, caller.userId(), clock.instant())
+                : shipment.changeStatus(status, location, zoneOf(location, sent), note, caller.userId(),
+                        clock.instant()))
                 .latestUpdate();
+    }
+
+    /** The zone an entry at this place is shown in: the one sent, else its hub's, else the deployment's. */
+    private ZoneId zoneOf(String place, ZoneId sent) {
+        return sent != null ? sent : HubPlace.zoneOf(network.hubs(), place, defaultZone);
     }
 
     @Transactional

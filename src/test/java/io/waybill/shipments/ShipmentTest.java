@@ -671,7 +671,8 @@ class ShipmentTest {
         Shipment.Booking booking = Shipment.book(NUMBER, customer, details(), admin, BOOKED_AT);
 
         assertThat(booking.events()).containsExactly(new ShipmentBooked(booking.shipment().id(), NUMBER.value(),
-                customer, "12 Anna Salai, Chennai 600002", "5 MG Road, Bengaluru 560001", BOOKED_AT));
+                customer, "12 Anna Salai, Chennai 600002", "5 MG Road, Bengaluru 560001", BOOKED_AT, "standard", null,
+                null));
     }
 
     @Test
@@ -695,7 +696,8 @@ class ShipmentTest {
 
         assertThat(events).containsExactly(
                 new ShipmentStatusChanged(shipment.id(), NUMBER.value(), 4, "out_for_delivery", "delivered",
-                        "5 MG Road, Bengaluru", customer, agent, EVEN_LATER),
+                        "5 MG Road, Bengaluru", customer, agent, EVEN_LATER, null,
+                        EVEN_LATER.atZone(java.time.ZoneOffset.UTC).toLocalDate()),
                 new ShipmentDelivered(shipment.id(), NUMBER.value(), customer, BOOKED_AT, 1, EVEN_LATER));
     }
 
@@ -716,7 +718,7 @@ class ShipmentTest {
 
         assertThat(events).containsExactly(new ShipmentStatusChanged(shipment.id(), NUMBER.value(),
                 shipment.history().size() - 1, from.wireName(), to.wireName(), "Bengaluru hub", customer, agent,
-                LATER));
+                LATER, null, shipment.estimatedDelivery()));
     }
 
     @Test

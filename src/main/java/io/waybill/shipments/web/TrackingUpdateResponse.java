@@ -2,13 +2,19 @@ package io.waybill.shipments.web;
 
 import io.waybill.shipments.TrackingUpdate;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
-/** One entry of a shipment's history on the wire. */
-record TrackingUpdateResponse(UUID id, String status, String location, String note, Instant updatedAt) {
+/**
+ * One entry of a shipment's history on the wire: its UTC instant ({@code updated_at}) and, when its
+ * place's zone is known, the zone and the wall-clock time there.
+ */
+record TrackingUpdateResponse(UUID id, String status, String location, String note, Instant updatedAt,
+        String timeZone, String localTime) {
 
     static TrackingUpdateResponse of(TrackingUpdate update) {
         return new TrackingUpdateResponse(update.id(), update.status().wireName(), update.location(), update.note(),
-                update.recordedAt());
+                update.recordedAt(), update.timeZone(),
+                update.localTime() == null ? null : update.localTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     }
 }
