@@ -60,9 +60,10 @@ class ServicesSplitIT extends ApiTest {
 
     @Test
     void shouldConsumeOnlyInItsOwnModulesGroups() {
-        // The shipments module's group, and this service's own group for the security module's account copy.
+        // The shipments module's groups (hub routing; its copy of lanes and hubs), and this service's own
+        // group for the security module's account copy.
         assertThat(context.getBeansOfType(EventHandler.class).values()).extracting(EventHandler::group)
-                .containsExactlyInAnyOrder("shipments", "security-accounts-identity-shipments");
+                .containsExactlyInAnyOrder("shipments", "shipments-network", "security-accounts-identity-shipments");
 
         Account customer = customer();
         Account agent = agent();
