@@ -1,15 +1,25 @@
 package io.waybill.network;
 
 import io.waybill.kernel.InvalidRequestException;
+import io.waybill.kernel.CityNames;
 import io.waybill.kernel.SingleLineText;
+import io.waybill.kernel.TimeZones;
 import java.time.Instant;
-import java.util.Locale;
+import java.time.ZoneId;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
-/** A sorting and dispatch centre in a city. */
+/**
+ * A sorting and dispatch centre in a city. Its time zone (an IANA id) is the one the times of its
+ * scans are shown in; null only for hubs opened before hubs had zones, which use the deployment's
+ * ({@code waybill.time-zone}).
+ */
 public record Hub(UUID id, String hubName, String city, String address, Double latitude, Double longitude,
-        Instant createdAt) {
+        Instant createdAt, String timeZone) {
+
+    public Hub(UUID id, String hubName, String city, String address, Double latitude, Double longitude,
+            Instant createdAt) {
+        this(id, hubName, city, address, latitude, longitude, createdAt, null);
+    }
 
     public Hub {
         hubName = SingleLineText.required("hub_name", hubName, 200);
@@ -21,15 +31,12 @@ public record Hub(UUID id, String hubName, String city, String address, Double l
         if (longitude != null && (longitude < -180 || longitude > 180 || longitude.isNaN())) {
             throw new InvalidRequestException("longitude", "must be between -180 and 180");
         }
+        ZoneId zone = TimeZones.optional("time_zone", timeZone);
+        timeZone = zone == null ? null : zone.getId();
     }
 
     /** Whether an address lies in this hub's city: the city's name appears in it as whole words. */
     public boolean serves(String sourceAddress) {
-        if (sourceAddress == null) {
-            return false;
-        }
-        Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(city.toLowerCase(Locale.ROOT))
-                + "(?![\\p{L}\\p{N}])");
-        return word.matcher(sourceAddress.toLowerCase(Locale.ROOT)).find();
+        return CityNames.names(sourceAddress, city);
     }
 }

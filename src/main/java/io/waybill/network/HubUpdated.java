@@ -13,7 +13,13 @@ import java.util.UUID;
  * nothing.
  */
 @NamedInterface("events")
-public record HubUpdated(UUID hubId, String hubName, String city, Instant occurredAt) implements DomainEvent {
+public record HubUpdated(UUID hubId, String hubName, String city, Instant occurredAt, String timeZone)
+        implements DomainEvent {
+
+    /** Without a zone: as events were before hubs had zones (a consumer reads null as the deployment's zone). */
+    public HubUpdated(UUID hubId, String hubName, String city, Instant occurredAt) {
+        this(hubId, hubName, city, occurredAt, null);
+    }
 
     public static final String TOPIC = "hub.updated";
 

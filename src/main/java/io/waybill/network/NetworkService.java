@@ -6,14 +6,17 @@ import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
 import java.math.BigDecimal;
+import io.waybill.network.config.NetworkProperties;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Hub and vehicle administration. Changes leave out nothing: null fields keep their value. Every
+ * Hub and vehicle administration. Changes leave out nothing: null fields keep their value. A hub
+ * opened without a time zone gets the deployment's ({@code waybill.time-zone}). Every
  * change of a hub is announced ({@code hub.created}, {@code hub.updated}, {@code hub.deleted}) in
  * its transaction, for the modules that keep a copy of the hubs (reporting names them).
  */
@@ -23,19 +26,21 @@ public class NetworkService {
     private final NetworkRepository network;
     private final EventPublisher events;
     private final Clock clock;
+    private final ZoneId defaultZone;
 
-    NetworkService(NetworkRepository network, EventPublisher events, Clock clock) {
+    NetworkService(NetworkRepository network, EventPublisher events, Clock clock, NetworkProperties properties) {
         this.network = network;
         this.events = events;
         this.clock = clock;
+        this.defaultZone = properties.zone();
     }
 
     @Transactional
     public Hub addHub(HubChange fields) {
         Hub hub = new Hub(UUID.randomUUID(), fields.hubName(), fields.city(), fields.address(), fields.latitude(),
-                fields.longitude(), clock.instant());
+                fields.longitude(), clock.instant(), or(blankAsNull(fields.timeZone()), defaultZone.getId()));
         network.add(hub);
-        events.publish(new HubCreated(hub.id(), hub.hubName(), hub.city(), hub.createdAt()));
+        events.publish(new HubCreated(hub.id(), hub.hubName(), hub.city(), hub.createdAt(), hub.timeZone()));
         return hub;
     }
 
@@ -57,9 +62,10 @@ public class NetworkService {
         Hub current = hub(id);
         Hub changed = new Hub(id, or(change.hubName(), current.hubName()), or(change.city(), current.city()),
                 or(change.address(), current.address()), or(change.latitude(), current.latitude()),
-                or(change.longitude(), current.longitude()), current.createdAt());
+                or(change.longitude(), current.longitude()), current.createdAt(),
+                or(blankAsNull(change.timeZone()), current.timeZone()));
         network.save(changed);
-        events.publish(new HubUpdated(id, changed.hubName(), changed.city(), clock.instant()));
+        events.publish(new HubUpdated(id, changed.hubName(), changed.city(), clock.instant(), changed.timeZone()));
         return changed;
     }
 
@@ -116,12 +122,21 @@ public class NetworkService {
         return hubId;
     }
 
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     private static <T> T or(T value, T fallback) {
         return value != null ? value : fallback;
     }
 
-    /** Hub fields as a client sends them. */
-    public record HubChange(String hubName, String city, String address, Double latitude, Double longitude) {
+    /** Hub fields as a client sends them; the time zone as an IANA id. */
+    public record HubChange(String hubName, String city, String address, Double latitude, Double longitude,
+            String timeZone) {
+
+        public HubChange(String hubName, String city, String address, Double latitude, Double longitude) {
+            this(hubName, city, address, latitude, longitude, null);
+        }
     }
 
     /** Vehicle fields as a client sends them; type and status in their wire form. */

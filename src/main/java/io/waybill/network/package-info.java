@@ -1,8 +1,11 @@
 /**
- * The physical network: hubs and the vehicles based at them, and hub assignment, which routes a
- * newly booked shipment to the hub in its source city. It announces each change of a hub
- * ({@code hub.created}, {@code hub.updated}, {@code hub.deleted}) for modules that keep a copy of
- * the hubs, so that none needs to call it.
+ * The physical network: hubs (with their time zones) and the vehicles based at them, lanes (transit
+ * days between cities per service level), and hub assignment, which routes a newly booked shipment
+ * to the hub in its source city. It announces each change of a hub ({@code hub.created},
+ * {@code hub.updated}, {@code hub.deleted}) and of a lane ({@code lane.created},
+ * {@code lane.updated}, {@code lane.deleted}) for modules that keep a copy of them (reporting names
+ * hubs; shipments promises delivery dates from lanes and shows local times in hubs' zones), so that
+ * none needs to call it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "shipments :: events"})
 package io.waybill.network;

@@ -5,6 +5,8 @@ import io.waybill.kernel.ConflictException;
 import io.waybill.kernel.PhoneNumber;
 import io.waybill.kernel.SingleLineText;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +21,12 @@ import java.util.UUID;
  * {@code cancelled}. Every status change and every scan appends a {@link TrackingUpdate}, so the
  * history is complete, and the current location is derived from it rather than stored twice.
  *
+ * <p>Delivery dates: a booking gets a service level and a promised delivery date, which is also its
+ * first estimated delivery date; every later entry of the history may revise the estimate
+ * ({@link DeliveryEstimate}, on the entry's local date), and each revision is kept. Each entry
+ * carries the time zone of its place; entries without a place (the booking, a cancellation) take the
+ * zone the booking was made in.
+ *
  * <p>Each change returns the events it produces, decided here and nowhere else: the caller stores the
  * shipment and publishes them as they are.
  */
@@ -30,6 +38,11 @@ public final class Shipment {
     private final Instant createdAt;
     private final List<TrackingUpdate> history;
     private final List<TrackingUpdate> unsaved = new ArrayList<>();
+    private final ServiceLevel serviceLevel;
+    private final LocalDate promisedDeliveryDate;
+    private final List<EstimateRevision> revisions;
+    private final List<EstimateRevision> unsavedRevisions = new ArrayList<>();
+    private LocalDate estimatedDelivery;
     private ShipmentDetails details;
     private ShipmentStatus status;
     private UUID agentId;
@@ -38,7 +51,8 @@ public final class Shipment {
 
     private Shipment(UUID id, TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
             ShipmentStatus status, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
-            List<TrackingUpdate> history) {
+            List<TrackingUpdate> history, ServiceLevel serviceLevel, LocalDate promisedDeliveryDate,
+            LocalDate estimatedDelivery, List<EstimateRevision> revisions) {
         this.id = Objects.requireNonNull(id);
         this.trackingNumber = Objects.requireNonNull(trackingNumber);
         this.customerId = Objects.requireNonNull(customerId);
@@ -49,6 +63,10 @@ public final class Shipment {
         this.createdAt = Objects.requireNonNull(createdAt);
         this.updatedAt = Objects.requireNonNull(updatedAt);
         this.history = new ArrayList<>(history);
+        this.serviceLevel = Objects.requireNonNull(serviceLevel);
+        this.promisedDeliveryDate = promisedDeliveryDate;
+        this.estimatedDelivery = estimatedDelivery;
+        this.revisions = new ArrayList<>(revisions);
     }
 
     /**
@@ -57,12 +75,26 @@ public final class Shipment {
      */
     public static Booking book(TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
             UUID bookedBy, Instant at) {
+        return book(trackingNumber, customerId, details, ServiceLevel.STANDARD, null, null, bookedBy, at);
+    }
+
+    /**
+     * A new booking with its service level and promised delivery date (the first estimate, kept as
+     * revision 0); {@code zone} is the zone of the place it was booked from, that of its first entry.
+     */
+    public static Booking book(TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
+            ServiceLevel serviceLevel, LocalDate promisedDeliveryDate, ZoneId zone, UUID bookedBy, Instant at) {
         requirePhone(details);
         Shipment shipment = new Shipment(UUID.randomUUID(), trackingNumber, customerId, details,
-                ShipmentStatus.CREATED, null, null, at, at, List.of());
-        shipment.append(ShipmentStatus.CREATED, null, "Shipment booked", bookedBy, at);
+                ShipmentStatus.CREATED, null, null, at, at, List.of(), serviceLevel, promisedDeliveryDate, null,
+                List.of());
+        shipment.record(entry(ShipmentStatus.CREATED, null, null, zone, "Shipment booked", bookedBy, at));
+        if (promisedDeliveryDate != null) {
+            shipment.revise(promisedDeliveryDate, "booked", at);
+        }
         return new Booking(shipment, List.of(new ShipmentBooked(shipment.id, trackingNumber.value(), customerId,
-                details.sourceAddress(), details.destinationAddress(), at)));
+                details.sourceAddress(), details.destinationAddress(), at, serviceLevel.wireName(),
+                promisedDeliveryDate, shipment.latestUpdate().timeZone())));
     }
 
     /** A new shipment and the events that announce it. */
@@ -77,8 +109,17 @@ public final class Shipment {
     public static Shipment restore(UUID id, TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
             ShipmentStatus status, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
             List<TrackingUpdate> history) {
+        return restore(id, trackingNumber, customerId, details, status, agentId, hubId, createdAt, updatedAt, history,
+                ServiceLevel.STANDARD, null, null, List.of());
+    }
+
+    /** Rebuilds a stored shipment with its history and its estimate revisions, oldest first; for repositories only. */
+    public static Shipment restore(UUID id, TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
+            ShipmentStatus status, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
+            List<TrackingUpdate> history, ServiceLevel serviceLevel, LocalDate promisedDeliveryDate,
+            LocalDate estimatedDelivery, List<EstimateRevision> revisions) {
         return new Shipment(id, trackingNumber, customerId, details, status, agentId, hubId, createdAt, updatedAt,
-                history);
+                history, serviceLevel, promisedDeliveryDate, estimatedDelivery, revisions);
     }
 
     public void edit(ShipmentDetails newDetails, Instant at) {
@@ -93,7 +134,7 @@ public final class Shipment {
     /** Cancels a booking not yet dispatched: a status change with no location. */
     public List<ShipmentEvent> cancel(UUID by, Instant at) {
         requireNotDispatched("cancelled");
-        return moveTo(ShipmentStatus.CANCELLED, null, null, "Cancelled before dispatch", by, at);
+        return moveTo(ShipmentStatus.CANCELLED, null, null, bookingZone(), "Cancelled before dispatch", by, at);
     }
 
     /**
@@ -103,13 +144,16 @@ public final class Shipment {
      */
     public List<ShipmentEvent> changeStatus(ShipmentStatus next, String location, String note, UUID by,
             Instant at) {
-        return changeStatus(next, location, null, note, by, at);
+        return changeStatus(next, location, null, bookingZone(), note, by, at);
     }
 
-    /** {@link #changeStatus(ShipmentStatus, String, String, UUID, Instant)} where the scanner sent its point. */
-    public List<ShipmentEvent> changeStatus(ShipmentStatus next, String location, GeoPoint point, String note,
-            UUID by, Instant at) {
-        return moveTo(next, requireLocation(location), point, note, by, at);
+    /**
+     * {@link #changeStatus(ShipmentStatus, String, String, UUID, Instant)} with where the scanner stood
+     * ({@code point}, null for none) and the time zone of the place ({@code zone}).
+     */
+    public List<ShipmentEvent> changeStatus(ShipmentStatus next, String location, GeoPoint point, ZoneId zone,
+            String note, UUID by, Instant at) {
+        return moveTo(next, requireLocation(location), point, zone, note, by, at);
     }
 
     /**
@@ -117,15 +161,21 @@ public final class Shipment {
      * change whose previous status and status are the same.
      */
     public List<ShipmentEvent> recordScan(String location, String note, UUID by, Instant at) {
-        return recordScan(location, null, note, by, at);
+        return recordScan(location, null, bookingZone(), note, by, at);
     }
 
-    /** {@link #recordScan(String, String, UUID, Instant)} where the scanner sent its point. */
-    public List<ShipmentEvent> recordScan(String location, GeoPoint point, String note, UUID by, Instant at) {
+    /**
+     * {@link #recordScan(String, String, UUID, Instant)} with where the scanner stood ({@code point},
+     * null for none) and the time zone of the place ({@code zone}).
+     */
+    public List<ShipmentEvent> recordScan(String location, GeoPoint point, ZoneId zone, String note, UUID by,
+            Instant at) {
         if (status.isFinal()) {
             throw new ConflictException("The shipment is " + status.wireName() + ": it takes no more scans.");
         }
-        return List.of(statusChanged(status, record(entry(status, requireLocation(location), point, note, by, at))));
+        TrackingUpdate scan = record(entry(status, requireLocation(location), point, zone, note, by, at));
+        reviseAfter(scan, false);
+        return List.of(statusChanged(status, scan));
     }
 
     public List<ShipmentEvent> assignAgent(UUID agent, Instant at) {
@@ -188,15 +238,16 @@ public final class Shipment {
         return history.get(history.size() - 1);
     }
 
-    private List<ShipmentEvent> moveTo(ShipmentStatus next, String location, GeoPoint point, String note, UUID by,
-            Instant at) {
+    private List<ShipmentEvent> moveTo(ShipmentStatus next, String location, GeoPoint point, ZoneId zone,
+            String note, UUID by, Instant at) {
         if (!status.canMoveTo(next)) {
             throw new IllegalStatusTransitionException(status, next);
         }
-        TrackingUpdate update = entry(next, location, point, note, by, at);
+        TrackingUpdate update = entry(next, location, point, zone, note, by, at);
         ShipmentStatus previous = status;
         status = next;
         record(update);
+        reviseAfter(update, previous != next);
         ShipmentStatusChanged changed = statusChanged(previous, update);
         if (next != ShipmentStatus.DELIVERED) {
             return List.of(changed);
@@ -208,17 +259,38 @@ public final class Shipment {
     /** The event for the history entry just recorded; its sequence is that entry's place in the history. */
     private ShipmentStatusChanged statusChanged(ShipmentStatus previous, TrackingUpdate update) {
         return new ShipmentStatusChanged(id, trackingNumber.value(), history.size() - 1, previous.wireName(),
-                update.status().wireName(), update.location(), customerId, agentId, update.recordedAt());
-    }
-
-    private TrackingUpdate append(ShipmentStatus entryStatus, String location, String note, UUID by, Instant at) {
-        return record(entry(entryStatus, location, null, note, by, at));
+                update.status().wireName(), update.location(), customerId, agentId, update.recordedAt(),
+                update.timeZone(), estimatedDelivery);
     }
 
     /** Builds a history entry, refusing a bad note before anything about the shipment changes. */
-    private static TrackingUpdate entry(ShipmentStatus entryStatus, String location, GeoPoint point, String note,
-            UUID by, Instant at) {
-        return new TrackingUpdate(UUID.randomUUID(), entryStatus, location, checkedNote(note), by, at, point);
+    private static TrackingUpdate entry(ShipmentStatus entryStatus, String location, GeoPoint point, ZoneId zone,
+            String note, UUID by, Instant at) {
+        return new TrackingUpdate(UUID.randomUUID(), entryStatus, location, checkedNote(note), by, at, point,
+                zone == null ? null : zone.getId());
+    }
+
+    /** Revises the estimate after the entry just recorded, on the entry's local date, keeping the revision. */
+    private void reviseAfter(TrackingUpdate update, boolean moved) {
+        LocalDate today = update.recordedAt().atZone(update.timeZone() == null ? ZoneId.of("UTC")
+                : ZoneId.of(update.timeZone())).toLocalDate();
+        LocalDate revised = DeliveryEstimate.revised(estimatedDelivery, update.status(), moved, today);
+        if (!Objects.equals(revised, estimatedDelivery)) {
+            revise(revised, moved ? update.status().wireName() : "scan", update.recordedAt());
+        }
+    }
+
+    private void revise(LocalDate estimate, String reason, Instant at) {
+        EstimateRevision revision = new EstimateRevision(history.size() - 1, reason, estimate, estimatedDelivery, at);
+        estimatedDelivery = estimate;
+        revisions.add(revision);
+        unsavedRevisions.add(revision);
+    }
+
+    /** The zone of the booking's entry: that of entries without a place of their own. */
+    private ZoneId bookingZone() {
+        String zone = history.isEmpty() ? null : history.get(0).timeZone();
+        return zone == null ? null : ZoneId.of(zone);
     }
 
     private TrackingUpdate record(TrackingUpdate update) {
@@ -289,6 +361,35 @@ public final class Shipment {
 
     public List<TrackingUpdate> history() {
         return List.copyOf(history);
+    }
+
+    public ServiceLevel serviceLevel() {
+        return serviceLevel;
+    }
+
+    /** The delivery date promised at booking; null for shipments booked before promises. */
+    public LocalDate promisedDeliveryDate() {
+        return promisedDeliveryDate;
+    }
+
+    /** The latest estimate of the delivery date; null when there is none or it is no longer expected. */
+    public LocalDate estimatedDelivery() {
+        return estimatedDelivery;
+    }
+
+    /** Every revision of the estimate, oldest first. */
+    public List<EstimateRevision> estimateRevisions() {
+        return List.copyOf(revisions);
+    }
+
+    /** Revisions added since the shipment was loaded, for the repository to append. */
+    public List<EstimateRevision> unsavedEstimateRevisions() {
+        return List.copyOf(unsavedRevisions);
+    }
+
+    /** The number of the first unsaved revision. */
+    public int firstUnsavedRevision() {
+        return revisions.size() - unsavedRevisions.size();
     }
 
     /** The people a shipment belongs to, which decide who may see it; readable without the whole shipment. */

@@ -16,13 +16,14 @@ public class ShipmentLabels {
     static final String NOT_ROUTED = "not routed yet";
 
     private final ShipmentService shipments;
-    private final KnownHubs hubs;
+    private final NetworkCopy network;
     private final LabelRenderer renderer;
     private final TrackingLink link;
 
-    ShipmentLabels(ShipmentService shipments, KnownHubs hubs, LabelRenderer renderer, PublicLinkProperties links) {
+    ShipmentLabels(ShipmentService shipments, NetworkCopy network, LabelRenderer renderer,
+            PublicLinkProperties links) {
         this.shipments = shipments;
-        this.hubs = hubs;
+        this.network = network;
         this.renderer = renderer;
         this.link = links.trackingLink();
     }
@@ -44,16 +45,13 @@ public class ShipmentLabels {
         if (shipment.hubId() == null) {
             return NOT_ROUTED;
         }
-        return hubs.find(shipment.hubId()).map(KnownHubs.Named::printed)
+        return network.hub(shipment.hubId()).map(HubPlace::printedName)
                 .orElse("hub " + shipment.hubId().toString().substring(0, 8));
     }
 
-    /**
-     * Every shipment is {@code standard} until shipments carry a service level (issue 11, ETAs): the
-     * one place that will read it then.
-     */
+    /** The service level the shipment was booked at: {@code standard} or {@code express}. */
     private static String serviceLevel(ShipmentView shipment) {
-        return "standard";
+        return shipment.serviceLevel().wireName();
     }
 
     /** A label drawn: its bytes in the format asked for. */

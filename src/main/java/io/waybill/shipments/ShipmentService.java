@@ -11,9 +11,13 @@ import io.waybill.kernel.PageQuery;
 import io.waybill.security.RateLimit;
 import io.waybill.kernel.Role;
 import io.waybill.security.Throttle;
+import io.waybill.kernel.TimeZones;
+import io.waybill.shipments.config.ShipmentsProperties;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,15 +42,22 @@ public class ShipmentService {
     private final EventPublisher events;
     private final Throttle throttle;
     private final Clock clock;
+    private final NetworkCopy network;
+    private final ZoneId defaultZone;
+    private final DeliveryPromise defaultPromise;
     private final SecureRandom random = new SecureRandom();
 
     ShipmentService(ShipmentRepository shipments, AccountLookup accounts, EventPublisher events, Throttle throttle,
-            Clock clock) {
+            Clock clock, NetworkCopy network, ShipmentsProperties properties) {
         this.shipments = shipments;
         this.accounts = accounts;
         this.events = events;
         this.throttle = throttle;
         this.clock = clock;
+        this.network = network;
+        this.defaultZone = properties.zone();
+        this.defaultPromise = new DeliveryPromise(properties.eta().standardTransitDays(),
+                properties.eta().expressTransitDays());
     }
 
     /**
@@ -56,10 +67,24 @@ public class ShipmentService {
      */
     @Transactional
     public ShipmentView book(Caller caller, UUID onBehalfOf, ShipmentDetails details) {
+        return book(caller, onBehalfOf, details, ServiceLevel.STANDARD);
+    }
+
+    /**
+     * {@link #book(Caller, UUID, ShipmentDetails)} at a service level. The promised delivery date is the
+     * booking's date where it is booked from (the zone of the hub its source address names, else
+     * {@code waybill.time-zone}) plus the transit days of the lane joining its cities, or the defaults.
+     */
+    @Transactional
+    public ShipmentView book(Caller caller, UUID onBehalfOf, ShipmentDetails details, ServiceLevel serviceLevel) {
         UUID customerId = customerFor(caller, onBehalfOf);
+        Instant now = clock.instant();
+        ZoneId zone = zoneOf(details.sourceAddress(), null);
+        LocalDate promised = defaultPromise.promisedDate(now.atZone(zone).toLocalDate(), serviceLevel,
+                TransitLane.between(network.lanes(), details.sourceAddress(), details.destinationAddress()));
         // Made first, so that a booking refused for what it says does not spend the account's budget.
-        Shipment.Booking booking = Shipment.book(newTrackingNumber(), customerId, details, caller.userId(),
-                clock.instant());
+        Shipment.Booking booking = Shipment.book(newTrackingNumber(), customerId, details, serviceLevel, promised,
+                zone, caller.userId(), now);
         if (!caller.isAdmin()) {
             Throttle.Quota quota = throttle.take(RateLimit.BOOKING, caller.userId().toString());
             if (!quota.taken()) {
@@ -107,22 +132,39 @@ public class ShipmentService {
     @Transactional
     public ShipmentView changeStatus(Caller caller, String reference, ShipmentStatus next, String location,
             String note) {
+        return changeStatus(caller, reference, next, location, note, null);
+    }
+
+    /**
+     * {@link #changeStatus(Caller, String, ShipmentStatus, String, String)} with the IANA time zone the
+     * scanner sent ({@code time_zone}); without one, the entry takes that of the hub its location names,
+     * else {@code waybill.time-zone}.
+     */
+    @Transactional
+    public ShipmentView changeStatus(Caller caller, String reference, ShipmentStatus next, String location,
+            String note, String timeZone) {
+        ZoneId sent = TimeZones.optional("time_zone", timeZone);
         return ShipmentView.of(change(caller, reference, Access.HANDLE,
-                shipment -> shipment.changeStatus(next, location, note, caller.userId(), clock.instant())));
+                shipment -> shipment.changeStatus(next, location, null, zoneOf(location, sent), note,
+                        caller.userId(), clock.instant())));
     }
 
     /** A tracking update: a scan at a location, with a status change when a status is given. */
     @Transactional
     public TrackingUpdate track(Caller caller, String reference, String location, ShipmentStatus status,
             String note) {
-        return track(caller, reference, location, null, status, note);
+        return track(caller, reference, location, null, null, status, note);
     }
 
-    /** A tracking update where the scanner sent its point (null for none). */
+    /**
+     * {@link #track(Caller, String, String, ShipmentStatus, String)} with where the scanner stood
+     * ({@code point}, null for none) and the IANA time zone it sent ({@code time_zone}, null for none:
+     * the entry then takes that of the hub its location names, else {@code waybill.time-zone}).
+     */
     @Transactional
-    public TrackingUpdate track(Caller caller, String reference, String location, GeoPoint point,
+    public TrackingUpdate track(Caller caller, String reference, String location, GeoPoint point, String timeZone,
             ShipmentStatus status, String note) {
-        return change(caller, reference, Access.HANDLE, tracking(caller, location, point, status, note))
+        return change(caller, reference, Access.HANDLE, tracking(caller, location, point, timeZone, status, note))
                 .latestUpdate();
     }
 
@@ -131,13 +173,13 @@ public class ShipmentService {
      * refusals as {@link #track}, found by the code instead of the id.
      */
     @Transactional
-    public Scan scan(Caller caller, ScanCode code, String location, GeoPoint point, ShipmentStatus status,
-            String note) {
+    public Scan scan(Caller caller, ScanCode code, String location, GeoPoint point, String timeZone,
+            ShipmentStatus status, String note) {
         if (!(code instanceof ScanCode.Parcel parcel)) {
             throw new InvalidRequestException("code", ScanCode.NOT_A_SHIPMENT_CODE);
         }
         Shipment shipment = change(caller, parcel.trackingNumber().value(), Access.HANDLE,
-                tracking(caller, location, point, status, note));
+                tracking(caller, location, point, timeZone, status, note));
         return new Scan(shipment.id(), shipment.trackingNumber(), shipment.latestUpdate());
     }
 
@@ -145,11 +187,19 @@ public class ShipmentService {
     public record Scan(UUID shipmentId, TrackingNumber trackingNumber, TrackingUpdate update) {
     }
 
+    /** A scan, or a status change when a status is given; the zone is checked before the shipment is read. */
     private Function<Shipment, List<ShipmentEvent>> tracking(Caller caller, String location, GeoPoint point,
-            ShipmentStatus status, String note) {
+            String timeZone, ShipmentStatus status, String note) {
+        ZoneId sent = TimeZones.optional("time_zone", timeZone);
         return shipment -> status == null
-                ? shipment.recordScan(location, point, note, caller.userId(), clock.instant())
-                : shipment.changeStatus(status, location, point, note, caller.userId(), clock.instant());
+                ? shipment.recordScan(location, point, zoneOf(location, sent), note, caller.userId(), clock.instant())
+                : shipment.changeStatus(status, location, point, zoneOf(location, sent), note, caller.userId(),
+                        clock.instant());
+    }
+
+    /** The zone an entry at this place is shown in: the one sent, else its hub's, else the deployment's. */
+    private ZoneId zoneOf(String place, ZoneId sent) {
+        return sent != null ? sent : HubPlace.zoneOf(network.hubs(), place, defaultZone);
     }
 
     @Transactional

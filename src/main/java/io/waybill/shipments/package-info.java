@@ -7,9 +7,16 @@
  *
  * <p>It prints shipping labels ({@link io.waybill.shipments.ShipmentLabels}, drawn by the adapters in
  * {@code shipments.label}: PDFBox, ZPL, ZXing for the codes) and takes scans by what a scanner read
- * ({@link io.waybill.shipments.ScanCode}). For the routed hub's name on a label it keeps a copy of the
- * hubs' names ({@link io.waybill.shipments.KnownHubs}) fed by the network module's {@code hub.*} events,
- * read by type: network depends on this module, not back.
+ * ({@link io.waybill.shipments.ScanCode}).
+ *
+ * <p>Delivery dates, local times and the routed hub's name on labels need the network's lanes and
+ * hubs: the module keeps its own copy of them ({@link io.waybill.shipments.NetworkCopy}: lanes, and
+ * the hubs' names, cities and zones), fed by the network module's {@code lane.*} and {@code hub.*}
+ * events in one consumer group ({@code shipments-network}), which it reads by type and field names
+ * since the network module depends on this one and not back. A copy rather than a call: booking,
+ * scanning and printing keep working while the network service is down, and a lane changed a moment
+ * ago applying to the next booking rather than this one is of no consequence. Newer states win;
+ * removals are final (a removed hub keeps its last name, for the parcels routed there).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "security"})
 package io.waybill.shipments;

@@ -1,16 +1,52 @@
 package io.waybill.tracking;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** The public page of a shipment: no addresses, names, phones, notes or user ids. */
+/**
+ * The public page of a shipment: no addresses, names, phones, notes or user ids. It shows the
+ * delivery date promised at booking and the latest estimate (null for shipments booked before
+ * them, and the estimate once a shipment is no longer expected), and each entry's UTC instant with
+ * the local time at its place.
+ */
 public record PublicTracking(String trackingNumber, String status, String currentLocation, Instant updatedAt,
-        List<Event> events) {
+        List<Event> events, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery) {
 
     public PublicTracking {
         events = List.copyOf(events);
     }
 
-    public record Event(String status, String location, Instant timestamp) {
+    public PublicTracking(String trackingNumber, String status, String currentLocation, Instant updatedAt,
+            List<Event> events) {
+        this(trackingNumber, status, currentLocation, updatedAt, events, null, null);
+    }
+
+    /**
+     * One entry: {@code timestamp} is its UTC instant, {@code timeZone} the IANA zone of its place and
+     * {@code localTime} the wall-clock time there with its offset, e.g. {@code 2026-12-01T09:14:00+05:30}
+     * (both null for entries recorded before zones).
+     */
+    public record Event(String status, String location, Instant timestamp, String timeZone, String localTime) {
+
+        public Event(String status, String location, Instant timestamp) {
+            this(status, location, timestamp, null, null);
+        }
+
+        /** An entry at a place in this zone (null: unknown), with its local time worked out. */
+        public static Event at(String status, String location, Instant timestamp, String timeZone) {
+            return new Event(status, location, timestamp, timeZone, localTime(timestamp, timeZone));
+        }
+
+        static String localTime(Instant timestamp, String timeZone) {
+            if (timeZone == null) {
+                return null;
+            }
+            return timestamp.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.of(timeZone)).toOffsetDateTime()
+                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        }
     }
 }

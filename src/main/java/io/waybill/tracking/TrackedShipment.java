@@ -2,6 +2,7 @@ package io.waybill.tracking;
 
 import io.waybill.kernel.Caller;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,13 +12,26 @@ import java.util.UUID;
  * delivers it, and its history. The history is the unbroken run of entries from the booking on: an
  * entry whose predecessor has not arrived yet is not part of it, so what is shown is always a
  * history the shipment really had. Its status and location are derived from the history, as the
- * shipments module derives them.
+ * shipments module derives them. Its delivery dates are the promised one (from the booking) and the
+ * latest estimate the events carried.
  */
 public record TrackedShipment(UUID shipmentId, String trackingNumber, UUID customerId, UUID agentId,
-        List<Entry> history) {
+        List<Entry> history, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery) {
 
-    /** One entry of the history; {@code sequence} is its place in it (the booking is 0). */
-    public record Entry(int sequence, String status, String location, Instant occurredAt) {
+    /**
+     * One entry of the history; {@code sequence} is its place in it (the booking is 0), {@code timeZone}
+     * the IANA zone of its place (null for entries recorded before zones).
+     */
+    public record Entry(int sequence, String status, String location, Instant occurredAt, String timeZone) {
+
+        public Entry(int sequence, String status, String location, Instant occurredAt) {
+            this(sequence, status, location, occurredAt, null);
+        }
+    }
+
+    public TrackedShipment(UUID shipmentId, String trackingNumber, UUID customerId, UUID agentId,
+            List<Entry> history) {
+        this(shipmentId, trackingNumber, customerId, agentId, history, null, null);
     }
 
     public TrackedShipment {
@@ -65,14 +79,14 @@ public record TrackedShipment(UUID shipmentId, String trackingNumber, UUID custo
 
     public PublicTracking toPublic() {
         return new PublicTracking(trackingNumber, latest().status(), currentLocation(), latest().occurredAt(),
-                history.stream().map(entry -> new PublicTracking.Event(entry.status(), entry.location(),
-                        entry.occurredAt())).toList());
+                history.stream().map(entry -> PublicTracking.Event.at(entry.status(), entry.location(),
+                        entry.occurredAt(), entry.timeZone())).toList(), promisedDeliveryDate, estimatedDelivery);
     }
 
     public TrackingDocument toDocument() {
         PublicTracking page = toPublic();
         return new TrackingDocument(trackingNumber, page.status(), page.currentLocation(), page.updatedAt(),
-                latest().sequence(), page.events());
+                latest().sequence(), page.events(), page.promisedDeliveryDate(), page.estimatedDelivery());
     }
 
     /** The history as live updates, each with the status it followed. */

@@ -1,5 +1,6 @@
 package io.waybill.tracking;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +22,15 @@ public interface TrackedShipments {
 
     /** Records a history entry unless it is already there. */
     void recordEntry(UUID shipmentId, TrackedShipment.Entry entry);
+
+    /** Records the service level and the promised delivery date of a booking (never changes). */
+    void recordPromise(UUID shipmentId, String serviceLevel, LocalDate promisedDeliveryDate);
+
+    /**
+     * Records the estimated delivery date after the history entry {@code sequence}, unless an estimate
+     * after a later entry is stored (null: no longer expected).
+     */
+    void recordEstimate(UUID shipmentId, LocalDate estimatedDelivery, int sequence);
 
     /**
      * Records the agent named by a fact of this version (see the schema: 2 x sequence for a status

@@ -57,14 +57,23 @@ class TrackingProjection implements EventHandler {
                 ShipmentBooked booked = event.payloadAs(ShipmentBooked.class);
                 shipmentId = booked.shipmentId();
                 shipments.recordShipment(shipmentId, booked.trackingNumber(), booked.customerId());
-                shipments.recordEntry(shipmentId, new TrackedShipment.Entry(0, "created", null, booked.occurredAt()));
+                shipments.recordEntry(shipmentId, new TrackedShipment.Entry(0, "created", null, booked.occurredAt(),
+                        booked.timeZone()));
+                if (booked.serviceLevel() != null) {
+                    shipments.recordPromise(shipmentId, booked.serviceLevel(), booked.promisedDeliveryDate());
+                    shipments.recordEstimate(shipmentId, booked.promisedDeliveryDate(), 0);
+                }
             }
             case ShipmentStatusChanged.TOPIC -> {
                 ShipmentStatusChanged change = event.payloadAs(ShipmentStatusChanged.class);
                 shipmentId = change.shipmentId();
                 shipments.recordShipment(shipmentId, change.trackingNumber(), change.customerId());
                 shipments.recordEntry(shipmentId, new TrackedShipment.Entry(change.sequence(), change.status(),
-                        change.location(), change.occurredAt()));
+                        change.location(), change.occurredAt(), change.timeZone()));
+                // Events written before estimates carry none; a null one that is there means "no longer expected".
+                if (event.payload().has("estimated_delivery")) {
+                    shipments.recordEstimate(shipmentId, change.estimatedDelivery(), change.sequence());
+                }
                 shipments.recordAgent(shipmentId, change.agentId(), 2 * change.sequence());
             }
             // Envelopes written before the types were split say shipment.assigned for both assignments.

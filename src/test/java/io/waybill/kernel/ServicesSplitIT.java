@@ -60,10 +60,11 @@ class ServicesSplitIT extends ApiTest {
 
     @Test
     void shouldConsumeOnlyInItsOwnModulesGroups() {
-        // The shipments module's groups (routing, and the hubs' names for labels), and this service's own
-        // group for the security module's account copy.
+        // The shipments module's groups (hub routing; its one copy of lanes and hubs, for delivery dates,
+        // local times and the hub names on labels), and this service's own group for the security
+        // module's account copy.
         assertThat(context.getBeansOfType(EventHandler.class).values()).extracting(EventHandler::group)
-                .containsExactlyInAnyOrder("shipments", "shipments-hubs", "security-accounts-identity-shipments");
+                .containsExactlyInAnyOrder("shipments", "shipments-network", "security-accounts-identity-shipments");
 
         Account customer = customer();
         Account agent = agent();

@@ -129,6 +129,12 @@ class AuthorizationMatrixIT extends ApiTest {
             row("PUT", "/admin/hubs/{id}", f -> call("/admin/hubs/" + f.freshHub(), Map.of("address", "Dock 2")),
                     ADMIN_ONLY_200),
             row("DELETE", "/admin/hubs/{id}", f -> call("/admin/hubs/" + f.freshHub(), null), ADMIN_ONLY_204),
+            row("POST", "/admin/lanes", f -> call("/admin/lanes", f.laneBody()), ADMIN_ONLY_201),
+            row("GET", "/admin/lanes", f -> call("/admin/lanes", null), ADMIN_ONLY_200),
+            row("GET", "/admin/lanes/{id}", f -> call("/admin/lanes/" + f.freshLane(), null), ADMIN_ONLY_200),
+            row("PUT", "/admin/lanes/{id}", f -> call("/admin/lanes/" + f.freshLane(),
+                    Map.of("standard_transit_days", 4)), ADMIN_ONLY_200),
+            row("DELETE", "/admin/lanes/{id}", f -> call("/admin/lanes/" + f.freshLane(), null), ADMIN_ONLY_204),
             row("POST", "/admin/vehicles", f -> call("/admin/vehicles", f.vehicleBody()), ADMIN_ONLY_201),
             row("GET", "/admin/vehicles", f -> call("/admin/vehicles", null), ADMIN_ONLY_200),
             row("GET", "/admin/vehicles/{id}", f -> call("/admin/vehicles/" + f.freshVehicle(), null), ADMIN_ONLY_200),
@@ -385,6 +391,16 @@ class AuthorizationMatrixIT extends ApiTest {
 
         String freshHub() {
             return created(api.post("/admin/hubs", admin.token(), hubBody()));
+        }
+
+        Map<String, Object> laneBody() {
+            String unique = UUID.randomUUID().toString().substring(0, 8);
+            return Map.of("origin_city", "Matrixfrom" + unique, "destination_city", "Matrixto" + unique,
+                    "standard_transit_days", 3, "express_transit_days", 1);
+        }
+
+        String freshLane() {
+            return created(api.post("/admin/lanes", admin.token(), laneBody()));
         }
 
         String freshVehicle() {

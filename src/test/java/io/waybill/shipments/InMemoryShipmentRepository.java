@@ -87,6 +87,7 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
 
     private static Shipment copy(Shipment s) {
         return Shipment.restore(s.id(), s.trackingNumber(), s.customerId(), s.details(), s.status(), s.agentId(),
-                s.hubId(), s.createdAt(), s.updatedAt(), s.history());
+                s.hubId(), s.createdAt(), s.updatedAt(), s.history(), s.serviceLevel(), s.promisedDeliveryDate(),
+                s.estimatedDelivery(), s.estimateRevisions());
     }
 }

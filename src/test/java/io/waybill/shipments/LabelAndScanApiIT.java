@@ -81,6 +81,19 @@ class LabelAndScanApiIT extends ApiTest {
     }
 
     @Test
+    void shouldPrintTheServiceLevelTheShipmentWasBookedAt() throws IOException {
+        Account owner = customer();
+        String express = api.post("/shipments", owner.token(), Map.of("source_address", "12 Anna Salai, Chennai",
+                "destination_address", "5 MG Road, Bengaluru", "service_level", "express")).text("id");
+        String standard = book(owner).text("id");
+
+        assertThat(pdfText(express, owner)).contains("EXPRESS").doesNotContain("STANDARD");
+        assertThat(fetch("/shipments/" + express + "/label?format=zpl", owner.token(), null).text())
+                .contains("^FDEXPRESS^FS");
+        assertThat(pdfText(standard, owner)).contains("STANDARD").doesNotContain("EXPRESS");
+    }
+
+    @Test
     void shouldPrintTheRoutedHubByItsNameAsTheNetworkNamesIt() throws IOException {
         String city = "Labeltown" + letters();
         String admin = admin().token();
@@ -165,6 +178,39 @@ class LabelAndScanApiIT extends ApiTest {
         assertThat(last.get("lon").asDouble()).isEqualTo(80.2707);
         assertThat(history.get(0).get("lat").isNull()).isTrue();
         assertThat(api.get("/shipments/" + id, owner.token()).text("current_location")).isEqualTo("Chennai hub");
+    }
+
+    @Test
+    void shouldKeepBothThePointAndTheTimeZoneOfAnUpdate() {
+        Account owner = customer();
+        Account agent = agent();
+        Api.Response booked = book(owner);
+        String id = booked.text("id");
+        assign(id, agent);
+        Map<String, Object> body = new HashMap<>(Map.of("location", "Salem", "status", "picked_up", "lat", 11.6643,
+                "lon", 78.146, "time_zone", "Asia/Kolkata"));
+
+        Api.Response tracked = api.post("/tracking/" + id, agent.token(), body);
+        body.put("code", booked.text("tracking_number"));
+        body.remove("status");
+        body.put("time_zone", "Europe/Berlin");
+        Api.Response scanned = api.post("/scans", agent.token(), body);
+
+        assertThat(tracked.status()).as(tracked.toString()).isEqualTo(201);
+        assertThat(scanned.status()).as(scanned.toString()).isEqualTo(201);
+        JsonNode history = api.get("/tracking/" + id, owner.token()).body();
+        JsonNode moved = history.get(history.size() - 2);
+        JsonNode scan = history.get(history.size() - 1);
+        assertThat(moved.get("status").asString()).isEqualTo("picked_up");
+        assertThat(moved.get("lat").asDouble()).isEqualTo(11.6643);
+        assertThat(moved.get("lon").asDouble()).isEqualTo(78.146);
+        assertThat(moved.get("time_zone").asString()).isEqualTo("Asia/Kolkata");
+        assertThat(moved.get("local_time").asString()).endsWith("+05:30");
+        assertThat(scan.get("lat").asDouble()).isEqualTo(11.6643);
+        assertThat(scan.get("time_zone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(scanned.body().get("update").get("time_zone").asString()).isEqualTo("Europe/Berlin");
+        assertProblem(api.post("/scans", agent.token(), Map.of("code", booked.text("tracking_number"),
+                "location", "Salem", "time_zone", "+05:30")), 422);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.waybill.kernel.PageQuery;
 import io.waybill.security.RateLimit;
 import io.waybill.kernel.Role;
 import io.waybill.security.Throttle;
+import io.waybill.shipments.config.ShipmentsProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,8 +47,10 @@ class ShipmentServiceScenarioTest {
             return active(id);
         }
     };
+    private final InMemoryNetworkCopy network = new InMemoryNetworkCopy();
     private final ShipmentService service = new ShipmentService(repository, lookup, published::add,
-            new Unlimited(), Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
+            new Unlimited(), Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC), network,
+            new ShipmentsProperties("UTC", new ShipmentsProperties.Eta(5, 2)));
 
     private final Caller customer = account(Role.CUSTOMER);
     private final Caller otherCustomer = account(Role.CUSTOMER);

@@ -505,9 +505,9 @@ class ShipmentTest {
         GeoPoint hosur = new GeoPoint(12.7409, 77.8253);
         GeoPoint salem = new GeoPoint(11.6643, 78.1460);
 
-        shipment.recordScan("Hosur checkpoint", hosur, null, agent, LATER);
+        shipment.recordScan("Hosur checkpoint", hosur, null, null, agent, LATER);
         TrackingUpdate scan = shipment.latestUpdate();
-        shipment.changeStatus(IN_TRANSIT, "Salem", salem, null, agent, EVEN_LATER);
+        shipment.changeStatus(IN_TRANSIT, "Salem", salem, null, null, agent, EVEN_LATER);
         TrackingUpdate moved = shipment.latestUpdate();
 
         assertThat(scan.point()).isEqualTo(hosur);
@@ -689,7 +689,8 @@ class ShipmentTest {
         Shipment.Booking booking = Shipment.book(NUMBER, customer, details(), admin, BOOKED_AT);
 
         assertThat(booking.events()).containsExactly(new ShipmentBooked(booking.shipment().id(), NUMBER.value(),
-                customer, "12 Anna Salai, Chennai 600002", "5 MG Road, Bengaluru 560001", BOOKED_AT));
+                customer, "12 Anna Salai, Chennai 600002", "5 MG Road, Bengaluru 560001", BOOKED_AT, "standard", null,
+                null));
     }
 
     @Test
@@ -713,7 +714,8 @@ class ShipmentTest {
 
         assertThat(events).containsExactly(
                 new ShipmentStatusChanged(shipment.id(), NUMBER.value(), 4, "out_for_delivery", "delivered",
-                        "5 MG Road, Bengaluru", customer, agent, EVEN_LATER),
+                        "5 MG Road, Bengaluru", customer, agent, EVEN_LATER, null,
+                        EVEN_LATER.atZone(java.time.ZoneOffset.UTC).toLocalDate()),
                 new ShipmentDelivered(shipment.id(), NUMBER.value(), customer, BOOKED_AT, 1, EVEN_LATER));
     }
 
@@ -734,7 +736,7 @@ class ShipmentTest {
 
         assertThat(events).containsExactly(new ShipmentStatusChanged(shipment.id(), NUMBER.value(),
                 shipment.history().size() - 1, from.wireName(), to.wireName(), "Bengaluru hub", customer, agent,
-                LATER));
+                LATER, null, shipment.estimatedDelivery()));
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcNetworkRepository implements NetworkRepository {
 
-    private static final String HUB_COLUMNS = "id, hub_name, city, address, latitude, longitude, created_at";
+    private static final String HUB_COLUMNS = "id, hub_name, city, address, latitude, longitude, created_at, time_zone";
     private static final String VEHICLE_COLUMNS =
             "id, registration_number, type, capacity_kg, hub_id, status, created_at";
 
@@ -34,18 +34,20 @@ class JdbcNetworkRepository implements NetworkRepository {
     @Override
     public void add(Hub hub) {
         unique("A hub with this name already exists.", () -> jdbc.sql("insert into network.hubs (" + HUB_COLUMNS
-                        + ") values (?, ?, ?, ?, ?, ?, ?)")
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(hub.id(), hub.hubName(), hub.city(), hub.address(), hub.latitude(), hub.longitude(),
-                        Timestamp.from(hub.createdAt()))
+                        Timestamp.from(hub.createdAt()), hub.timeZone())
                 .update());
     }
 
     @Override
     public void save(Hub hub) {
         unique("A hub with this name already exists.", () -> jdbc.sql("""
-                        update network.hubs set hub_name = ?, city = ?, address = ?, latitude = ?, longitude = ?
+                        update network.hubs set hub_name = ?, city = ?, address = ?, latitude = ?, longitude = ?,
+                            time_zone = ?
                         where id = ?""")
-                .params(hub.hubName(), hub.city(), hub.address(), hub.latitude(), hub.longitude(), hub.id())
+                .params(hub.hubName(), hub.city(), hub.address(), hub.latitude(), hub.longitude(), hub.timeZone(),
+                        hub.id())
                 .update());
     }
 
@@ -131,7 +133,8 @@ class JdbcNetworkRepository implements NetworkRepository {
     private static Hub hub(ResultSet rs, int row) throws SQLException {
         return new Hub(rs.getObject("id", UUID.class), rs.getString("hub_name"), rs.getString("city"),
                 rs.getString("address"), rs.getObject("latitude", Double.class),
-                rs.getObject("longitude", Double.class), rs.getTimestamp("created_at").toInstant());
+                rs.getObject("longitude", Double.class), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("time_zone"));
     }
 
     private static Vehicle vehicle(ResultSet rs, int row) throws SQLException {

@@ -36,7 +36,8 @@ class HubController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Open a hub", description = "New shipments whose source address names its city are "
-            + "routed to it.")
+            + "routed to it. time_zone (IANA, e.g. Asia/Kolkata) defaults to waybill.time-zone; scans at a place "
+            + "naming the hub's city are shown in it.")
     ResponseEntity<HubResponse> add(@RequestBody HubRequest request) {
         Hub hub = network.addHub(request.fields());
         return ResponseEntity.created(URI.create("/admin/hubs/" + hub.id())).body(HubResponse.of(hub));
@@ -68,19 +69,20 @@ class HubController {
         return ResponseEntity.noContent().build();
     }
 
-    record HubRequest(String hubName, String city, String address, Double latitude, Double longitude) {
+    record HubRequest(String hubName, String city, String address, Double latitude, Double longitude,
+            String timeZone) {
 
         NetworkService.HubChange fields() {
-            return new NetworkService.HubChange(hubName, city, address, latitude, longitude);
+            return new NetworkService.HubChange(hubName, city, address, latitude, longitude, timeZone);
         }
     }
 
     record HubResponse(UUID id, String hubName, String city, String address, Double latitude, Double longitude,
-            Instant createdAt) {
+            Instant createdAt, String timeZone) {
 
         static HubResponse of(Hub hub) {
             return new HubResponse(hub.id(), hub.hubName(), hub.city(), hub.address(), hub.latitude(),
-                    hub.longitude(), hub.createdAt());
+                    hub.longitude(), hub.createdAt(), hub.timeZone());
         }
     }
 }

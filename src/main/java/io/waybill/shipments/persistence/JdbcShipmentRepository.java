@@ -2,7 +2,9 @@ package io.waybill.shipments.persistence;
 
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
+import io.waybill.shipments.EstimateRevision;
 import io.waybill.shipments.GeoPoint;
+import io.waybill.shipments.ServiceLevel;
 import io.waybill.shipments.Shipment;
 import io.waybill.shipments.ShipmentDetails;
 import io.waybill.shipments.ShipmentRepository;
@@ -10,9 +12,11 @@ import io.waybill.shipments.ShipmentStatus;
 import io.waybill.shipments.ShipmentView;
 import io.waybill.shipments.TrackingNumber;
 import io.waybill.shipments.TrackingUpdate;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +32,7 @@ class JdbcShipmentRepository implements ShipmentRepository {
     private static final String COLUMNS = """
             s.id, s.tracking_number, s.customer_id, s.agent_id, s.hub_id, s.status, s.source_address,
             s.destination_address, s.recipient_name, s.recipient_phone, s.weight_kg, s.description, s.created_at,
-            s.updated_at""";
+            s.updated_at, s.service_level, s.promised_delivery_date, s.estimated_delivery""";
     private static final String CURRENT_LOCATION = """
             (select t.location from shipments.tracking_updates t
              where t.shipment_id = s.id and t.location is not null order by t.seq desc limit 1) as current_location""";
@@ -88,14 +92,17 @@ class JdbcShipmentRepository implements ShipmentRepository {
         jdbc.sql("""
                 insert into shipments.shipments (id, tracking_number, customer_id, agent_id, hub_id, status,
                     source_address, destination_address, recipient_name, recipient_phone, weight_kg, description,
-                    created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    created_at, updated_at, service_level, promised_delivery_date, estimated_delivery)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(shipment.id(), shipment.trackingNumber().value(), shipment.customerId(), shipment.agentId(),
                         shipment.hubId(), shipment.status().wireName(), d.sourceAddress(), d.destinationAddress(),
                         d.recipientName(), d.recipientPhone(), d.weightKg(), d.description(),
-                        Timestamp.from(shipment.createdAt()), Timestamp.from(shipment.updatedAt()))
+                        Timestamp.from(shipment.createdAt()), Timestamp.from(shipment.updatedAt()),
+                        shipment.serviceLevel().wireName(), date(shipment.promisedDeliveryDate()),
+                        date(shipment.estimatedDelivery()))
                 .update();
         appendHistory(shipment);
+        appendRevisions(shipment);
     }
 
     @Override
@@ -104,13 +111,15 @@ class JdbcShipmentRepository implements ShipmentRepository {
         jdbc.sql("""
                 update shipments.shipments set agent_id = ?, hub_id = ?, status = ?, source_address = ?,
                     destination_address = ?, recipient_name = ?, recipient_phone = ?, weight_kg = ?,
-                    description = ?, updated_at = ?
+                    description = ?, updated_at = ?, estimated_delivery = ?
                 where id = ?""")
                 .params(shipment.agentId(), shipment.hubId(), shipment.status().wireName(), d.sourceAddress(),
                         d.destinationAddress(), d.recipientName(), d.recipientPhone(), d.weightKg(),
-                        d.description(), Timestamp.from(shipment.updatedAt()), shipment.id())
+                        d.description(), Timestamp.from(shipment.updatedAt()), date(shipment.estimatedDelivery()),
+                        shipment.id())
                 .update();
         appendHistory(shipment);
+        appendRevisions(shipment);
     }
 
     @Override
@@ -142,7 +151,8 @@ class JdbcShipmentRepository implements ShipmentRepository {
     @Override
     public List<TrackingUpdate> history(UUID shipmentId) {
         return jdbc.sql("""
-                select id, status, location, note, recorded_by, recorded_at, lat, lon from shipments.tracking_updates
+                select id, status, location, note, recorded_by, recorded_at, lat, lon, time_zone
+                from shipments.tracking_updates
                 where shipment_id = ? order by seq""")
                 .param(shipmentId)
                 .query((rs, n) -> new TrackingUpdate(
@@ -152,7 +162,19 @@ class JdbcShipmentRepository implements ShipmentRepository {
                         rs.getString("note"),
                         rs.getObject("recorded_by", UUID.class),
                         rs.getTimestamp("recorded_at").toInstant(),
-                        point(rs)))
+                        point(rs),
+                        rs.getString("time_zone")))
+                .list();
+    }
+
+    private List<EstimateRevision> revisions(UUID shipmentId) {
+        return jdbc.sql("""
+                select history_seq, reason, estimated_delivery, previous_estimate, revised_at
+                from shipments.delivery_estimates where shipment_id = ? order by revision""")
+                .param(shipmentId)
+                .query((rs, n) -> new EstimateRevision(rs.getInt("history_seq"), rs.getString("reason"),
+                        localDate(rs.getDate("estimated_delivery")), localDate(rs.getDate("previous_estimate")),
+                        rs.getTimestamp("revised_at").toInstant()))
                 .list();
     }
 
@@ -164,7 +186,8 @@ class JdbcShipmentRepository implements ShipmentRepository {
                 .optional();
         return shipment.map(found -> Shipment.restore(found.id(), found.trackingNumber(), found.customerId(),
                 found.details(), found.status(), found.agentId(), found.hubId(), found.createdAt(),
-                found.updatedAt(), history(found.id())));
+                found.updatedAt(), history(found.id()), found.serviceLevel(), found.promisedDeliveryDate(),
+                found.estimatedDelivery(), revisions(found.id())));
     }
 
     private void appendHistory(Shipment shipment) {
@@ -172,21 +195,46 @@ class JdbcShipmentRepository implements ShipmentRepository {
         for (TrackingUpdate update : shipment.unsavedHistory()) {
             jdbc.sql("""
                     insert into shipments.tracking_updates
-                        (id, shipment_id, seq, status, location, note, recorded_by, recorded_at, lat, lon)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        (id, shipment_id, seq, status, location, note, recorded_by, recorded_at, lat, lon,
+                         time_zone)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(update.id(), shipment.id(), seq++, update.status().wireName(), update.location(),
                             update.note(), update.recordedBy(), Timestamp.from(update.recordedAt()),
                             update.point() == null ? null : update.point().lat(),
-                            update.point() == null ? null : update.point().lon())
+                            update.point() == null ? null : update.point().lon(), update.timeZone())
                     .update();
         }
+    }
+
+    private void appendRevisions(Shipment shipment) {
+        int revision = shipment.firstUnsavedRevision();
+        for (EstimateRevision change : shipment.unsavedEstimateRevisions()) {
+            jdbc.sql("""
+                    insert into shipments.delivery_estimates (shipment_id, revision, history_seq, reason,
+                        estimated_delivery, previous_estimate, revised_at)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(shipment.id(), revision++, change.historySequence(), change.reason(),
+                            date(change.estimatedDelivery()), date(change.previousEstimate()),
+                            Timestamp.from(change.revisedAt()))
+                    .update();
+        }
+    }
+
+    private static Date date(LocalDate value) {
+        return value == null ? null : Date.valueOf(value);
+    }
+
+    private static LocalDate localDate(Date value) {
+        return value == null ? null : value.toLocalDate();
     }
 
     private static Shipment restore(ResultSet rs) throws SQLException {
         return Shipment.restore(rs.getObject("id", UUID.class), new TrackingNumber(rs.getString("tracking_number")),
                 rs.getObject("customer_id", UUID.class), details(rs), status(rs.getString("status")),
                 rs.getObject("agent_id", UUID.class), rs.getObject("hub_id", UUID.class),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), List.of());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), List.of(),
+                ServiceLevel.fromStored(rs.getString("service_level")), localDate(rs.getDate("promised_delivery_date")),
+                localDate(rs.getDate("estimated_delivery")), List.of());
     }
 
     private static ShipmentView view(ResultSet rs, int row) throws SQLException {
@@ -194,7 +242,8 @@ class JdbcShipmentRepository implements ShipmentRepository {
                 status(rs.getString("status")), rs.getString("current_location"), details(rs),
                 rs.getObject("customer_id", UUID.class), rs.getObject("agent_id", UUID.class),
                 rs.getObject("hub_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), ServiceLevel.fromStored(rs.getString("service_level")),
+                localDate(rs.getDate("promised_delivery_date")), localDate(rs.getDate("estimated_delivery")), null);
     }
 
     private static ShipmentDetails details(ResultSet rs) throws SQLException {

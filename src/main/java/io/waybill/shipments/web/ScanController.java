@@ -34,13 +34,14 @@ class ScanController {
             + "shipment's.")
     ScanResponse scan(@RequestBody ScanRequest request, Caller caller) {
         ShipmentService.Scan scan = shipments.scan(caller, ScanCode.read(request.code()), request.location(),
-                GeoPoint.ofNullable(request.lat(), request.lon()),
+                GeoPoint.ofNullable(request.lat(), request.lon()), request.timeZone(),
                 request.status() == null ? null : StatusParameter.fromBody(request.status()), request.note());
         return new ScanResponse(scan.shipmentId(), scan.trackingNumber().value(),
                 TrackingUpdateResponse.of(scan.update()));
     }
 
-    record ScanRequest(String code, String location, String status, String note, Double lat, Double lon) {
+    record ScanRequest(String code, String location, String status, String note, Double lat, Double lon,
+            String timeZone) {
     }
 
     /** The shipment the code named, and the entry the scan added to its history. */

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
+import io.waybill.shipments.ServiceLevel;
 import io.waybill.shipments.ShipmentDetails;
 import io.waybill.shipments.ShipmentService;
 import io.waybill.shipments.ShipmentView;
@@ -42,11 +43,12 @@ class ShipmentController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('CUSTOMER', 'ADMIN')")
     @Operation(summary = "Book a shipment", description = "Customers book for themselves; an admin books on "
-            + "behalf of a customer with customer_id.")
+            + "behalf of a customer with customer_id. service_level: standard (default) or express; the answer "
+            + "carries the promised_delivery_date from the lane between its cities.")
     ResponseEntity<ShipmentResponse> book(@RequestBody BookingRequest request, Caller caller) {
         ShipmentView view = shipments.book(caller, request.customerId(), new ShipmentDetails(request.sourceAddress(),
                 request.destinationAddress(), request.recipientName(), request.recipientPhone(), request.weightKg(),
-                request.description()));
+                request.description()), ServiceLevel.parse("service_level", request.serviceLevel()));
         return ResponseEntity.created(URI.create("/shipments/" + view.id())).body(ShipmentResponse.of(view));
     }
 
@@ -61,7 +63,8 @@ class ShipmentController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One shipment", description = "For its customer, its agent and admins; 404 for anyone else.")
+    @Operation(summary = "One shipment", description = "For its customer, its agent and admins; 404 for anyone else. "
+            + "With the revisions of its estimated delivery date.")
     ShipmentResponse get(@Parameter(description = "UUID or tracking number") @PathVariable String id, Caller caller) {
         return ShipmentResponse.of(shipments.get(caller, id));
     }
@@ -86,7 +89,7 @@ class ShipmentController {
             + "a move the lifecycle does not allow.")
     ShipmentResponse changeStatus(@PathVariable String id, @RequestBody StatusRequest request, Caller caller) {
         return ShipmentResponse.of(shipments.changeStatus(caller, id, StatusParameter.fromBody(request.status()),
-                request.location(), request.note()));
+                request.location(), request.note(), request.timeZone()));
     }
 
     @PutMapping(path = "/{id}/assign-agent", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -98,14 +101,14 @@ class ShipmentController {
     }
 
     record BookingRequest(String sourceAddress, String destinationAddress, String recipientName,
-            String recipientPhone, BigDecimal weightKg, String description, UUID customerId) {
+            String recipientPhone, BigDecimal weightKg, String description, UUID customerId, String serviceLevel) {
     }
 
     record ChangeRequest(String sourceAddress, String destinationAddress, String recipientName,
             String recipientPhone, BigDecimal weightKg, String description) {
     }
 
-    record StatusRequest(String status, String location, String note) {
+    record StatusRequest(String status, String location, String note, String timeZone) {
     }
 
     record AssignmentRequest(@NotNull UUID agentId) {

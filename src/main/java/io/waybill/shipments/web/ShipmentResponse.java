@@ -1,14 +1,20 @@
 package io.waybill.shipments.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.waybill.shipments.EstimateRevision;
 import io.waybill.shipments.ShipmentView;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
-/** A shipment on the wire. */
+/** A shipment on the wire; {@code estimate_revisions} only when one shipment is read. */
 record ShipmentResponse(UUID id, String trackingNumber, String status, String currentLocation, String sourceAddress,
         String destinationAddress, String recipientName, String recipientPhone, BigDecimal weightKg,
-        String description, UUID customerId, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt) {
+        String description, UUID customerId, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
+        String serviceLevel, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Revision> estimateRevisions) {
 
     static ShipmentResponse of(ShipmentView view) {
         var details = view.details();
@@ -17,6 +23,18 @@ record ShipmentResponse(UUID id, String trackingNumber, String status, String cu
                 details.recipientName(), details.recipientPhone(),
                 details.weightKg() == null ? null : details.weightKg().stripTrailingZeros(),
                 details.description(), view.customerId(), view.agentId(), view.hubId(), view.createdAt(),
-                view.updatedAt());
+                view.updatedAt(), view.serviceLevel().wireName(), view.promisedDeliveryDate(),
+                view.estimatedDelivery(), view.estimateRevisions() == null ? null
+                        : view.estimateRevisions().stream().map(Revision::of).toList());
+    }
+
+    /** One revision of the estimated delivery date. */
+    record Revision(int sequence, String reason, LocalDate estimatedDelivery, LocalDate previousEstimate,
+            Instant revisedAt) {
+
+        static Revision of(EstimateRevision revision) {
+            return new Revision(revision.historySequence(), revision.reason(), revision.estimatedDelivery(),
+                    revision.previousEstimate(), revision.revisedAt());
+        }
     }
 }

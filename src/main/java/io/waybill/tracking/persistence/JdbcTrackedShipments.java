@@ -2,7 +2,9 @@ package io.waybill.tracking.persistence;
 
 import io.waybill.tracking.TrackedShipment;
 import io.waybill.tracking.TrackedShipments;
+import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,27 +32,31 @@ class JdbcTrackedShipments implements TrackedShipments {
     }
 
     private Optional<TrackedShipment> load(String condition, Object key) {
-        return jdbc.sql("select shipment_id, tracking_number, customer_id, agent_id from tracking.shipments where "
-                        + condition + " and tracking_number is not null")
+        return jdbc.sql("select shipment_id, tracking_number, customer_id, agent_id, promised_delivery_date, "
+                        + "estimated_delivery from tracking.shipments where " + condition
+                        + " and tracking_number is not null")
                 .param(key)
                 .query((rs, n) -> new Row(rs.getObject("shipment_id", UUID.class), rs.getString("tracking_number"),
-                        rs.getObject("customer_id", UUID.class), rs.getObject("agent_id", UUID.class)))
+                        rs.getObject("customer_id", UUID.class), rs.getObject("agent_id", UUID.class),
+                        localDate(rs.getDate("promised_delivery_date")), localDate(rs.getDate("estimated_delivery"))))
                 .optional()
                 .flatMap(row -> {
                     List<TrackedShipment.Entry> history = TrackedShipment.unbroken(history(row.shipmentId()));
                     return history.isEmpty() ? Optional.empty()
                             : Optional.of(new TrackedShipment(row.shipmentId(), row.trackingNumber(),
-                                    row.customerId(), row.agentId(), history));
+                                    row.customerId(), row.agentId(), history, row.promisedDeliveryDate(),
+                                    row.estimatedDelivery()));
                 });
     }
 
     private List<TrackedShipment.Entry> history(UUID shipmentId) {
         return jdbc.sql("""
-                select sequence, status, location, occurred_at from tracking.history
+                select sequence, status, location, occurred_at, time_zone from tracking.history
                 where shipment_id = ? order by sequence""")
                 .param(shipmentId)
                 .query((rs, n) -> new TrackedShipment.Entry(rs.getInt("sequence"), rs.getString("status"),
-                        rs.getString("location"), rs.getTimestamp("occurred_at").toInstant()))
+                        rs.getString("location"), rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("time_zone")))
                 .list();
     }
 
@@ -70,11 +76,41 @@ class JdbcTrackedShipments implements TrackedShipments {
         jdbc.sql("insert into tracking.shipments (shipment_id) values (?) on conflict do nothing")
                 .param(shipmentId).update();
         jdbc.sql("""
-                insert into tracking.history (shipment_id, sequence, status, location, occurred_at)
-                values (?, ?, ?, ?, ?) on conflict do nothing""")
+                insert into tracking.history (shipment_id, sequence, status, location, occurred_at, time_zone)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(shipmentId, entry.sequence(), entry.status(), entry.location(),
-                        Timestamp.from(entry.occurredAt()))
+                        Timestamp.from(entry.occurredAt()), entry.timeZone())
                 .update();
+    }
+
+    @Override
+    public void recordPromise(UUID shipmentId, String serviceLevel, LocalDate promisedDeliveryDate) {
+        jdbc.sql("""
+                insert into tracking.shipments (shipment_id, service_level, promised_delivery_date) values (?, ?, ?)
+                on conflict (shipment_id) do update
+                set service_level = excluded.service_level, promised_delivery_date = excluded.promised_delivery_date""")
+                .params(shipmentId, serviceLevel, date(promisedDeliveryDate))
+                .update();
+    }
+
+    @Override
+    public void recordEstimate(UUID shipmentId, LocalDate estimatedDelivery, int sequence) {
+        jdbc.sql("""
+                insert into tracking.shipments (shipment_id, estimated_delivery, estimate_sequence) values (?, ?, ?)
+                on conflict (shipment_id) do update
+                set estimated_delivery = excluded.estimated_delivery, estimate_sequence = excluded.estimate_sequence
+                where tracking.shipments.estimate_sequence is null
+                   or tracking.shipments.estimate_sequence < excluded.estimate_sequence""")
+                .params(shipmentId, date(estimatedDelivery), sequence)
+                .update();
+    }
+
+    private static Date date(LocalDate value) {
+        return value == null ? null : Date.valueOf(value);
+    }
+
+    private static LocalDate localDate(Date value) {
+        return value == null ? null : value.toLocalDate();
     }
 
     @Override
@@ -113,6 +149,7 @@ class JdbcTrackedShipments implements TrackedShipments {
                 .params(repair.shipmentId(), repair.generation()).update();
     }
 
-    private record Row(UUID shipmentId, String trackingNumber, UUID customerId, UUID agentId) {
+    private record Row(UUID shipmentId, String trackingNumber, UUID customerId, UUID agentId,
+            LocalDate promisedDeliveryDate, LocalDate estimatedDelivery) {
     }
 }
