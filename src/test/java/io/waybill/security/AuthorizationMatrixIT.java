@@ -95,6 +95,8 @@ class AuthorizationMatrixIT extends ApiTest {
             row("GET", "/tracking/{id}", f -> call("/tracking/" + f.freshShipment(), null), SHIPMENT_READ),
             row("GET", "/track/{trackingNumber}", f -> call("/track/" + f.trackingNumber, null),
                     200, 200, 200, 200, 200, 200, 200, 401),
+            row("POST", "/track/bulk", f -> call("/track/bulk", Map.of("tracking_numbers", List.of(f.trackingNumber))),
+                    200, 200, 200, 200, 200, 200, 200, 401),
             // Live streams of a cancelled shipment: its history, then the stream ends (final status).
             row("GET", "/shipments/{id}/events", f -> call("/shipments/" + f.cancelledShipment() + "/events", null),
                     SHIPMENT_READ),

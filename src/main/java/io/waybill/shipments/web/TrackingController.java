@@ -3,6 +3,7 @@ package io.waybill.shipments.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Caller;
+import io.waybill.kernel.Idempotent;
 import io.waybill.shipments.ShipmentService;
 import io.waybill.shipments.TrackingUpdate;
 import java.util.List;
@@ -29,6 +30,7 @@ class TrackingController {
     @PostMapping(path = "/tracking/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
+    @Idempotent
     @Operation(summary = "Add a tracking update", description = "A scan at a location; with status, also a status "
             + "change under the same rules as PUT /shipments/{id}/status.")
     TrackingUpdateResponse track(@PathVariable String id, @RequestBody TrackingRequest request, Caller caller) {
