@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Cheap polling: a shipment and a public tracking page carry a strong ETag of their body; sending it
@@ -85,6 +87,24 @@ class ConditionalGetApiIT extends ApiTest {
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.header("ETag")).isNull();
+    }
+
+    @Test
+    void shouldDocumentIfNoneMatchAnd304AndTheIdempotencyKey() {
+        JsonNode paths = api.get("/v3/api-docs", null).body().get("paths");
+
+        for (String path : List.of("/track/{trackingNumber}", "/shipments/{id}")) {
+            JsonNode get = paths.get(path).get("get");
+            assertThat(get.get("responses").has("304")).as(path).isTrue();
+            assertThat(get.get("parameters").findValuesAsString("name")).as(path).contains("If-None-Match");
+        }
+        for (String[] write : List.of(new String[] {"/shipments", "post"}, new String[] {"/webhooks", "post"},
+                new String[] {"/tracking/{id}", "post"}, new String[] {"/shipments/{id}/status", "put"})) {
+            assertThat(paths.get(write[0]).get(write[1]).get("parameters").findValuesAsString("name"))
+                    .as(write[0]).contains("Idempotency-Key");
+        }
+        assertThat(paths.get("/shipments").get("get").get("parameters").findValuesAsString("name"))
+                .contains("updated_since", "cursor");
     }
 
     private Api.Response ifNoneMatch(String path, String token, String etag) {
