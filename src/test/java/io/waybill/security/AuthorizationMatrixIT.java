@@ -321,6 +321,9 @@ class AuthorizationMatrixIT extends ApiTest {
         String cancelledShipment() {
             String id = freshShipment();
             assertThat(api.delete("/shipments/" + id, owner.token()).status()).isEqualTo(200);
+            // Live streams are checked against tracking's read model: the agent's assignment must have
+            // reached it, or the assigned agent is refused as a stranger (seen under load).
+            awaitEvents();
             return id;
         }
 
