@@ -7,11 +7,18 @@ public class TooManyRequestsException extends RefusalException {
 
     private final Duration retryAfter;
     private final long limit;
+    private final long remaining;
 
     public TooManyRequestsException(String message, Duration retryAfter, long limit) {
+        this(message, retryAfter, limit, 0);
+    }
+
+    /** {@code remaining}: what is left of the budget, when a request asked for more than that at once. */
+    public TooManyRequestsException(String message, Duration retryAfter, long limit, long remaining) {
         super(message);
         this.retryAfter = retryAfter;
         this.limit = limit;
+        this.remaining = remaining;
     }
 
     /** Whole seconds, rounded up, as the {@code Retry-After} header wants them. */
@@ -21,5 +28,9 @@ public class TooManyRequestsException extends RefusalException {
 
     public long limit() {
         return limit;
+    }
+
+    public long remaining() {
+        return remaining;
     }
 }

@@ -15,7 +15,16 @@ public interface Throttle {
      * was taken. To count only failures, take before trying and {@link #giveBack} when it went well:
      * checking first and taking after would let a burst of parallel attempts through on one check.
      */
-    Quota take(RateLimit limit, String key);
+    default Quota take(RateLimit limit, String key) {
+        return take(limit, key, 1);
+    }
+
+    /**
+     * Takes {@code units} from the key's budget if that many are left, all or none, in one atomic
+     * step (a batch that counts each of its items, such as a bulk tracking lookup). A refusal takes
+     * nothing; its {@code remaining} says what is left, its retry-after when the budget is full again.
+     */
+    Quota take(RateLimit limit, String key, int units);
 
     /** Returns one taken by {@link #take} (never beyond the budget's size). */
     void giveBack(RateLimit limit, String key);
@@ -27,7 +36,7 @@ public interface Throttle {
     record Quota(boolean taken, long limit, long remaining, Duration retryAfter) {
 
         public TooManyRequestsException refusal(String message) {
-            return new TooManyRequestsException(message, retryAfter, limit);
+            return new TooManyRequestsException(message, retryAfter, limit, taken ? 0 : remaining);
         }
     }
 }

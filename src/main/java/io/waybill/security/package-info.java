@@ -2,7 +2,10 @@
  * Who is calling and what they may do: bearer tokens and API keys become a
  * {@link io.waybill.kernel.Caller}, refused when the account is gone or its tokens were revoked;
  * rate limits ({@link io.waybill.security.Throttle}) in Redis or in memory; the audit log of admin
- * reads and every write.
+ * reads and every write; idempotency keys of the writes marked {@link io.waybill.kernel.Idempotent}
+ * (sub-package {@code idempotency}, table {@code security.idempotency_keys}): here because a key
+ * belongs to the authenticated caller, and this shared module's schema exists in every process
+ * that serves a write.
  *
  * <p>What authentication needs to know of accounts and API keys
  * ({@link io.waybill.security.AccountLookup}, {@link io.waybill.security.ApiKeyLookup}) comes from

@@ -35,6 +35,20 @@ public interface ShipmentRepository {
 
     List<TrackingUpdate> history(UUID shipmentId);
 
+    /**
+     * Up to {@code range.limit()} shipments in the range's order: after its cursor's position when it
+     * has one (read from an index, however deep), else from its offset.
+     */
+    List<ShipmentView> list(ShipmentFilter filter, Range range);
+
+    /** How many shipments the filter lets through, changed at or after {@code updatedSince} when given. */
+    long count(ShipmentFilter filter, java.time.Instant updatedSince);
+
+    /** Which part of a list to read. {@code updatedSince} and {@code after} may be null. */
+    record Range(ShipmentCursor.Order order, java.time.Instant updatedSince, ShipmentCursor after, long offset,
+            int limit) {
+    }
+
     /** Which shipments a list may show: all null means every shipment. */
     record ShipmentFilter(UUID customerId, UUID agentId, ShipmentStatus status) {
     }

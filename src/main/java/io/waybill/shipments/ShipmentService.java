@@ -1,6 +1,7 @@
 package io.waybill.shipments;
 
 import io.waybill.security.AccountLookup;
+import io.waybill.kernel.BadParameterException;
 import io.waybill.kernel.Caller;
 import io.waybill.eventing.EventPublisher;
 import io.waybill.kernel.ForbiddenException;
@@ -98,12 +99,41 @@ public class ShipmentService {
     }
 
     public Page<ShipmentView> list(Caller caller, ShipmentStatus status, PageQuery page) {
-        ShipmentRepository.ShipmentFilter filter = switch (caller.role()) {
+        return shipments.list(filterFor(caller, status), page);
+    }
+
+    /**
+     * A page of the shipments the caller may see: newest first, or, with {@code updatedSince}, those
+     * changed since then, by last change, oldest first (for a client that syncs). The page is asked
+     * for by number or by the cursor a previous page gave; by cursor, it is read from an index
+     * however deep into the list, and the list is not counted.
+     */
+    public ShipmentSlice list(Caller caller, ShipmentStatus status, Instant updatedSince, ShipmentCursor after,
+            PageQuery page) {
+        ShipmentCursor.Order order = after != null ? after.order()
+                : updatedSince != null ? ShipmentCursor.Order.UPDATED_FIRST : ShipmentCursor.Order.NEWEST_FIRST;
+        if (after != null && page.page() > 0) {
+            throw new BadParameterException("cursor", "cannot be combined with page");
+        }
+        if (after != null && order == ShipmentCursor.Order.NEWEST_FIRST && updatedSince != null) {
+            throw new BadParameterException("cursor", "belongs to a list without updated_since");
+        }
+        ShipmentRepository.ShipmentFilter filter = filterFor(caller, status);
+        List<ShipmentView> read = shipments.list(filter, new ShipmentRepository.Range(order, updatedSince, after,
+                after == null ? page.offset() : 0, page.size() + 1));
+        boolean more = read.size() > page.size();
+        List<ShipmentView> items = more ? read.subList(0, page.size()) : read;
+        return new ShipmentSlice(items, after == null ? page.page() : null, page.size(),
+                after == null ? shipments.count(filter, updatedSince) : null,
+                more ? ShipmentCursor.after(order, items.get(items.size() - 1)) : null);
+    }
+
+    private static ShipmentRepository.ShipmentFilter filterFor(Caller caller, ShipmentStatus status) {
+        return switch (caller.role()) {
             case ADMIN -> new ShipmentRepository.ShipmentFilter(null, null, status);
             case AGENT -> new ShipmentRepository.ShipmentFilter(null, caller.userId(), status);
             case CUSTOMER -> new ShipmentRepository.ShipmentFilter(caller.userId(), null, status);
         };
-        return shipments.list(filter, page);
     }
 
     public ShipmentView get(Caller caller, String reference) {

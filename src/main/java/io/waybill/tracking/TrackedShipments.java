@@ -17,6 +17,9 @@ public interface TrackedShipments {
 
     Optional<TrackedShipment> find(String trackingNumber);
 
+    /** The shipments among these tracking numbers whose booking has arrived, by number, in one read. */
+    java.util.Map<String, TrackedShipment> findAll(java.util.Collection<String> trackingNumbers);
+
     /** Records who a shipment belongs to (repeated by every entry's event; never changes). */
     void recordShipment(UUID shipmentId, String trackingNumber, UUID customerId);
 

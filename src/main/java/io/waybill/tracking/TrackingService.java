@@ -1,15 +1,24 @@
 package io.waybill.tracking;
 
+import io.waybill.kernel.Caller;
+import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.NotFoundException;
+import io.waybill.security.RateLimit;
+import io.waybill.security.Throttle;
 import io.waybill.shipments.TrackingNumber;
 import io.waybill.tracking.config.TrackingProperties;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,19 +48,22 @@ public class TrackingService {
     private final TrackingCache cache;
     private final TrackedShipments shipments;
     private final Duration newShipmentWait;
+    private final Throttle throttle;
     private final Semaphore waiting = new Semaphore(MAX_WAITING);
     private final AtomicLong arrivals = new AtomicLong();
     private final Object arrival = new Object();
 
     @Autowired
-    TrackingService(TrackingCache cache, TrackedShipments shipments, TrackingProperties properties) {
-        this(cache, shipments, properties.tracking().newShipmentWait());
+    TrackingService(TrackingCache cache, TrackedShipments shipments, TrackingProperties properties,
+            Throttle throttle) {
+        this(cache, shipments, properties.tracking().newShipmentWait(), throttle);
     }
 
-    TrackingService(TrackingCache cache, TrackedShipments shipments, Duration newShipmentWait) {
+    TrackingService(TrackingCache cache, TrackedShipments shipments, Duration newShipmentWait, Throttle throttle) {
         this.cache = cache;
         this.shipments = shipments;
         this.newShipmentWait = newShipmentWait;
+        this.throttle = throttle;
     }
 
     public PublicTracking track(String trackingNumber) {
@@ -74,6 +86,54 @@ public class TrackingService {
             log.debug("Could not repopulate the tracking cache ({}): {}", cache.name(), unreachable.toString());
         }
         return shipment.toPublic();
+    }
+
+    /**
+     * Looks up many tracking numbers at once (at most {@link BulkTracking#MAX_NUMBERS}), each answered
+     * found, not found or invalid, in the order given, from one read of the read model. Every number
+     * counts against the client address's tracking budget, all of them at once or the request is
+     * refused (admins are not counted). Unlike a single lookup, a number not known yet is not waited
+     * for: a batch holds no thread for the new-shipment wait, and a number booked a moment ago is
+     * found at the next poll.
+     */
+    public BulkTracking trackAll(List<String> numbers, String clientAddress, Caller caller) {
+        if (numbers == null || numbers.isEmpty() || numbers.size() > BulkTracking.MAX_NUMBERS) {
+            throw new InvalidRequestException("tracking_numbers", "must hold 1 to " + BulkTracking.MAX_NUMBERS
+                    + " tracking numbers");
+        }
+        Long limit = null;
+        Long remaining = null;
+        if (caller == null || !caller.isAdmin()) {
+            Throttle.Quota quota = throttle.take(RateLimit.TRACKING, clientAddress, numbers.size());
+            if (!quota.taken() && numbers.size() > quota.limit()) {
+                throw new InvalidRequestException("tracking_numbers", "must hold at most " + quota.limit()
+                        + " tracking numbers here: each counts against the tracking rate limit of " + quota.limit()
+                        + " lookups per client address");
+            }
+            if (!quota.taken()) {
+                throw quota.refusal("Too many tracking lookups from this address: " + numbers.size()
+                        + " asked for, " + quota.remaining() + " left; try again later.");
+            }
+            limit = quota.limit();
+            remaining = quota.remaining();
+        }
+        Map<String, TrackingNumber> parsed = new HashMap<>();
+        for (String raw : numbers) {
+            if (raw != null) {
+                TrackingNumber.parse(raw).ifPresent(number -> parsed.put(raw, number));
+            }
+        }
+        Map<String, TrackedShipment> found = shipments.findAll(parsed.values().stream()
+                .map(TrackingNumber::value).collect(Collectors.toSet()));
+        List<BulkTracking.Result> results = new ArrayList<>(numbers.size());
+        for (String raw : numbers) {
+            TrackingNumber number = raw == null ? null : parsed.get(raw);
+            TrackedShipment shipment = number == null ? null : found.get(number.value());
+            results.add(number == null ? new BulkTracking.Result(raw, BulkTracking.Outcome.INVALID, null)
+                    : shipment == null ? new BulkTracking.Result(raw, BulkTracking.Outcome.NOT_FOUND, null)
+                    : new BulkTracking.Result(raw, BulkTracking.Outcome.FOUND, shipment.toPublic()));
+        }
+        return new BulkTracking(results, limit, remaining);
     }
 
     /** The shipment with this tracking number, as anyone holding the number may follow it. */

@@ -102,6 +102,8 @@ class AuthorizationMatrixIT extends ApiTest {
                     401, 403, 403, 201, 404, 201, 201, 401),
             row("GET", "/track/{trackingNumber}", f -> call("/track/" + f.trackingNumber, null),
                     200, 200, 200, 200, 200, 200, 200, 401),
+            row("POST", "/track/bulk", f -> call("/track/bulk", Map.of("tracking_numbers", List.of(f.trackingNumber))),
+                    200, 200, 200, 200, 200, 200, 200, 401),
             // Live streams of a cancelled shipment: its history, then the stream ends (final status).
             row("GET", "/shipments/{id}/events", f -> call("/shipments/" + f.cancelledShipment() + "/events", null),
                     SHIPMENT_READ),

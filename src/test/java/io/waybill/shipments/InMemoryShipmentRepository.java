@@ -81,6 +81,36 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
     }
 
     @Override
+    public List<ShipmentView> list(ShipmentFilter filter, Range range) {
+        boolean newestFirst = range.order() == ShipmentCursor.Order.NEWEST_FIRST;
+        Comparator<ShipmentView> order = newestFirst
+                ? Comparator.comparing(ShipmentView::createdAt).thenComparing(ShipmentView::id).reversed()
+                : Comparator.comparing(ShipmentView::updatedAt).thenComparing(ShipmentView::id);
+        return matching(filter, range.updatedSince())
+                .filter(view -> range.after() == null || order.compare(view, position(range.after())) > 0)
+                .sorted(order).skip(range.offset()).limit(range.limit()).toList();
+    }
+
+    @Override
+    public long count(ShipmentFilter filter, java.time.Instant updatedSince) {
+        return matching(filter, updatedSince).count();
+    }
+
+    private java.util.stream.Stream<ShipmentView> matching(ShipmentFilter filter, java.time.Instant updatedSince) {
+        return stored.values().stream()
+                .filter(s -> filter.customerId() == null || filter.customerId().equals(s.customerId()))
+                .filter(s -> filter.agentId() == null || filter.agentId().equals(s.agentId()))
+                .filter(s -> filter.status() == null || filter.status() == s.status())
+                .filter(s -> updatedSince == null || !s.updatedAt().isBefore(updatedSince))
+                .map(ShipmentView::of);
+    }
+
+    /** A view that sorts where the cursor points (both times set to the cursor's). */
+    private static ShipmentView position(ShipmentCursor cursor) {
+        return new ShipmentView(cursor.id(), null, null, null, null, null, null, null, cursor.at(), cursor.at());
+    }
+
+    @Override
     public List<TrackingUpdate> history(UUID shipmentId) {
         return find(shipmentId).map(Shipment::history).orElse(List.of());
     }

@@ -144,7 +144,7 @@ class ShipmentServiceScenarioTest {
     private static final class Unlimited implements Throttle {
 
         @Override
-        public Quota take(RateLimit limit, String key) {
+        public Quota take(RateLimit limit, String key, int units) {
             return new Quota(true, Long.MAX_VALUE, Long.MAX_VALUE, Duration.ZERO);
         }
 

@@ -7,11 +7,17 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.waybill.kernel.ConditionalGet;
+import io.waybill.kernel.Idempotent;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,5 +50,33 @@ class OpenApiConfiguration {
     @Bean
     ModelConverter snakeCaseModelResolver() {
         return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+
+    /**
+     * The headers the kernel's web conventions add to marked endpoints: {@code Idempotency-Key} on
+     * {@link Idempotent} writes, {@code If-None-Match} and the 304 answer on {@link ConditionalGet} reads.
+     */
+    @Bean
+    OperationCustomizer conventionHeaders() {
+        return (operation, handler) -> {
+            if (handler.hasMethodAnnotation(Idempotent.class)) {
+                operation.addParametersItem(new HeaderParameter().name(Idempotent.HEADER).required(false)
+                        .description("A key of your own (1 to 255 printable ASCII characters, e.g. a UUID) that makes "
+                                + "this request safe to retry: the same key with the same request answers the first "
+                                + "answer again, with Idempotent-Replayed: true, without doing it twice; with a "
+                                + "different request 422; while the first is still in flight 409. Kept 24 hours.")
+                        .schema(new StringSchema().maxLength(255)));
+            }
+            if (handler.hasMethodAnnotation(ConditionalGet.class)) {
+                operation.addParametersItem(new HeaderParameter().name("If-None-Match").required(false)
+                        .description("The ETag of an answer you have: 304 without a body while it is still current.")
+                        .schema(new StringSchema()));
+                if (operation.getResponses() != null) {
+                    operation.getResponses().addApiResponse("304", new ApiResponse()
+                            .description("Not modified: the answer whose ETag was sent is still current."));
+                }
+            }
+            return operation;
+        };
     }
 }

@@ -92,12 +92,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .header("X-RateLimit-Limit", Long.toString(e.limit()))
-                .header("X-RateLimit-Remaining", "0")
+                .header("X-RateLimit-Remaining", Long.toString(e.remaining()))
                 .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), request));
     }
 
-    @ExceptionHandler(RequestSizeFilter.BodyTooLargeException.class)
-    ProblemDetail tooLarge(RequestSizeFilter.BodyTooLargeException e, HttpServletRequest request) {
+    @ExceptionHandler(BodyTooLargeException.class)
+    ProblemDetail tooLarge(BodyTooLargeException e, HttpServletRequest request) {
         return Problems.of(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), request);
     }
 
@@ -135,7 +135,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestSizeFilter.BodyTooLargeException tooLarge) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                         .body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), servlet(request)));
             }

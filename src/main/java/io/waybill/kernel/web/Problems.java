@@ -58,8 +58,11 @@ public class Problems {
 
     public void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status, String detail)
             throws IOException {
-        ProblemDetail problem = of(status, detail, request);
-        response.setStatus(status.value());
+        write(response, of(status, detail, request));
+    }
+
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(problem));
     }

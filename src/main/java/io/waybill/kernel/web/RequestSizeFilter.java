@@ -99,11 +99,4 @@ final class RequestSizeFilter extends OncePerRequestFilter {
             return stream;
         }
     }
-
-    /** Raised while reading a body that grew past the limit; the problem handler answers 413. */
-    static final class BodyTooLargeException extends IOException {
-        BodyTooLargeException(String message) {
-            super(message);
-        }
-    }
 }

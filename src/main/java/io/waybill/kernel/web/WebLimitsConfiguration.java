@@ -28,4 +28,13 @@ class WebLimitsConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
+
+    /** After the security filters (order -100): only an answer the caller may have is tagged. */
+    @Bean
+    FilterRegistrationBean<ConditionalGetFilter> conditionalGetFilter(HandlerAnnotations handlers) {
+        FilterRegistrationBean<ConditionalGetFilter> registration =
+                new FilterRegistrationBean<>(new ConditionalGetFilter(handlers));
+        registration.setOrder(0);
+        return registration;
+    }
 }

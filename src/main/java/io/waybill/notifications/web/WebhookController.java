@@ -6,6 +6,7 @@ import io.waybill.notifications.Webhook;
 import io.waybill.notifications.WebhookDelivery;
 import io.waybill.notifications.WebhookService;
 import io.waybill.kernel.Caller;
+import io.waybill.kernel.Idempotent;
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
 import java.net.URI;
@@ -35,6 +36,7 @@ class WebhookController {
     }
 
     @PostMapping("/webhooks")
+    @Idempotent
     @Operation(summary = "Subscribe a URL to events", description = "Admins: events of every shipment; customers: of "
             + "their own, while the owner's account lives. The signing `secret` appears only in this answer. 422 for "
             + "a URL whose host points at a private, loopback or other special-purpose address; 409 beyond the "

@@ -10,7 +10,12 @@ import java.time.Duration;
  */
 interface BudgetStore {
 
-    Throttle.Quota take(String key, long capacity, Duration period);
+    default Throttle.Quota take(String key, long capacity, Duration period) {
+        return take(key, capacity, period, 1);
+    }
+
+    /** Takes {@code units} if that many are left, else nothing. */
+    Throttle.Quota take(String key, long capacity, Duration period, int units);
 
     /** Returns one unit, never beyond the capacity; a budget that is full (or gone) stays as it is. */
     void giveBack(String key, long capacity);

@@ -42,9 +42,13 @@ final class BudgetThrottle implements Throttle {
     }
 
     @Override
-    public Quota take(RateLimit limit, String key) {
+    public Quota take(RateLimit limit, String key, int units) {
+        if (units < 1) {
+            throw new IllegalArgumentException("units must be at least 1: " + units);
+        }
         RateLimitProperties.Budget budget = budgets.get(limit);
-        Quota quota = withStore(current -> current.take(storeKey(limit, key), budget.capacity(), budget.period()));
+        Quota quota = withStore(current -> current.take(storeKey(limit, key), budget.capacity(), budget.period(),
+                units));
         if (!quota.taken()) {
             onRefusal.accept(limit);
         }

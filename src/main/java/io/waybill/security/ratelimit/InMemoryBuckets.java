@@ -18,10 +18,10 @@ final class InMemoryBuckets implements BudgetStore {
     private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
 
     @Override
-    public Throttle.Quota take(String key, long capacity, Duration period) {
+    public Throttle.Quota take(String key, long capacity, Duration period, int units) {
         ConsumptionProbe probe = buckets.computeIfAbsent(key, k -> new Entry(Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(capacity).refillIntervally(capacity, period).build())
-                .build(), capacity)).bucket().tryConsumeAndReturnRemaining(1);
+                .build(), capacity)).bucket().tryConsumeAndReturnRemaining(units);
         return new Throttle.Quota(probe.isConsumed(), capacity, probe.getRemainingTokens(),
                 Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }

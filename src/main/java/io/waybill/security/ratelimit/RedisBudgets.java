@@ -17,19 +17,26 @@ import java.util.List;
  */
 final class RedisBudgets implements BudgetStore, AutoCloseable {
 
-    /** KEYS[1] the budget; ARGV: capacity, period in ms. Answers {taken, remaining, ms until full}. */
+    /**
+     * KEYS[1] the budget; ARGV: capacity, period in ms, units. Takes the units if that many are left,
+     * else nothing. Answers {taken, remaining, ms until full}.
+     */
     private static final String TAKE = """
+            local units = tonumber(ARGV[3])
             local left = redis.call('GET', KEYS[1])
             if not left then
-              redis.call('SET', KEYS[1], tonumber(ARGV[1]) - 1, 'PX', ARGV[2])
-              return {1, tonumber(ARGV[1]) - 1, 0}
+              if units > tonumber(ARGV[1]) then
+                return {0, tonumber(ARGV[1]), tonumber(ARGV[2])}
+              end
+              redis.call('SET', KEYS[1], tonumber(ARGV[1]) - units, 'PX', ARGV[2])
+              return {1, tonumber(ARGV[1]) - units, 0}
             end
             left = tonumber(left)
-            if left > 0 then
-              redis.call('DECR', KEYS[1])
-              return {1, left - 1, 0}
+            if left >= units then
+              redis.call('DECRBY', KEYS[1], units)
+              return {1, left - units, 0}
             end
-            return {0, 0, redis.call('PTTL', KEYS[1])}""";
+            return {0, left, redis.call('PTTL', KEYS[1])}""";
 
     /** KEYS[1] the budget; ARGV: capacity. Gives one back while the key lives, never beyond the capacity. */
     private static final String GIVE_BACK = """
@@ -55,8 +62,9 @@ final class RedisBudgets implements BudgetStore, AutoCloseable {
     }
 
     @Override
-    public Throttle.Quota take(String key, long capacity, Duration period) {
-        List<Long> answer = eval(takeSha, TAKE, key, Long.toString(capacity), Long.toString(period.toMillis()));
+    public Throttle.Quota take(String key, long capacity, Duration period, int units) {
+        List<Long> answer = eval(takeSha, TAKE, key, Long.toString(capacity), Long.toString(period.toMillis()),
+                Integer.toString(units));
         return new Throttle.Quota(answer.get(0) == 1L, capacity, answer.get(1), Duration.ofMillis(answer.get(2)));
     }
 

@@ -2,6 +2,7 @@ package io.waybill.security.web;
 
 import io.waybill.security.AccountLookup;
 import io.waybill.security.ApiKeyLookup;
+import io.waybill.kernel.Idempotent;
 import io.waybill.kernel.PlatformProperties;
 import io.waybill.security.Throttle;
 import io.waybill.kernel.web.Problems;
@@ -104,6 +105,8 @@ class SecurityConfiguration {
                                 "/auth/verify-email", "/auth/request-password-reset", "/auth/reset-password")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/track/*", "/track/*/events").permitAll()
+                        // Counted per number against the tracking limit by the tracking module itself.
+                        .requestMatchers(HttpMethod.POST, "/track/bulk").permitAll()
                         // The live socket checks its token itself (query parameter or first message).
                         .requestMatchers(HttpMethod.GET, "/ws/shipments").permitAll()
                         // A streaming answer's later dispatches were authorised when the stream was opened.
@@ -140,9 +143,10 @@ class SecurityConfiguration {
         CorsConfiguration configuration = new CorsConfiguration();
         configuration.setAllowedOrigins(allowedOrigins);
         configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
-        configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", ApiKeyAuthenticationFilter.HEADER));
+        configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", ApiKeyAuthenticationFilter.HEADER,
+                Idempotent.HEADER, "If-None-Match"));
         configuration.setExposedHeaders(List.of("Location", "Retry-After", AddressRateLimitFilter.LIMIT_HEADER,
-                AddressRateLimitFilter.REMAINING_HEADER, "X-Request-Id"));
+                AddressRateLimitFilter.REMAINING_HEADER, "X-Request-Id", Idempotent.REPLAYED_HEADER, "ETag"));
         configuration.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", configuration);

@@ -6,6 +6,7 @@ import io.waybill.shipments.EstimateRevision;
 import io.waybill.shipments.GeoPoint;
 import io.waybill.shipments.ServiceLevel;
 import io.waybill.shipments.Shipment;
+import io.waybill.shipments.ShipmentCursor;
 import io.waybill.shipments.ShipmentDetails;
 import io.waybill.shipments.ShipmentRepository;
 import io.waybill.shipments.ShipmentStatus;
@@ -17,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -146,6 +148,52 @@ class JdbcShipmentRepository implements ShipmentRepository {
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(JdbcShipmentRepository::view).list();
         return Page.of(items, page, total);
+    }
+
+    @Override
+    public List<ShipmentView> list(ShipmentFilter filter, Range range) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(filter, range.updatedSince(), params);
+        boolean newestFirst = range.order() == ShipmentCursor.Order.NEWEST_FIRST;
+        if (range.after() != null) {
+            // A row comparison, which PostgreSQL reads from the (…, created_at | updated_at, id) indexes.
+            where.append(newestFirst ? " and (s.created_at, s.id) < (:at, :id)" : " and (s.updated_at, s.id) > (:at, :id)");
+            params.put("at", Timestamp.from(range.after().at()));
+            params.put("id", range.after().id());
+        }
+        return jdbc.sql("select " + COLUMNS + ", " + CURRENT_LOCATION + " from shipments.shipments s" + where
+                        + (newestFirst ? " order by s.created_at desc, s.id desc" : " order by s.updated_at, s.id")
+                        + " limit :limit offset :offset")
+                .params(params).param("limit", range.limit()).param("offset", range.offset())
+                .query(JdbcShipmentRepository::view).list();
+    }
+
+    @Override
+    public long count(ShipmentFilter filter, Instant updatedSince) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("select count(*) from shipments.shipments s" + where(filter, updatedSince, params))
+                .params(params).query(Long.class).single();
+    }
+
+    private static StringBuilder where(ShipmentFilter filter, Instant updatedSince, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" where true");
+        if (filter.customerId() != null) {
+            where.append(" and s.customer_id = :customer");
+            params.put("customer", filter.customerId());
+        }
+        if (filter.agentId() != null) {
+            where.append(" and s.agent_id = :agent");
+            params.put("agent", filter.agentId());
+        }
+        if (filter.status() != null) {
+            where.append(" and s.status = :status");
+            params.put("status", filter.status().wireName());
+        }
+        if (updatedSince != null) {
+            where.append(" and s.updated_at >= :since");
+            params.put("since", Timestamp.from(updatedSince));
+        }
+        return where;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.waybill.shipments.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Caller;
+import io.waybill.kernel.Idempotent;
 import io.waybill.shipments.GeoPoint;
 import io.waybill.shipments.ScanCode;
 import io.waybill.shipments.ShipmentService;
@@ -28,6 +29,7 @@ class ScanController {
     @PostMapping(path = "/scans", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
+    @Idempotent
     @Operation(summary = "Record a scan by what the scanner read", description = "code is the bare tracking number "
             + "(the label's barcode) or the tracking URL (its QR code); then as POST /tracking/{id} for that shipment: "
             + "the assigned agent or an admin, 404 for a shipment the caller may not see, 422 for a code that is no "

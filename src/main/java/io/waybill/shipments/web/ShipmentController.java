@@ -3,17 +3,23 @@ package io.waybill.shipments.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.waybill.kernel.BadParameterException;
 import io.waybill.kernel.Caller;
-import io.waybill.kernel.Page;
+import io.waybill.kernel.ConditionalGet;
+import io.waybill.kernel.Idempotent;
 import io.waybill.kernel.PageQuery;
 import io.waybill.shipments.ServiceLevel;
+import io.waybill.shipments.ShipmentCursor;
 import io.waybill.shipments.ShipmentDetails;
 import io.waybill.shipments.ShipmentService;
 import io.waybill.shipments.ShipmentView;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,6 +48,7 @@ class ShipmentController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('CUSTOMER', 'ADMIN')")
+    @Idempotent
     @Operation(summary = "Book a shipment", description = "Customers book for themselves; an admin books on "
             + "behalf of a customer with customer_id. service_level: standard (default) or express; the answer "
             + "carries the promised_delivery_date from the lane between its cities.")
@@ -54,19 +61,40 @@ class ShipmentController {
 
     @GetMapping
     @Operation(summary = "List shipments", description = "Customers see their own, agents those assigned to "
-            + "them, admins all; newest first.")
-    Page<ShipmentResponse> list(@RequestParam(required = false) String status,
+            + "them, admins all; newest first, or, with updated_since, those changed since then, oldest change "
+            + "first. Page by number (page) or by the next_cursor of the previous page (cursor, which reads "
+            + "any depth as fast as the first page; total is then null). next_cursor is null on the last page.")
+    ShipmentListResponse list(@RequestParam(required = false) String status,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @Parameter(description = "ISO-8601 instant, e.g. 2026-11-23T10:15:30Z: only shipments changed at or "
+                    + "after it, by last change, oldest first")
+            @RequestParam(name = "updated_since", required = false) String updatedSince,
+            @Parameter(description = "next_cursor of the previous page (with the same status and updated_since)")
+            @RequestParam(required = false) String cursor,
             Caller caller) {
-        return shipments.list(caller, StatusParameter.fromQuery(status), PageQuery.of(page, size))
-                .map(ShipmentResponse::of);
+        return ShipmentListResponse.of(shipments.list(caller, StatusParameter.fromQuery(status),
+                updatedSince == null ? null : instant("updated_since", updatedSince),
+                cursor == null ? null : ShipmentCursor.parse(cursor), PageQuery.of(page, size)));
+    }
+
+    private static Instant instant(String parameter, String value) {
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadParameterException(parameter, "must be an ISO-8601 instant, e.g. 2026-11-23T10:15:30Z");
+        }
     }
 
     @GetMapping("/{id}")
+    @ConditionalGet
     @Operation(summary = "One shipment", description = "For its customer, its agent and admins; 404 for anyone else. "
-            + "With the revisions of its estimated delivery date.")
-    ShipmentResponse get(@Parameter(description = "UUID or tracking number") @PathVariable String id, Caller caller) {
-        return ShipmentResponse.of(shipments.get(caller, id));
+            + "With the revisions of its estimated delivery date. Sends a strong ETag; If-None-Match with it is "
+            + "answered 304 while the shipment is unchanged.")
+    ResponseEntity<ShipmentResponse> get(@Parameter(description = "UUID or tracking number") @PathVariable String id,
+            Caller caller) {
+        // Private: the answer is the caller's; no-cache: a client or proxy that keeps it asks again (304 if unchanged).
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache().cachePrivate())
+                .body(ShipmentResponse.of(shipments.get(caller, id)));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -85,6 +113,7 @@ class ShipmentController {
 
     @PutMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
+    @Idempotent
     @Operation(summary = "Move a shipment to a new status", description = "The assigned agent or an admin; 409 for "
             + "a move the lifecycle does not allow.")
     ShipmentResponse changeStatus(@PathVariable String id, @RequestBody StatusRequest request, Caller caller) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Caller;
 import io.waybill.shipments.GeoPoint;
+import io.waybill.kernel.Idempotent;
 import io.waybill.shipments.ShipmentService;
 import io.waybill.shipments.TrackingUpdate;
 import java.util.List;
@@ -30,6 +31,7 @@ class TrackingController {
     @PostMapping(path = "/tracking/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
+    @Idempotent
     @Operation(summary = "Add a tracking update", description = "A scan at a location, with lat and lon when the "
             + "scanner sends them; with status, also a status change under the same rules as "
             + "PUT /shipments/{id}/status. time_zone (IANA, optional): where the scan happened; by default the zone "

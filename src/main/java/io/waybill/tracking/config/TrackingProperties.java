@@ -22,14 +22,17 @@ public record TrackingProperties(@DefaultValue Cache tracking, @DefaultValue Liv
      * @param cacheTtl  how long a quiet shipment stays in the Redis cache
      * @param newShipmentWait how long a lookup of a number or id not known yet waits for its booking's
      *                  event to arrive before it answers 404 (zero: not at all)
+     * @param publicMaxAge how long browsers and shared caches may keep a public tracking page
+     *                  ({@code Cache-Control: public, max-age}); zero: they must ask again each time
      */
     public record Cache(@DefaultValue("100000") int cacheSize, @DefaultValue("P7D") Duration cacheTtl,
-            @DefaultValue("PT2S") Duration newShipmentWait) {
+            @DefaultValue("PT2S") Duration newShipmentWait, @DefaultValue("PT5S") Duration publicMaxAge) {
 
         public Cache {
             requireAtLeast("waybill.tracking.cache-size", cacheSize, 1);
             requirePositive("waybill.tracking.cache-ttl", cacheTtl);
             requireNotNegative("waybill.tracking.new-shipment-wait", newShipmentWait);
+            requireNotNegative("waybill.tracking.public-max-age", publicMaxAge);
         }
     }
 

@@ -5,7 +5,12 @@ import io.waybill.tracking.TrackedShipments;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +34,44 @@ class JdbcTrackedShipments implements TrackedShipments {
     @Override
     public Optional<TrackedShipment> find(String trackingNumber) {
         return load("tracking_number = ?", trackingNumber);
+    }
+
+    @Override
+    public Map<String, TrackedShipment> findAll(Collection<String> trackingNumbers) {
+        if (trackingNumbers.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Row> shipments = new LinkedHashMap<>();
+        Map<UUID, List<TrackedShipment.Entry>> histories = new HashMap<>();
+        jdbc.sql("""
+                select s.shipment_id, s.tracking_number, s.customer_id, s.agent_id, s.promised_delivery_date,
+                       s.estimated_delivery, h.sequence, h.status, h.location, h.occurred_at, h.time_zone
+                from tracking.shipments s join tracking.history h on h.shipment_id = s.shipment_id
+                where s.tracking_number = any(?)
+                order by s.shipment_id, h.sequence""")
+                .param(trackingNumbers.toArray(String[]::new))
+                .query(rs -> {
+                    UUID id = rs.getObject("shipment_id", UUID.class);
+                    if (!shipments.containsKey(id)) {
+                        shipments.put(id, new Row(id, rs.getString("tracking_number"),
+                                rs.getObject("customer_id", UUID.class), rs.getObject("agent_id", UUID.class),
+                                localDate(rs.getDate("promised_delivery_date")),
+                                localDate(rs.getDate("estimated_delivery"))));
+                    }
+                    histories.computeIfAbsent(id, known -> new ArrayList<>()).add(new TrackedShipment.Entry(
+                            rs.getInt("sequence"), rs.getString("status"), rs.getString("location"),
+                            rs.getTimestamp("occurred_at").toInstant(), rs.getString("time_zone")));
+                });
+        Map<String, TrackedShipment> found = new HashMap<>();
+        for (Row row : shipments.values()) {
+            List<TrackedShipment.Entry> history = TrackedShipment.unbroken(histories.get(row.shipmentId()));
+            if (!history.isEmpty()) {
+                found.put(row.trackingNumber(), new TrackedShipment(row.shipmentId(), row.trackingNumber(),
+                        row.customerId(), row.agentId(), history, row.promisedDeliveryDate(),
+                        row.estimatedDelivery()));
+            }
+        }
+        return found;
     }
 
     private Optional<TrackedShipment> load(String condition, Object key) {

@@ -3,10 +3,23 @@ package io.waybill.tracking.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.waybill.kernel.Caller;
+import io.waybill.kernel.ConditionalGet;
+import io.waybill.tracking.BulkTracking;
 import io.waybill.tracking.PublicTracking;
 import io.waybill.tracking.TrackingService;
+import io.waybill.tracking.config.TrackingProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -14,16 +27,62 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicTrackingController {
 
     private final TrackingService tracking;
+    private final CacheControl publicCaching;
 
-    PublicTrackingController(TrackingService tracking) {
+    PublicTrackingController(TrackingService tracking, TrackingProperties properties) {
         this.tracking = tracking;
+        Duration maxAge = properties.tracking().publicMaxAge();
+        // The page holds nothing personal: browsers and shared caches may keep it a few seconds.
+        this.publicCaching = maxAge.isZero() ? CacheControl.noCache().cachePublic()
+                : CacheControl.maxAge(maxAge).cachePublic();
     }
 
     @GetMapping("/track/{trackingNumber}")
+    @ConditionalGet
     @SecurityRequirements
     @Operation(summary = "Public tracking by number", description = "No token needed; shows statuses and places, "
-            + "nothing personal. A number whose check digit is wrong is answered 404 at once.")
-    PublicTracking track(@PathVariable String trackingNumber) {
-        return tracking.track(trackingNumber);
+            + "nothing personal. A number whose check digit is wrong is answered 404 at once. Sends a strong ETag "
+            + "and Cache-Control: public, max-age; If-None-Match with the ETag is answered 304 while unchanged.")
+    ResponseEntity<PublicTracking> track(@PathVariable String trackingNumber) {
+        return ResponseEntity.ok().cacheControl(publicCaching).body(tracking.track(trackingNumber));
+    }
+
+    @PostMapping(path = "/track/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @SecurityRequirements
+    @Operation(summary = "Public tracking of many numbers at once", description = "No token needed. Up to 100 "
+            + "numbers; one result per number, in the order given: found (with the same page as GET "
+            + "/track/{tracking_number}), not_found, or invalid (wrong form or check digit). Each number counts "
+            + "against the tracking rate limit: 429 with Retry-After when the batch is more than what is left, "
+            + "422 when it is more than the whole budget or more than 100 numbers.")
+    ResponseEntity<BulkTrackingResponse> trackAll(@RequestBody BulkTrackingRequest request,
+            HttpServletRequest http, Caller caller) {
+        BulkTracking answer = tracking.trackAll(request.trackingNumbers(), http.getRemoteAddr(), caller);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().cacheControl(CacheControl.noStore());
+        if (answer.limit() != null) {
+            ok.header("X-RateLimit-Limit", Long.toString(answer.limit()))
+                    .header("X-RateLimit-Remaining", Long.toString(answer.remaining()));
+        }
+        return ok.body(BulkTrackingResponse.of(answer));
+    }
+
+    record BulkTrackingRequest(List<String> trackingNumbers) {
+    }
+
+    /** One result per number asked for, in the order asked. */
+    record BulkTrackingResponse(List<Result> results) {
+
+        static BulkTrackingResponse of(BulkTracking answer) {
+            return new BulkTrackingResponse(answer.results().stream()
+                    .map(result -> new Result(result.trackingNumber(),
+                            result.outcome().name().toLowerCase(Locale.ROOT), result.shipment()))
+                    .toList());
+        }
+    }
+
+    /**
+     * @param result   {@code found}, {@code not_found} or {@code invalid}
+     * @param shipment the public page when found, else null
+     */
+    record Result(String trackingNumber, String result, PublicTracking shipment) {
     }
 }

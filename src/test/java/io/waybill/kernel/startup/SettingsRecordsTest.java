@@ -8,6 +8,7 @@ import io.waybill.kernel.InvalidSettingException;
 import io.waybill.kernel.PlatformProperties;
 import io.waybill.eventing.outbox.EventsProperties;
 import io.waybill.mail.relay.OutgoingMailProperties;
+import io.waybill.security.idempotency.IdempotencyProperties;
 import io.waybill.security.ratelimit.RateLimitProperties;
 import io.waybill.security.ratelimit.RateLimitProperties.Budget;
 import io.waybill.shipments.config.PublicLinkProperties;
@@ -37,7 +38,7 @@ class SettingsRecordsTest {
 
     @EnableConfigurationProperties({PlatformProperties.class, EventsProperties.class, OutgoingMailProperties.class,
             RateLimitProperties.class, IdentityProperties.class, TrackingProperties.class,
-            NotificationsProperties.class, PublicLinkProperties.class})
+            NotificationsProperties.class, PublicLinkProperties.class, IdempotencyProperties.class})
     static class AllSettings {
     }
 
@@ -84,9 +85,11 @@ class SettingsRecordsTest {
                 new IdentityProperties.Jwt(Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(90)),
                 new IdentityProperties.Admin("", "")));
         assertThat(context.getBean(TrackingProperties.class)).isEqualTo(new TrackingProperties(
-                new TrackingProperties.Cache(100_000, Duration.ofDays(7), Duration.ofSeconds(2)),
+                new TrackingProperties.Cache(100_000, Duration.ofDays(7), Duration.ofSeconds(2), Duration.ofSeconds(5)),
                 new TrackingProperties.Live(256, Duration.ofSeconds(20), Duration.ofHours(1), 20, 10, 10_000, 8,
                         "waybill:live:shipments")));
+        assertThat(context.getBean(IdempotencyProperties.class)).isEqualTo(new IdempotencyProperties(
+                Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofMinutes(10)));
         assertThat(context.getBean(NotificationsProperties.class)).isEqualTo(new NotificationsProperties(
                 new NotificationsProperties.Notifications(Duration.ofSeconds(30), 10, Duration.ofMinutes(2), 8,
                         Duration.ofSeconds(5), Duration.ofHours(6)),
@@ -110,7 +113,9 @@ class SettingsRecordsTest {
                 "waybill.sms.twilio.account-sid=AC1", "waybill.sms.twilio.auth-token=t",
                 "waybill.sms.twilio.from=+15550000000", "waybill.events.relay.enabled=false",
                 "waybill.events.kafka.replication=3", "waybill.mail.max-attempts=2", "waybill.metrics.refresh=PT0.5S",
-                "waybill.public-base-url=https://track.example.com/")
+                "waybill.public-base-url=https://track.example.com/",
+                "waybill.tracking.public-max-age=PT9S", "waybill.idempotency.retention=PT48H",
+                "waybill.idempotency.lease=PT30S")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     PlatformProperties platform = context.getBean(PlatformProperties.class);
@@ -129,6 +134,10 @@ class SettingsRecordsTest {
                     TrackingProperties tracking = context.getBean(TrackingProperties.class);
                     assertThat(tracking.live().maxStreamsPerAddress()).isEqualTo(3);
                     assertThat(tracking.tracking().cacheSize()).isEqualTo(5);
+                    assertThat(tracking.tracking().publicMaxAge()).isEqualTo(Duration.ofSeconds(9));
+                    IdempotencyProperties idempotency = context.getBean(IdempotencyProperties.class);
+                    assertThat(idempotency.retention()).isEqualTo(Duration.ofHours(48));
+                    assertThat(idempotency.lease()).isEqualTo(Duration.ofSeconds(30));
                     NotificationsProperties notifications = context.getBean(NotificationsProperties.class);
                     assertThat(notifications.webhooks().retryFor()).isEqualTo(Duration.ofSeconds(6));
                     assertThat(notifications.webhooks().allowPrivateAddresses()).isTrue();

@@ -59,4 +59,18 @@ class BudgetThrottleTest {
 
         assertThat(buckets.size()).isEqualTo(1);
     }
+
+    @Test
+    void shouldTakeABatchWholeOrNotAtAll() {
+        assertThat(throttle.take(RateLimit.TRACKING, "198.18.0.9", 50).remaining()).isEqualTo(10);
+
+        Throttle.Quota refused = throttle.take(RateLimit.TRACKING, "198.18.0.9", 11);
+
+        assertThat(refused.taken()).isFalse();
+        assertThat(refused.remaining()).isEqualTo(10);
+        assertThat(refused.refusal("").remaining()).isEqualTo(10);
+        assertThat(refused.refusal("").retryAfterSeconds()).isBetween(1L, 60L);
+        assertThat(throttle.take(RateLimit.TRACKING, "198.18.0.9", 10).remaining()).isZero();
+        assertThat(throttle.take(RateLimit.TRACKING, "198.18.0.9").taken()).isFalse();
+    }
 }

@@ -83,6 +83,19 @@ class RedisBudgetsIT {
         assertThat(budgets.take("reset", 3, Duration.ofMinutes(1)).remaining()).isEqualTo(2);
     }
 
+    @Test
+    void shouldTakeABatchWholeOrNotAtAll() {
+        assertThat(budgets.take("batch", 6, Duration.ofMinutes(1), 7).taken()).isFalse();
+        assertThat(budgets.take("batch", 6, Duration.ofMinutes(1), 4).remaining()).isEqualTo(2);
+
+        Throttle.Quota refused = budgets.take("batch", 6, Duration.ofMinutes(1), 3);
+
+        assertThat(refused.taken()).isFalse();
+        assertThat(refused.remaining()).isEqualTo(2);
+        assertThat(refused.retryAfter()).isBetween(Duration.ofSeconds(1), Duration.ofMinutes(1));
+        assertThat(budgets.take("batch", 6, Duration.ofMinutes(1), 2).remaining()).isZero();
+    }
+
     private static List<Long> range(long from, long to) {
         List<Long> values = new ArrayList<>();
         for (long value = from; value <= to; value++) {
