@@ -14,6 +14,8 @@ import io.waybill.security.Throttle;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,10 +40,14 @@ public class ShipmentService {
     private final EventPublisher events;
     private final Throttle throttle;
     private final Clock clock;
+    private final DeliveryPolicy delivery;
+    private final ProofImageStore images;
     private final SecureRandom random = new SecureRandom();
 
     ShipmentService(ShipmentRepository shipments, AccountLookup accounts, EventPublisher events, Throttle throttle,
-            Clock clock) {
+            Clock clock, DeliveryPolicy delivery, ProofImageStore images) {
+        this.delivery = delivery;
+        this.images = images;
         this.shipments = shipments;
         this.accounts = accounts;
         this.events = events;
@@ -107,19 +113,121 @@ public class ShipmentService {
     @Transactional
     public ShipmentView changeStatus(Caller caller, String reference, ShipmentStatus next, String location,
             String note) {
-        return ShipmentView.of(change(caller, reference, Access.HANDLE,
-                shipment -> shipment.changeStatus(next, location, note, caller.userId(), clock.instant())));
+        return changeStatus(caller, reference, next, location, note, null);
     }
 
     /** A tracking update: a scan at a location, with a status change when a status is given. */
     @Transactional
     public TrackingUpdate track(Caller caller, String reference, String location, ShipmentStatus status,
             String note) {
+        return track(caller, reference, location, status, note, null);
+    }
+
+    /**
+     * Moves a shipment on; a move to {@code delivery_failed} carries the agent's reason, and the
+     * attempt that reaches the deployment's limit returns the shipment by itself.
+     */
+    @Transactional
+    public ShipmentView changeStatus(Caller caller, String reference, ShipmentStatus next, String location,
+            String note, FailureReason reason) {
+        return ShipmentView.of(change(caller, reference, Access.HANDLE,
+                shipment -> moveOn(shipment, next, location, note, reason, caller)));
+    }
+
+    /** A tracking update with a status, and for {@code delivery_failed} its reason. */
+    @Transactional
+    public TrackingUpdate track(Caller caller, String reference, String location, ShipmentStatus status,
+            String note, FailureReason reason) {
         return change(caller, reference, Access.HANDLE, shipment -> status == null
                 ? shipment.recordScan(location, note, caller.userId(), clock.instant())
-                : shipment.changeStatus(status, location, note, caller.userId(), clock.instant()))
+                : moveOn(shipment, status, location, note, reason, caller))
                 .latestUpdate();
     }
+
+    private List<ShipmentEvent> moveOn(Shipment shipment, ShipmentStatus next, String location, String note,
+            FailureReason reason, Caller caller) {
+        if (next == ShipmentStatus.DELIVERY_FAILED && shipment.status().canMoveTo(next)) {
+            return shipment.failDelivery(reason, location, note, delivery, caller.userId(), clock.instant());
+        }
+        if (reason != null) {
+            throw new InvalidRequestException("reason", "is only given with delivery_failed");
+        }
+        return shipment.changeStatus(next, location, note, delivery, caller.userId(), clock.instant());
+    }
+
+    /**
+     * Closes a delivery on a proof: the assigned agent or an admin. An image is checked and stripped
+     * first, then kept, and forgotten again if the delivery is refused. A wrong code is refused but
+     * counted (the transaction commits with the count).
+     */
+    @Transactional(noRollbackFor = DeliveryCodeRejectedException.class)
+    public ProofOfDelivery deliver(Caller caller, String reference, ProofSubmission submission) {
+        ProofImage image = null;
+        if (submission.kind() != null && submission.kind().isImage()) {
+            image = ProofImage.check("image", submission.image(), delivery.maxImageBytes());
+        } else if (submission.image() != null) {
+            throw new InvalidRequestException("image", "is only given with a signature or photo proof");
+        }
+        Shipment shipment = Access.HANDLE.check(caller, lockVisible(caller, reference));
+        List<String> kept = image == null ? List.of() : List.of(images.store(shipment.id(), image));
+        try {
+            List<ShipmentEvent> produced = shipment.deliver(new DeliveryProof(submission.kind(), submission.code(),
+                    kept, submission.receivedBy(), submission.latitude(), submission.longitude()),
+                    submission.location(), delivery, caller.userId(), clock.instant());
+            shipments.update(shipment);
+            produced.forEach(events::publish);
+            return shipment.delivery().proof();
+        } catch (DeliveryCodeRejectedException wrongCode) {
+            shipments.update(shipment);
+            throw wrongCode;
+        } catch (RuntimeException refused) {
+            kept.forEach(images::delete);
+            throw refused;
+        }
+    }
+
+    /** How a shipment's delivery was proven: for whoever may see the shipment; "not found" before it is delivered. */
+    public ProofOfDelivery proofOfDelivery(Caller caller, String reference) {
+        ProofOfDelivery proof = visible(caller, find(reference, shipments::find, shipments::find)).delivery().proof();
+        if (proof == null) {
+            throw new NotFoundException("This shipment has no proof of delivery: it is not delivered.");
+        }
+        return proof;
+    }
+
+    /** The {@code number}th image (from 1) of a shipment's proof of delivery, under the same rule. */
+    public ProofImage proofImage(Caller caller, String reference, int number) {
+        List<String> kept = proofOfDelivery(caller, reference).imageReferences();
+        if (number < 1 || number > kept.size()) {
+            throw new NotFoundException("This proof of delivery has no image " + number + ".");
+        }
+        return images.read(kept.get(number - 1))
+                .orElseThrow(() -> new NotFoundException("This proof of delivery image is no longer kept."));
+    }
+
+    /**
+     * The customer's instruction after a failed attempt: its owner or an admin. A reattempt date may
+     * not be in the past anywhere on Earth (the earliest date there is now, at UTC-12), so that no
+     * customer's "today" is refused.
+     */
+    @Transactional
+    public DeliveryInstruction instruct(Caller caller, String reference, DeliveryInstruction.Action action,
+            LocalDate reattemptOn) {
+        LocalDate earliestToday = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(-12));
+        return change(caller, reference, Access.MANAGE, shipment -> shipment.instruct(action, reattemptOn,
+                earliestToday, caller.userId(), clock.instant())).delivery().instruction();
+    }
+
+    /** A proof as handed in over the API, before its image is checked and kept. */
+    public record ProofSubmission(ProofKind kind, String code, byte[] image, String receivedBy, String location,
+            Double latitude, Double longitude) {
+
+        @Override
+        public String toString() {
+            return "ProofSubmission[kind=" + kind + "]";
+        }
+    }
+
 
     @Transactional
     public ShipmentView assignAgent(Caller caller, String reference, UUID agentId) {

@@ -5,5 +5,5 @@
  * {@link io.waybill.shipments.ShipmentStatusChanged}, ...) and through
  * {@link io.waybill.shipments.ShipmentStatistics}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "security"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "kernel :: persistence", "eventing", "security"})
 package io.waybill.shipments;

@@ -87,6 +87,6 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
 
     private static Shipment copy(Shipment s) {
         return Shipment.restore(s.id(), s.trackingNumber(), s.customerId(), s.details(), s.status(), s.agentId(),
-                s.hubId(), s.createdAt(), s.updatedAt(), s.history());
+                s.hubId(), s.createdAt(), s.updatedAt(), s.history(), s.delivery().copy());
     }
 }

@@ -83,10 +83,11 @@ class ShipmentController {
     @PutMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
     @Operation(summary = "Move a shipment to a new status", description = "The assigned agent or an admin; 409 for "
-            + "a move the lifecycle does not allow.")
+            + "a move the lifecycle does not allow. delivery_failed needs a reason; delivered is refused (422): "
+            + "deliver with POST /shipments/{id}/proof-of-delivery.")
     ShipmentResponse changeStatus(@PathVariable String id, @RequestBody StatusRequest request, Caller caller) {
         return ShipmentResponse.of(shipments.changeStatus(caller, id, StatusParameter.fromBody(request.status()),
-                request.location(), request.note()));
+                request.location(), request.note(), DeliveryParameters.reason(request.reason())));
     }
 
     @PutMapping(path = "/{id}/assign-agent", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -105,7 +106,7 @@ class ShipmentController {
             String recipientPhone, BigDecimal weightKg, String description) {
     }
 
-    record StatusRequest(String status, String location, String note) {
+    record StatusRequest(String status, String location, String note, String reason) {
     }
 
     record AssignmentRequest(@NotNull UUID agentId) {

@@ -1,14 +1,26 @@
 package io.waybill.shipments.web;
 
+import io.waybill.shipments.DeliveryInstruction;
 import io.waybill.shipments.ShipmentView;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
-/** A shipment on the wire. */
+/** A shipment on the wire; {@code delivery_instruction} only after a failed attempt the customer answered. */
 record ShipmentResponse(UUID id, String trackingNumber, String status, String currentLocation, String sourceAddress,
         String destinationAddress, String recipientName, String recipientPhone, BigDecimal weightKg,
-        String description, UUID customerId, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt) {
+        String description, UUID customerId, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
+        InstructionResponse deliveryInstruction) {
+
+    /** The customer's instruction for the latest failed delivery attempt. */
+    record InstructionResponse(String action, LocalDate date, int afterAttempt, Instant givenAt) {
+
+        static InstructionResponse of(DeliveryInstruction instruction) {
+            return instruction == null ? null : new InstructionResponse(instruction.action().wireName(),
+                    instruction.reattemptOn(), instruction.afterAttempt(), instruction.givenAt());
+        }
+    }
 
     static ShipmentResponse of(ShipmentView view) {
         var details = view.details();
@@ -17,6 +29,6 @@ record ShipmentResponse(UUID id, String trackingNumber, String status, String cu
                 details.recipientName(), details.recipientPhone(),
                 details.weightKg() == null ? null : details.weightKg().stripTrailingZeros(),
                 details.description(), view.customerId(), view.agentId(), view.hubId(), view.createdAt(),
-                view.updatedAt());
+                view.updatedAt(), InstructionResponse.of(view.deliveryInstruction()));
     }
 }

@@ -30,10 +30,12 @@ class TrackingController {
     @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a tracking update", description = "A scan at a location; with status, also a status "
-            + "change under the same rules as PUT /shipments/{id}/status.")
+            + "change under the same rules as PUT /shipments/{id}/status (a reason with delivery_failed; delivered "
+            + "only through POST /shipments/{id}/proof-of-delivery).")
     TrackingUpdateResponse track(@PathVariable String id, @RequestBody TrackingRequest request, Caller caller) {
         TrackingUpdate update = shipments.track(caller, id, request.location(),
-                request.status() == null ? null : StatusParameter.fromBody(request.status()), request.note());
+                request.status() == null ? null : StatusParameter.fromBody(request.status()), request.note(),
+                DeliveryParameters.reason(request.reason()));
         return TrackingUpdateResponse.of(update);
     }
 
@@ -43,6 +45,6 @@ class TrackingController {
         return shipments.history(caller, id).stream().map(TrackingUpdateResponse::of).toList();
     }
 
-    record TrackingRequest(String location, String status, String note) {
+    record TrackingRequest(String location, String status, String note, String reason) {
     }
 }
