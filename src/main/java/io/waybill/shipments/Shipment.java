@@ -262,10 +262,15 @@ public final class Shipment {
                 action.wireName(), reattemptOn, given.afterAttempt(), at));
     }
 
-    /** The customer's instruction for the latest failed attempt, or null when they have given none since. */
+    /**
+     * The customer's instruction for the latest failed attempt, until the shipment goes out again (or
+     * is delivered); null when there is none.
+     */
     public DeliveryInstruction currentInstruction() {
         DeliveryInstruction instruction = delivery.instruction();
-        return instruction != null && instruction.afterAttempt() == failedDeliveryAttempts() ? instruction : null;
+        boolean pending = status != ShipmentStatus.OUT_FOR_DELIVERY && status != ShipmentStatus.DELIVERED;
+        return pending && instruction != null && instruction.afterAttempt() == failedDeliveryAttempts()
+                ? instruction : null;
     }
 
     /** The delivery side: the attempt's code, the failures, the instruction and the proof. */

@@ -14,7 +14,12 @@ import java.util.UUID;
  * shipments module derives them.
  */
 public record TrackedShipment(UUID shipmentId, String trackingNumber, UUID customerId, UUID agentId,
-        List<Entry> history) {
+        List<Entry> history, String receivedBy) {
+
+    public TrackedShipment(UUID shipmentId, String trackingNumber, UUID customerId, UUID agentId,
+            List<Entry> history) {
+        this(shipmentId, trackingNumber, customerId, agentId, history, null);
+    }
 
     /** One entry of the history; {@code sequence} is its place in it (the booking is 0). */
     public record Entry(int sequence, String status, String location, Instant occurredAt) {
@@ -66,13 +71,13 @@ public record TrackedShipment(UUID shipmentId, String trackingNumber, UUID custo
     public PublicTracking toPublic() {
         return new PublicTracking(trackingNumber, latest().status(), currentLocation(), latest().occurredAt(),
                 history.stream().map(entry -> new PublicTracking.Event(entry.status(), entry.location(),
-                        entry.occurredAt())).toList());
+                        entry.occurredAt())).toList(), "delivered".equals(latest().status()) ? receivedBy : null);
     }
 
     public TrackingDocument toDocument() {
         PublicTracking page = toPublic();
         return new TrackingDocument(trackingNumber, page.status(), page.currentLocation(), page.updatedAt(),
-                latest().sequence(), page.events());
+                latest().sequence(), page.events(), page.receivedBy());
     }
 
     /** The history as live updates, each with the status it followed. */

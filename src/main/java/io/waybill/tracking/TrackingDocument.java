@@ -9,13 +9,26 @@ import java.util.List;
  * cache keep the newer of two documents whichever is written last.
  */
 public record TrackingDocument(String trackingNumber, String status, String currentLocation, Instant updatedAt,
-        int sequence, List<PublicTracking.Event> events) {
+        int sequence, List<PublicTracking.Event> events, String receivedBy) {
 
     public TrackingDocument {
         events = List.copyOf(events);
     }
 
+    public TrackingDocument(String trackingNumber, String status, String currentLocation, Instant updatedAt,
+            int sequence, List<PublicTracking.Event> events) {
+        this(trackingNumber, status, currentLocation, updatedAt, sequence, events, null);
+    }
+
+    /**
+     * What orders two documents of a shipment in the cache: its history, then whether its receiver is
+     * known (the proof of delivery arrives after the delivered entry, with no entry of its own).
+     */
+    public long version() {
+        return 2L * sequence + (receivedBy == null ? 0 : 1);
+    }
+
     public PublicTracking toPublic() {
-        return new PublicTracking(trackingNumber, status, currentLocation, updatedAt, events);
+        return new PublicTracking(trackingNumber, status, currentLocation, updatedAt, events, receivedBy);
     }
 }

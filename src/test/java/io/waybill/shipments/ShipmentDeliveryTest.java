@@ -247,6 +247,7 @@ class ShipmentDeliveryTest {
         assertThat(shipment.currentInstruction().reattemptOn()).isEqualTo(TODAY);
         assertThat(shipment.currentInstruction().afterAttempt()).isEqualTo(1);
         outForDelivery(shipment, DeliveryPolicy.DEFAULT);
+        assertThat(shipment.currentInstruction()).as("acted on by the new attempt").isNull();
         shipment.failDelivery(FailureReason.OTHER, "5 MG Road", null, DeliveryPolicy.DEFAULT, agent, AT);
         assertThat(shipment.currentInstruction()).as("an instruction answers one failed attempt").isNull();
     }

@@ -45,7 +45,7 @@ class JdbcShipmentRepository implements ShipmentRepository {
     /** The customer's instruction for the latest failed attempt, if any. */
     private static final String INSTRUCTION = "di.action, di.reattempt_on, di.after_attempt, di.given_by, di.given_at";
     private static final String INSTRUCTION_JOIN = " left join shipments.delivery_instructions di"
-            + " on di.shipment_id = s.id and di.after_attempt ="
+            + " on di.shipment_id = s.id and s.status not in ('out_for_delivery', 'delivered') and di.after_attempt ="
             + " (select coalesce(max(f.attempt), 0) from shipments.delivery_failures f where f.shipment_id = s.id)";
 
     private final JdbcClient jdbc;

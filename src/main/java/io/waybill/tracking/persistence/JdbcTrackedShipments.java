@@ -30,17 +30,18 @@ class JdbcTrackedShipments implements TrackedShipments {
     }
 
     private Optional<TrackedShipment> load(String condition, Object key) {
-        return jdbc.sql("select shipment_id, tracking_number, customer_id, agent_id from tracking.shipments where "
-                        + condition + " and tracking_number is not null")
+        return jdbc.sql("select shipment_id, tracking_number, customer_id, agent_id, received_by from tracking.shipments "
+                        + "where " + condition + " and tracking_number is not null")
                 .param(key)
                 .query((rs, n) -> new Row(rs.getObject("shipment_id", UUID.class), rs.getString("tracking_number"),
-                        rs.getObject("customer_id", UUID.class), rs.getObject("agent_id", UUID.class)))
+                        rs.getObject("customer_id", UUID.class), rs.getObject("agent_id", UUID.class),
+                        rs.getString("received_by")))
                 .optional()
                 .flatMap(row -> {
                     List<TrackedShipment.Entry> history = TrackedShipment.unbroken(history(row.shipmentId()));
                     return history.isEmpty() ? Optional.empty()
                             : Optional.of(new TrackedShipment(row.shipmentId(), row.trackingNumber(),
-                                    row.customerId(), row.agentId(), history));
+                                    row.customerId(), row.agentId(), history, row.receivedBy()));
                 });
     }
 
@@ -52,6 +53,14 @@ class JdbcTrackedShipments implements TrackedShipments {
                 .query((rs, n) -> new TrackedShipment.Entry(rs.getInt("sequence"), rs.getString("status"),
                         rs.getString("location"), rs.getTimestamp("occurred_at").toInstant()))
                 .list();
+    }
+
+    @Override
+    public void recordReceiver(UUID shipmentId, String initials) {
+        jdbc.sql("""
+                insert into tracking.shipments (shipment_id, received_by) values (?, ?)
+                on conflict (shipment_id) do update set received_by = excluded.received_by""")
+                .params(shipmentId, initials).update();
     }
 
     @Override
@@ -113,6 +122,6 @@ class JdbcTrackedShipments implements TrackedShipments {
                 .params(repair.shipmentId(), repair.generation()).update();
     }
 
-    private record Row(UUID shipmentId, String trackingNumber, UUID customerId, UUID agentId) {
+    private record Row(UUID shipmentId, String trackingNumber, UUID customerId, UUID agentId, String receivedBy) {
     }
 }
