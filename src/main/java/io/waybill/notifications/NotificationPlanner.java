@@ -3,6 +3,8 @@ package io.waybill.notifications;
 import io.waybill.notifications.config.NotificationsProperties;
 import io.waybill.eventing.EventHandler;
 import io.waybill.eventing.ReceivedEvent;
+import io.waybill.kernel.PhoneNumber;
+import io.waybill.shipments.DeliveryCodeIssued;
 import io.waybill.shipments.ShipmentBooked;
 import io.waybill.shipments.ShipmentStatusChanged;
 import java.time.Clock;
@@ -62,6 +64,7 @@ class NotificationPlanner implements EventHandler {
         Set<String> topics = new HashSet<>(RecipientFeed.TOPICS);
         topics.add(ShipmentBooked.TOPIC);
         topics.add(ShipmentStatusChanged.TOPIC);
+        topics.add(DeliveryCodeIssued.TOPIC);
         return Set.copyOf(topics);
     }
 
@@ -74,6 +77,10 @@ class NotificationPlanner implements EventHandler {
         }
         if (event.occurredAt().plus(maxEventAge).isBefore(clock.instant())) {
             // Old news (the group's first run over an existing log, or a long outage): nobody wants it now.
+            return;
+        }
+        if (DeliveryCodeIssued.TOPIC.equals(event.type())) {
+            planDeliveryCode(event);
             return;
         }
         Map<String, String> values = new HashMap<>();
@@ -98,13 +105,46 @@ class NotificationPlanner implements EventHandler {
             values.put("status", change.status());
             values.put("location", change.location());
         }
+        if (planForCustomer(event, customerId, kind, values, Set.of(Channel.values()))) {
+            dispatcher.wakeAfterCommit();
+        }
+    }
+
+    /**
+     * A delivery code: by email to the customer (on their preferences, as every message to them), and
+     * by SMS to the shipment's recipient phone when it has one, whatever the customer's own SMS
+     * choice, since the recipient is who opens the door. The code is in the message and nowhere else
+     * this module logs.
+     */
+    private void planDeliveryCode(ReceivedEvent event) {
+        DeliveryCodeIssued issued = event.payloadAs(DeliveryCodeIssued.class);
+        Map<String, String> values = new HashMap<>();
+        values.put("tracking_number", issued.trackingNumber());
+        values.put("code", issued.code());
+        boolean planned = planForCustomer(event, issued.customerId(), "delivery_code", values, Set.of(Channel.EMAIL));
+        Optional<PhoneNumber> phone = PhoneNumber.ifValid(issued.recipientPhone());
+        if (phone.isPresent()) {
+            Map<String, String> named = new HashMap<>(values);
+            named.put("name", issued.recipientName() == null ? "" : issued.recipientName());
+            store.add(Notification.pending(event.eventId(), issued.customerId(), Channel.SMS, "delivery_code",
+                    phone.get().value(), templates.render("delivery_code", Channel.SMS, named), clock.instant()));
+            planned = true;
+        }
+        if (planned) {
+            dispatcher.wakeAfterCommit();
+        }
+    }
+
+    /** Records the customer's notifications of one event on the given channels; whether any was recorded. */
+    private boolean planForCustomer(ReceivedEvent event, UUID customerId, String kind, Map<String, String> values,
+            Set<Channel> channels) {
         Optional<Recipient> customer = recipients.find(customerId);
         if (customer.isPresent() && !customer.get().isLive()) {
-            return;
+            return false;
         }
         NotificationPreferences preferences = store.preferences(customerId).orElse(NotificationPreferences.DEFAULT);
         boolean planned = false;
-        for (Channel channel : Channel.values()) {
+        for (Channel channel : channels) {
             if (!preferences.accepts(channel)) {
                 continue;
             }
@@ -121,9 +161,7 @@ class NotificationPlanner implements EventHandler {
                 planned = true;
             }
         }
-        if (planned) {
-            dispatcher.wakeAfterCommit();
-        }
+        return planned;
     }
 
     /** The template's values with the name to greet the recipient by. */

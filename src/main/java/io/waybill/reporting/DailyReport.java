@@ -8,7 +8,17 @@ import java.util.UUID;
 /** One day's report, in the shape of GET /admin/reports. */
 public record DailyReport(LocalDate date, long totalShipmentsToday, long delivered, long inTransit,
         long outForDelivery, long cancelled, long newUsers, Map<String, Long> byStatus, List<HubLine> byHub,
-        DeliveryPerformance deliveryPerformance) {
+        DeliveryPerformance deliveryPerformance, FailedDeliveries failedDeliveries) {
+
+    /**
+     * The day's failed delivery attempts: in total and per reason code, and per hub (the hub each
+     * shipment was routed to). Every reason code is listed, with 0 where none failed for it.
+     */
+    public record FailedDeliveries(long total, Map<String, Long> byReason, List<HubFailures> byHub) {
+    }
+
+    public record HubFailures(UUID hubId, String hubName, long total, Map<String, Long> byReason) {
+    }
 
     public record HubLine(UUID hubId, String hubName, String city, long shipmentsBooked, long delivered) {
     }

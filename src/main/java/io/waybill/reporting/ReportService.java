@@ -1,5 +1,6 @@
 package io.waybill.reporting;
 
+import io.waybill.shipments.FailureReason;
 import io.waybill.shipments.ShipmentStatus;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -43,7 +44,30 @@ public class ReportService {
                 .toList();
         return new DailyReport(day, figures.totals().booked(), byStatus.get("delivered"), byStatus.get("in_transit"),
                 byStatus.get("out_for_delivery"), byStatus.get("cancelled"), figures.totals().usersRegistered(),
-                byStatus, byHub, performance(figures));
+                byStatus, byHub, performance(figures), failedDeliveries(store.failures(day)));
+    }
+
+    private DailyReport.FailedDeliveries failedDeliveries(ReportingStore.FailureFigures failures) {
+        List<DailyReport.HubFailures> byHub = hubs.live().stream()
+                .map(hub -> {
+                    Map<String, Long> reasons = everyReason(failures.byHub().getOrDefault(hub.hubId(), Map.of()));
+                    return new DailyReport.HubFailures(hub.hubId(), hub.hubName(), total(reasons), reasons);
+                })
+                .toList();
+        Map<String, Long> byReason = everyReason(failures.byReason());
+        return new DailyReport.FailedDeliveries(total(byReason), byReason, byHub);
+    }
+
+    private static Map<String, Long> everyReason(Map<String, Long> counted) {
+        Map<String, Long> all = new LinkedHashMap<>();
+        for (FailureReason reason : FailureReason.values()) {
+            all.put(reason.wireName(), counted.getOrDefault(reason.wireName(), 0L));
+        }
+        return all;
+    }
+
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     static DailyReport.DeliveryPerformance performance(ReportingStore.DayFigures figures) {

@@ -5,6 +5,7 @@ import io.waybill.network.HubAssigned;
 import io.waybill.eventing.EventHandler;
 import io.waybill.eventing.ReceivedEvent;
 import io.waybill.shipments.AgentAssigned;
+import io.waybill.shipments.DeliveryAttemptFailed;
 import io.waybill.shipments.ShipmentBooked;
 import io.waybill.shipments.ShipmentDelivered;
 import io.waybill.shipments.ShipmentStatusChanged;
@@ -38,7 +39,7 @@ class ReportingProjection implements EventHandler {
     @Override
     public Set<String> topics() {
         return Set.of(UserRegistered.TOPIC, ShipmentBooked.TOPIC, HubAssigned.TOPIC, ShipmentStatusChanged.TOPIC,
-                ShipmentDelivered.TOPIC);
+                ShipmentDelivered.TOPIC, DeliveryAttemptFailed.TOPIC);
     }
 
     @Override
@@ -55,6 +56,10 @@ class ReportingProjection implements EventHandler {
                 store.enteredStatus(day(change.occurredAt()), change.status(), change.shipmentId());
             }
             case ShipmentDelivered.TOPIC -> delivered(event.payloadAs(ShipmentDelivered.class));
+            case DeliveryAttemptFailed.TOPIC -> {
+                DeliveryAttemptFailed failed = event.payloadAs(DeliveryAttemptFailed.class);
+                store.deliveryFailed(day(failed.occurredAt()), failed.hubId(), failed.reason());
+            }
             default -> throw new IllegalArgumentException("Unexpected event type " + event.type());
         }
     }

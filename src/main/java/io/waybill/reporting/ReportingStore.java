@@ -29,6 +29,15 @@ public interface ReportingStore {
 
     DayFigures figures(LocalDate day);
 
+    /** Counts a failed delivery attempt on a day for a reason, and for the hub when there is one. */
+    void deliveryFailed(LocalDate day, UUID hubId, String reason);
+
+    /** The day's failed attempts per reason, and per hub and reason. */
+    FailureFigures failures(LocalDate day);
+
+    record FailureFigures(Map<String, Long> byReason, Map<UUID, Map<String, Long>> byHub) {
+    }
+
     /** A shipment's booking and delivery days, either possibly unknown yet. */
     record ShipmentDays(LocalDate bookedOn, LocalDate deliveredOn) {
     }

@@ -2,6 +2,7 @@ package io.waybill.shipments;
 
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.ConflictException;
+import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.PhoneNumber;
 import io.waybill.kernel.SingleLineText;
 import java.time.Instant;
@@ -27,6 +28,13 @@ import java.util.UUID;
  * carries the time zone of its place; entries without a place (the booking, a cancellation) take the
  * zone the booking was made in.
  *
+ * <p>Delivery ({@link DeliveryState}): going {@code out_for_delivery} starts an attempt and, when the
+ * deployment accepts codes, issues the recipient a one-time {@link DeliveryCode}. The attempt ends
+ * {@code delivered}, only with a {@link DeliveryProof} ({@link #deliver}), or {@code delivery_failed}
+ * with a {@link FailureReason} ({@link #failDelivery}); the code expires with it. After the
+ * deployment's number of failed attempts the shipment is {@code returned} by itself. Between
+ * attempts the customer says what should happen next ({@link #instruct}).
+ *
  * <p>Each change returns the events it produces, decided here and nowhere else: the caller stores the
  * shipment and publishes them as they are.
  */
@@ -48,11 +56,12 @@ public final class Shipment {
     private UUID agentId;
     private UUID hubId;
     private Instant updatedAt;
+    private final DeliveryState delivery;
 
     private Shipment(UUID id, TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
             ShipmentStatus status, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
             List<TrackingUpdate> history, ServiceLevel serviceLevel, LocalDate promisedDeliveryDate,
-            LocalDate estimatedDelivery, List<EstimateRevision> revisions) {
+            LocalDate estimatedDelivery, List<EstimateRevision> revisions, DeliveryState delivery) {
         this.id = Objects.requireNonNull(id);
         this.trackingNumber = Objects.requireNonNull(trackingNumber);
         this.customerId = Objects.requireNonNull(customerId);
@@ -67,6 +76,7 @@ public final class Shipment {
         this.promisedDeliveryDate = promisedDeliveryDate;
         this.estimatedDelivery = estimatedDelivery;
         this.revisions = new ArrayList<>(revisions);
+        this.delivery = Objects.requireNonNull(delivery);
     }
 
     /**
@@ -87,7 +97,7 @@ public final class Shipment {
         requirePhone(details);
         Shipment shipment = new Shipment(UUID.randomUUID(), trackingNumber, customerId, details,
                 ShipmentStatus.CREATED, null, null, at, at, List.of(), serviceLevel, promisedDeliveryDate, null,
-                List.of());
+                List.of(), DeliveryState.none());
         shipment.record(entry(ShipmentStatus.CREATED, null, null, zone, "Shipment booked", bookedBy, at));
         if (promisedDeliveryDate != null) {
             shipment.revise(promisedDeliveryDate, "booked", at);
@@ -110,7 +120,7 @@ public final class Shipment {
             ShipmentStatus status, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
             List<TrackingUpdate> history) {
         return restore(id, trackingNumber, customerId, details, status, agentId, hubId, createdAt, updatedAt, history,
-                ServiceLevel.STANDARD, null, null, List.of());
+                ServiceLevel.STANDARD, null, null, List.of(), DeliveryState.none());
     }
 
     /** Rebuilds a stored shipment with its history and its estimate revisions, oldest first; for repositories only. */
@@ -118,8 +128,28 @@ public final class Shipment {
             ShipmentStatus status, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
             List<TrackingUpdate> history, ServiceLevel serviceLevel, LocalDate promisedDeliveryDate,
             LocalDate estimatedDelivery, List<EstimateRevision> revisions) {
+        return restore(id, trackingNumber, customerId, details, status, agentId, hubId, createdAt, updatedAt, history,
+                serviceLevel, promisedDeliveryDate, estimatedDelivery, revisions, DeliveryState.none());
+    }
+
+    /** Rebuilds a stored shipment with its history and its delivery side; for repositories only. */
+    public static Shipment restore(UUID id, TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
+            ShipmentStatus status, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
+            List<TrackingUpdate> history, DeliveryState delivery) {
+        return restore(id, trackingNumber, customerId, details, status, agentId, hubId, createdAt, updatedAt, history,
+                ServiceLevel.STANDARD, null, null, List.of(), delivery);
+    }
+
+    /**
+     * Rebuilds a stored shipment with its history, its estimate revisions (oldest first) and its
+     * delivery side; for repositories only.
+     */
+    public static Shipment restore(UUID id, TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
+            ShipmentStatus status, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
+            List<TrackingUpdate> history, ServiceLevel serviceLevel, LocalDate promisedDeliveryDate,
+            LocalDate estimatedDelivery, List<EstimateRevision> revisions, DeliveryState delivery) {
         return new Shipment(id, trackingNumber, customerId, details, status, agentId, hubId, createdAt, updatedAt,
-                history, serviceLevel, promisedDeliveryDate, estimatedDelivery, revisions);
+                history, serviceLevel, promisedDeliveryDate, estimatedDelivery, revisions, delivery);
     }
 
     public void edit(ShipmentDetails newDetails, Instant at) {
@@ -144,7 +174,7 @@ public final class Shipment {
      */
     public List<ShipmentEvent> changeStatus(ShipmentStatus next, String location, String note, UUID by,
             Instant at) {
-        return changeStatus(next, location, null, bookingZone(), note, by, at);
+        return changeStatus(next, location, null, bookingZone(), note, DeliveryPolicy.DEFAULT, by, at);
     }
 
     /**
@@ -153,7 +183,193 @@ public final class Shipment {
      */
     public List<ShipmentEvent> changeStatus(ShipmentStatus next, String location, GeoPoint point, ZoneId zone,
             String note, UUID by, Instant at) {
+        return changeStatus(next, location, point, zone, note, DeliveryPolicy.DEFAULT, by, at);
+    }
+
+    /**
+     * As {@link #changeStatus(ShipmentStatus, String, String, UUID, Instant)} under a deployment's
+     * delivery rules.
+     */
+    public List<ShipmentEvent> changeStatus(ShipmentStatus next, String location, String note, DeliveryPolicy policy,
+            UUID by, Instant at) {
+        return changeStatus(next, location, null, bookingZone(), note, policy, by, at);
+    }
+
+    /**
+     * Moves the shipment on under a deployment's delivery rules, with where the scanner stood
+     * ({@code point}, null for none) and the time zone of the place ({@code zone}). {@code delivered}
+     * needs a proof ({@link #deliver}) and {@code delivery_failed} a reason ({@link #failDelivery}):
+     * both are refused here. Going {@code out_for_delivery} issues the recipient's code when the
+     * deployment accepts codes.
+     */
+    public List<ShipmentEvent> changeStatus(ShipmentStatus next, String location, GeoPoint point, ZoneId zone,
+            String note, DeliveryPolicy policy, UUID by, Instant at) {
+        if (next == ShipmentStatus.DELIVERED && status.canMoveTo(next)) {
+            throw new InvalidRequestException("proof", "A delivery needs a proof of delivery (the recipient's "
+                    + "one-time code, a signature or a photo) and the name of who received it: hand it in with "
+                    + "POST /shipments/{id}/proof-of-delivery.");
+        }
+        if (next == ShipmentStatus.DELIVERY_FAILED && status.canMoveTo(next)) {
+            throw new InvalidRequestException("reason", "is required for delivery_failed: one of "
+                    + FailureReason.allWireNames());
+        }
+        if (next == ShipmentStatus.OUT_FOR_DELIVERY && status.canMoveTo(next)) {
+            return startAttempt(requireLocation(location), point, zone, note, policy, by, at);
+        }
         return moveTo(next, requireLocation(location), point, zone, note, by, at);
+    }
+
+    private List<ShipmentEvent> startAttempt(String location, GeoPoint point, ZoneId zone, String note,
+            DeliveryPolicy policy, UUID by, Instant at) {
+        DeliveryInstruction instruction = currentInstruction();
+        if (instruction != null && instruction.action() == DeliveryInstruction.Action.RETURN_TO_SENDER) {
+            throw new ConflictException("The customer asked for this shipment to be returned to its sender; it "
+                    + "cannot go out for delivery again.");
+        }
+        List<ShipmentEvent> events = new ArrayList<>(moveTo(ShipmentStatus.OUT_FOR_DELIVERY, location, point, zone, note,
+                by, at));
+        if (policy.accepts(ProofKind.OTP)) {
+            DeliveryCode.Issued issued = DeliveryCode.issue();
+            delivery.startAttempt(issued.kept());
+            events.add(new DeliveryCodeIssued(id, trackingNumber.value(), customerId, details.recipientName(),
+                    details.recipientPhone(), issued.code(), at));
+        }
+        return List.copyOf(events);
+    }
+
+    /**
+     * Closes the attempt under way as delivered, on one proof the deployment accepts. A wrong code is
+     * counted before it is refused ({@link DeliveryCodeRejectedException}: the caller keeps the count);
+     * after {@value DeliveryCode#MAX_WRONG_TRIES} wrong codes only a signature or a photo is accepted.
+     */
+    public List<ShipmentEvent> deliver(DeliveryProof proof, String location, DeliveryPolicy policy, UUID by,
+            Instant at) {
+        return deliver(proof, location, bookingZone(), policy, by, at);
+    }
+
+    /**
+     * {@link #deliver(DeliveryProof, String, DeliveryPolicy, UUID, Instant)} with the time zone of the
+     * place ({@code zone}); the delivered entry takes the proof's position as its point, and revises
+     * the estimate as any move to {@code delivered} does.
+     */
+    public List<ShipmentEvent> deliver(DeliveryProof proof, String location, ZoneId zone, DeliveryPolicy policy,
+            UUID by, Instant at) {
+        if (status != ShipmentStatus.OUT_FOR_DELIVERY) {
+            throw new IllegalStatusTransitionException(status, ShipmentStatus.DELIVERED);
+        }
+        if (!policy.accepts(proof.kind())) {
+            throw new InvalidRequestException("kind", "This deployment accepts as proof of delivery only: "
+                    + String.join(", ", policy.acceptedProofs().stream().sorted().map(ProofKind::wireName).toList()));
+        }
+        String where = requireLocation(location);
+        if (proof.kind() == ProofKind.OTP) {
+            checkCode(proof.code());
+        }
+        ProofOfDelivery recorded = new ProofOfDelivery(proof.kind(), proof.receivedBy(), proof.latitude(),
+                proof.longitude(), where, proof.imageReferences(), by, at);
+        GeoPoint point = proof.latitude() == null ? null : new GeoPoint(proof.latitude(), proof.longitude());
+        List<ShipmentEvent> events = new ArrayList<>(moveTo(ShipmentStatus.DELIVERED, where, point, zone,
+                "Delivered, received by " + recorded.receivedByInitials(), by, at));
+        delivery.proven(recorded);
+        events.add(new ProofOfDeliveryRecorded(id, trackingNumber.value(), customerId, agentId,
+                proof.kind().wireName(), recorded.receivedByInitials(), proof.imageReferences(), at));
+        return List.copyOf(events);
+    }
+
+    private void checkCode(String code) {
+        DeliveryCode kept = delivery.code();
+        if (kept == null) {
+            throw new InvalidRequestException("code", "No one-time code was issued for this delivery attempt: "
+                    + "prove the delivery with a signature or a photo.");
+        }
+        if (kept.isLocked()) {
+            throw new DeliveryCodeRejectedException(0);
+        }
+        if (!kept.matches(code)) {
+            throw new DeliveryCodeRejectedException(kept.triesLeft());
+        }
+    }
+
+    /**
+     * Closes the attempt under way as failed, for a reason. The attempt that reaches the deployment's
+     * limit of failed attempts also sends the shipment back: a second entry, {@code returned}, says why.
+     */
+    public List<ShipmentEvent> failDelivery(FailureReason reason, String location, String note,
+            DeliveryPolicy policy, UUID by, Instant at) {
+        return failDelivery(reason, location, null, bookingZone(), note, policy, by, at);
+    }
+
+    /**
+     * {@link #failDelivery(FailureReason, String, String, DeliveryPolicy, UUID, Instant)} with where the
+     * scanner stood ({@code point}, null for none) and the time zone of the place ({@code zone}). The
+     * failed attempt revises the estimate (the next attempt, the next day); the automatic return
+     * clears it, in the same zone.
+     */
+    public List<ShipmentEvent> failDelivery(FailureReason reason, String location, GeoPoint point, ZoneId zone,
+            String note, DeliveryPolicy policy, UUID by, Instant at) {
+        if (reason == null) {
+            throw new InvalidRequestException("reason", "is required for delivery_failed: one of "
+                    + FailureReason.allWireNames());
+        }
+        List<ShipmentEvent> events = new ArrayList<>(moveTo(ShipmentStatus.DELIVERY_FAILED, requireLocation(location),
+                point, zone, note, by, at));
+        int attempt = failedDeliveryAttempts();
+        delivery.failed(new DeliveryFailure(attempt, reason, at));
+        events.add(new DeliveryAttemptFailed(id, trackingNumber.value(), customerId, agentId, hubId, attempt,
+                reason.wireName(), at));
+        if (attempt >= policy.maxFailedAttempts()) {
+            events.addAll(moveTo(ShipmentStatus.RETURNED, currentLocation(), null, zone,
+                    "Returned to sender automatically after " + attempt + " failed delivery attempts", by, at));
+        }
+        return List.copyOf(events);
+    }
+
+    /**
+     * The customer's instruction after a failed attempt: another attempt on a date (today or later, as
+     * {@code today} is where the customer is), holding it at the hub, or returning it. A later
+     * instruction replaces an earlier one.
+     */
+    public List<ShipmentEvent> instruct(DeliveryInstruction.Action action, LocalDate reattemptOn, LocalDate today,
+            UUID by, Instant at) {
+        if (status != ShipmentStatus.DELIVERY_FAILED) {
+            throw new ConflictException("The shipment is " + status.wireName() + ": delivery instructions are "
+                    + "given after a failed delivery attempt.");
+        }
+        if (action == null) {
+            throw new InvalidRequestException("action", "is required: one of "
+                    + DeliveryInstruction.Action.allWireNames());
+        }
+        if (action == DeliveryInstruction.Action.REATTEMPT) {
+            if (reattemptOn == null) {
+                throw new InvalidRequestException("date", "is required to reattempt the delivery");
+            }
+            if (reattemptOn.isBefore(today)) {
+                throw new InvalidRequestException("date", "is in the past");
+            }
+        } else if (reattemptOn != null) {
+            throw new InvalidRequestException("date", "is only given to reattempt the delivery");
+        }
+        DeliveryInstruction given = new DeliveryInstruction(action, reattemptOn, failedDeliveryAttempts(), by, at);
+        delivery.instructed(given);
+        updatedAt = at;
+        return List.of(new DeliveryInstructionGiven(id, trackingNumber.value(), customerId, agentId,
+                action.wireName(), reattemptOn, given.afterAttempt(), at));
+    }
+
+    /**
+     * The customer's instruction for the latest failed attempt, until the shipment goes out again (or
+     * is delivered); null when there is none.
+     */
+    public DeliveryInstruction currentInstruction() {
+        DeliveryInstruction instruction = delivery.instruction();
+        boolean pending = status != ShipmentStatus.OUT_FOR_DELIVERY && status != ShipmentStatus.DELIVERED;
+        return pending && instruction != null && instruction.afterAttempt() == failedDeliveryAttempts()
+                ? instruction : null;
+    }
+
+    /** The delivery side: the attempt's code, the failures, the instruction and the proof. */
+    public DeliveryState delivery() {
+        return delivery;
     }
 
     /**
@@ -248,6 +464,9 @@ public final class Shipment {
         status = next;
         record(update);
         reviseAfter(update, previous != next);
+        if (previous == ShipmentStatus.OUT_FOR_DELIVERY) {
+            delivery.endAttempt();
+        }
         ShipmentStatusChanged changed = statusChanged(previous, update);
         if (next != ShipmentStatus.DELIVERED) {
             return List.of(changed);

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,10 +47,15 @@ public class ShipmentService {
     private final NetworkCopy network;
     private final ZoneId defaultZone;
     private final DeliveryPromise defaultPromise;
+    private final DeliveryPolicy delivery;
+    private final ProofImageStore images;
     private final SecureRandom random = new SecureRandom();
 
     ShipmentService(ShipmentRepository shipments, AccountLookup accounts, EventPublisher events, Throttle throttle,
-            Clock clock, NetworkCopy network, ShipmentsProperties properties) {
+            Clock clock, NetworkCopy network, ShipmentsProperties properties, DeliveryPolicy delivery,
+            ProofImageStore images) {
+        this.delivery = delivery;
+        this.images = images;
         this.shipments = shipments;
         this.accounts = accounts;
         this.events = events;
@@ -162,7 +168,7 @@ public class ShipmentService {
     @Transactional
     public ShipmentView changeStatus(Caller caller, String reference, ShipmentStatus next, String location,
             String note) {
-        return changeStatus(caller, reference, next, location, note, null);
+        return changeStatus(caller, reference, next, location, note, null, null);
     }
 
     /**
@@ -173,17 +179,44 @@ public class ShipmentService {
     @Transactional
     public ShipmentView changeStatus(Caller caller, String reference, ShipmentStatus next, String location,
             String note, String timeZone) {
+        return changeStatus(caller, reference, next, location, note, timeZone, null);
+    }
+
+    /**
+     * Moves a shipment on; a move to {@code delivery_failed} carries the agent's reason, and the
+     * attempt that reaches the deployment's limit returns the shipment by itself.
+     */
+    @Transactional
+    public ShipmentView changeStatus(Caller caller, String reference, ShipmentStatus next, String location,
+            String note, FailureReason reason) {
+        return changeStatus(caller, reference, next, location, note, null, reason);
+    }
+
+    /**
+     * Moves a shipment on, with the IANA time zone the scanner sent (null: the zone of the hub its
+     * location names, else {@code waybill.time-zone}) and, for {@code delivery_failed}, the agent's
+     * reason. {@code delivered} is refused: deliveries are closed on a proof ({@link #deliver}).
+     */
+    @Transactional
+    public ShipmentView changeStatus(Caller caller, String reference, ShipmentStatus next, String location,
+            String note, String timeZone, FailureReason reason) {
         ZoneId sent = TimeZones.optional("time_zone", timeZone);
         return ShipmentView.of(change(caller, reference, Access.HANDLE,
-                shipment -> shipment.changeStatus(next, location, null, zoneOf(location, sent), note,
-                        caller.userId(), clock.instant())));
+                shipment -> moveOn(shipment, next, location, null, zoneOf(location, sent), note, reason, caller)));
     }
 
     /** A tracking update: a scan at a location, with a status change when a status is given. */
     @Transactional
     public TrackingUpdate track(Caller caller, String reference, String location, ShipmentStatus status,
             String note) {
-        return track(caller, reference, location, null, null, status, note);
+        return track(caller, reference, location, null, null, status, note, null);
+    }
+
+    /** A tracking update with a status, and for {@code delivery_failed} its reason. */
+    @Transactional
+    public TrackingUpdate track(Caller caller, String reference, String location, ShipmentStatus status,
+            String note, FailureReason reason) {
+        return track(caller, reference, location, null, null, status, note, reason);
     }
 
     /**
@@ -194,8 +227,15 @@ public class ShipmentService {
     @Transactional
     public TrackingUpdate track(Caller caller, String reference, String location, GeoPoint point, String timeZone,
             ShipmentStatus status, String note) {
-        return change(caller, reference, Access.HANDLE, tracking(caller, location, point, timeZone, status, note))
-                .latestUpdate();
+        return track(caller, reference, location, point, timeZone, status, note, null);
+    }
+
+    /** The full tracking update: place, point, zone, status, note and, for {@code delivery_failed}, its reason. */
+    @Transactional
+    public TrackingUpdate track(Caller caller, String reference, String location, GeoPoint point, String timeZone,
+            ShipmentStatus status, String note, FailureReason reason) {
+        return change(caller, reference, Access.HANDLE,
+                tracking(caller, location, point, timeZone, status, note, reason)).latestUpdate();
     }
 
     /**
@@ -205,11 +245,18 @@ public class ShipmentService {
     @Transactional
     public Scan scan(Caller caller, ScanCode code, String location, GeoPoint point, String timeZone,
             ShipmentStatus status, String note) {
+        return scan(caller, code, location, point, timeZone, status, note, null);
+    }
+
+    /** {@link #scan(Caller, ScanCode, String, GeoPoint, String, ShipmentStatus, String)} with a failure's reason. */
+    @Transactional
+    public Scan scan(Caller caller, ScanCode code, String location, GeoPoint point, String timeZone,
+            ShipmentStatus status, String note, FailureReason reason) {
         if (!(code instanceof ScanCode.Parcel parcel)) {
             throw new InvalidRequestException("code", ScanCode.NOT_A_SHIPMENT_CODE);
         }
         Shipment shipment = change(caller, parcel.trackingNumber().value(), Access.HANDLE,
-                tracking(caller, location, point, timeZone, status, note));
+                tracking(caller, location, point, timeZone, status, note, reason));
         return new Scan(shipment.id(), shipment.trackingNumber(), shipment.latestUpdate());
     }
 
@@ -219,17 +266,112 @@ public class ShipmentService {
 
     /** A scan, or a status change when a status is given; the zone is checked before the shipment is read. */
     private Function<Shipment, List<ShipmentEvent>> tracking(Caller caller, String location, GeoPoint point,
-            String timeZone, ShipmentStatus status, String note) {
+            String timeZone, ShipmentStatus status, String note, FailureReason reason) {
         ZoneId sent = TimeZones.optional("time_zone", timeZone);
+        if (status == null && reason != null) {
+            throw new InvalidRequestException("reason", "is only given with delivery_failed");
+        }
         return shipment -> status == null
                 ? shipment.recordScan(location, point, zoneOf(location, sent), note, caller.userId(), clock.instant())
-                : shipment.changeStatus(status, location, point, zoneOf(location, sent), note, caller.userId(),
-                        clock.instant());
+                : moveOn(shipment, status, location, point, zoneOf(location, sent), note, reason, caller);
+    }
+
+    /**
+     * A status change under the deployment's delivery rules: {@code delivery_failed} with its reason
+     * (the attempt that reaches the limit returns the shipment by itself); a reason with any other
+     * status is refused; {@code delivered} is refused by the aggregate, which points to the proof.
+     */
+    private List<ShipmentEvent> moveOn(Shipment shipment, ShipmentStatus next, String location, GeoPoint point,
+            ZoneId zone, String note, FailureReason reason, Caller caller) {
+        if (next == ShipmentStatus.DELIVERY_FAILED && shipment.status().canMoveTo(next)) {
+            return shipment.failDelivery(reason, location, point, zone, note, delivery, caller.userId(),
+                    clock.instant());
+        }
+        if (reason != null) {
+            throw new InvalidRequestException("reason", "is only given with delivery_failed");
+        }
+        return shipment.changeStatus(next, location, point, zone, note, delivery, caller.userId(), clock.instant());
     }
 
     /** The zone an entry at this place is shown in: the one sent, else its hub's, else the deployment's. */
     private ZoneId zoneOf(String place, ZoneId sent) {
         return sent != null ? sent : HubPlace.zoneOf(network.hubs(), place, defaultZone);
+    }
+
+    /**
+     * Closes a delivery on a proof: the assigned agent or an admin. The delivered entry is shown in the
+     * zone of the hub its location names (else {@code waybill.time-zone}), at the proof's position when
+     * given, and revises the estimate as any delivery does. An image is checked and stripped
+     * first, then kept, and forgotten again if the delivery is refused. A wrong code is refused but
+     * counted (the transaction commits with the count).
+     */
+    @Transactional(noRollbackFor = DeliveryCodeRejectedException.class)
+    public ProofOfDelivery deliver(Caller caller, String reference, ProofSubmission submission) {
+        ProofImage image = null;
+        if (submission.kind() != null && submission.kind().isImage()) {
+            image = ProofImage.check("image", submission.image(), delivery.maxImageBytes());
+        } else if (submission.image() != null) {
+            throw new InvalidRequestException("image", "is only given with a signature or photo proof");
+        }
+        Shipment shipment = Access.HANDLE.check(caller, lockVisible(caller, reference));
+        List<String> kept = image == null ? List.of() : List.of(images.store(shipment.id(), image));
+        try {
+            List<ShipmentEvent> produced = shipment.deliver(new DeliveryProof(submission.kind(), submission.code(),
+                    kept, submission.receivedBy(), submission.latitude(), submission.longitude()),
+                    submission.location(), zoneOf(submission.location(), null), delivery, caller.userId(),
+                    clock.instant());
+            shipments.update(shipment);
+            produced.forEach(events::publish);
+            return shipment.delivery().proof();
+        } catch (DeliveryCodeRejectedException wrongCode) {
+            shipments.update(shipment);
+            throw wrongCode;
+        } catch (RuntimeException refused) {
+            kept.forEach(images::delete);
+            throw refused;
+        }
+    }
+
+    /** How a shipment's delivery was proven: for whoever may see the shipment; "not found" before it is delivered. */
+    public ProofOfDelivery proofOfDelivery(Caller caller, String reference) {
+        ProofOfDelivery proof = visible(caller, find(reference, shipments::find, shipments::find)).delivery().proof();
+        if (proof == null) {
+            throw new NotFoundException("This shipment has no proof of delivery: it is not delivered.");
+        }
+        return proof;
+    }
+
+    /** The {@code number}th image (from 1) of a shipment's proof of delivery, under the same rule. */
+    public ProofImage proofImage(Caller caller, String reference, int number) {
+        List<String> kept = proofOfDelivery(caller, reference).imageReferences();
+        if (number < 1 || number > kept.size()) {
+            throw new NotFoundException("This proof of delivery has no image " + number + ".");
+        }
+        return images.read(kept.get(number - 1))
+                .orElseThrow(() -> new NotFoundException("This proof of delivery image is no longer kept."));
+    }
+
+    /**
+     * The customer's instruction after a failed attempt: its owner or an admin. A reattempt date may
+     * not be in the past anywhere on Earth (the earliest date there is now, at UTC-12), so that no
+     * customer's "today" is refused.
+     */
+    @Transactional
+    public DeliveryInstruction instruct(Caller caller, String reference, DeliveryInstruction.Action action,
+            LocalDate reattemptOn) {
+        LocalDate earliestToday = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(-12));
+        return change(caller, reference, Access.MANAGE, shipment -> shipment.instruct(action, reattemptOn,
+                earliestToday, caller.userId(), clock.instant())).delivery().instruction();
+    }
+
+    /** A proof as handed in over the API, before its image is checked and kept. */
+    public record ProofSubmission(ProofKind kind, String code, byte[] image, String receivedBy, String location,
+            Double latitude, Double longitude) {
+
+        @Override
+        public String toString() {
+            return "ProofSubmission[kind=" + kind + "]";
+        }
     }
 
     @Transactional

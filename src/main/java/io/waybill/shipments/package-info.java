@@ -18,5 +18,5 @@
  * ago applying to the next booking rather than this one is of no consequence. Newer states win;
  * removals are final (a removed hub keeps its last name, for the parcels routed there).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "security"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "kernel :: persistence", "eventing", "security"})
 package io.waybill.shipments;

@@ -11,10 +11,11 @@ import java.util.List;
  * The public page of a shipment: no addresses, names, phones, notes or user ids. It shows the
  * delivery date promised at booking and the latest estimate (null for shipments booked before
  * them, and the estimate once a shipment is no longer expected), and each entry's UTC instant with
- * the local time at its place.
+ * the local time at its place. Once delivered, {@code receivedBy} names who received it by initials
+ * only ("Delivered, received by R. K.").
  */
 public record PublicTracking(String trackingNumber, String status, String currentLocation, Instant updatedAt,
-        List<Event> events, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery) {
+        List<Event> events, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery, String receivedBy) {
 
     public PublicTracking {
         events = List.copyOf(events);
@@ -22,7 +23,7 @@ public record PublicTracking(String trackingNumber, String status, String curren
 
     public PublicTracking(String trackingNumber, String status, String currentLocation, Instant updatedAt,
             List<Event> events) {
-        this(trackingNumber, status, currentLocation, updatedAt, events, null, null);
+        this(trackingNumber, status, currentLocation, updatedAt, events, null, null, null);
     }
 
     /**

@@ -16,7 +16,12 @@ import java.util.UUID;
  * latest estimate the events carried.
  */
 public record TrackedShipment(UUID shipmentId, String trackingNumber, UUID customerId, UUID agentId,
-        List<Entry> history, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery) {
+        List<Entry> history, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery, String receivedBy) {
+
+    public TrackedShipment(UUID shipmentId, String trackingNumber, UUID customerId, UUID agentId,
+            List<Entry> history, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery) {
+        this(shipmentId, trackingNumber, customerId, agentId, history, promisedDeliveryDate, estimatedDelivery, null);
+    }
 
     /**
      * One entry of the history; {@code sequence} is its place in it (the booking is 0), {@code timeZone}
@@ -80,13 +85,15 @@ public record TrackedShipment(UUID shipmentId, String trackingNumber, UUID custo
     public PublicTracking toPublic() {
         return new PublicTracking(trackingNumber, latest().status(), currentLocation(), latest().occurredAt(),
                 history.stream().map(entry -> PublicTracking.Event.at(entry.status(), entry.location(),
-                        entry.occurredAt(), entry.timeZone())).toList(), promisedDeliveryDate, estimatedDelivery);
+                        entry.occurredAt(), entry.timeZone())).toList(), promisedDeliveryDate, estimatedDelivery,
+                "delivered".equals(latest().status()) ? receivedBy : null);
     }
 
     public TrackingDocument toDocument() {
         PublicTracking page = toPublic();
         return new TrackingDocument(trackingNumber, page.status(), page.currentLocation(), page.updatedAt(),
-                latest().sequence(), page.events(), page.promisedDeliveryDate(), page.estimatedDelivery());
+                latest().sequence(), page.events(), page.promisedDeliveryDate(), page.estimatedDelivery(),
+                page.receivedBy());
     }
 
     /** The history as live updates, each with the status it followed. */

@@ -41,6 +41,9 @@ public interface TrackedShipments {
      */
     void recordAgent(UUID shipmentId, UUID agentId, int version);
 
+    /** Records who received a delivered shipment, by initials (the proof of delivery's event). */
+    void recordReceiver(UUID shipmentId, String initials);
+
     /** Notes that the cached document of this shipment must be rewritten once the cache is back. */
     void noteCacheRepair(UUID shipmentId);
 

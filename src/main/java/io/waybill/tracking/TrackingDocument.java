@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record TrackingDocument(String trackingNumber, String status, String currentLocation, Instant updatedAt,
         int sequence, List<PublicTracking.Event> events, LocalDate promisedDeliveryDate,
-        LocalDate estimatedDelivery) {
+        LocalDate estimatedDelivery, String receivedBy) {
 
     public TrackingDocument {
         events = List.copyOf(events);
@@ -20,11 +20,19 @@ public record TrackingDocument(String trackingNumber, String status, String curr
 
     public TrackingDocument(String trackingNumber, String status, String currentLocation, Instant updatedAt,
             int sequence, List<PublicTracking.Event> events) {
-        this(trackingNumber, status, currentLocation, updatedAt, sequence, events, null, null);
+        this(trackingNumber, status, currentLocation, updatedAt, sequence, events, null, null, null);
+    }
+
+    /**
+     * What orders two documents of a shipment in the cache: its history, then whether its receiver is
+     * known (the proof of delivery arrives after the delivered entry, with no entry of its own).
+     */
+    public long version() {
+        return 2L * sequence + (receivedBy == null ? 0 : 1);
     }
 
     public PublicTracking toPublic() {
         return new PublicTracking(trackingNumber, status, currentLocation, updatedAt, events, promisedDeliveryDate,
-                estimatedDelivery);
+                estimatedDelivery, receivedBy);
     }
 }

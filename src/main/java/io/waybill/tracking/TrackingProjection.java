@@ -3,6 +3,7 @@ package io.waybill.tracking;
 import io.waybill.eventing.EventHandler;
 import io.waybill.eventing.ReceivedEvent;
 import io.waybill.shipments.AgentAssigned;
+import io.waybill.shipments.ProofOfDeliveryRecorded;
 import io.waybill.shipments.ShipmentBooked;
 import io.waybill.shipments.ShipmentStatusChanged;
 import java.util.List;
@@ -46,7 +47,8 @@ class TrackingProjection implements EventHandler {
 
     @Override
     public Set<String> topics() {
-        return Set.of(ShipmentBooked.TOPIC, ShipmentStatusChanged.TOPIC, AgentAssigned.TOPIC);
+        return Set.of(ShipmentBooked.TOPIC, ShipmentStatusChanged.TOPIC, AgentAssigned.TOPIC,
+                ProofOfDeliveryRecorded.TOPIC);
     }
 
     @Override
@@ -87,6 +89,12 @@ class TrackingProjection implements EventHandler {
                 // anything recorded since: the read model was started from the shipments then.
                 int version = assigned.afterSequence() == null ? -1 : 2 * assigned.afterSequence() + 1;
                 shipments.recordAgent(shipmentId, assigned.agentId(), version);
+            }
+            case ProofOfDeliveryRecorded.TOPIC -> {
+                ProofOfDeliveryRecorded proof = event.payloadAs(ProofOfDeliveryRecorded.class);
+                shipmentId = proof.shipmentId();
+                // Initials only: the public page's "Delivered, received by R. K.".
+                shipments.recordReceiver(shipmentId, proof.receivedByInitials());
             }
             default -> {
                 // The network's hub assignments: the public page does not show the hub.

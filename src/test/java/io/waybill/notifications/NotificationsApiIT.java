@@ -87,8 +87,7 @@ class NotificationsApiIT extends ApiTest {
         for (String[] step : new String[][] {{"picked_up", "Chennai"}, {"in_transit", "Salem"},
                 {"out_for_delivery", "Bangalore"}, {"delivery_failed", "Bangalore"}, {"out_for_delivery", "Bangalore"},
                 {"delivered", "Bangalore"}}) {
-            assertThat(api.put("/shipments/" + id + "/status", agent.token(),
-                    Map.of("status", step[0], "location", step[1])).status()).isEqualTo(200);
+            assertThat(move(id, agent, step[0], step[1]).status()).isBetween(200, 201);
         }
 
         eventually(Duration.ofSeconds(20), () -> assertThat(subjects(customer.email()))
@@ -96,7 +95,9 @@ class NotificationsApiIT extends ApiTest {
                         "Your shipment " + number + " is out for delivery",
                         "Delivery of your shipment " + number + " failed",
                         "Your shipment " + number + " is out for delivery",
-                        "Your shipment " + number + " was delivered"));
+                        "Your shipment " + number + " was delivered",
+                        "Delivery code for your shipment " + number,
+                        "Delivery code for your shipment " + number));
         eventually(() -> assertThat(TWILIO.to(phone)).hasSize(5));
         FakeTwilio.Request text = TWILIO.to(phone).get(0);
         assertThat(text.path()).isEqualTo("/2010-04-01/Accounts/ACtest/Messages.json");
@@ -105,7 +106,7 @@ class NotificationsApiIT extends ApiTest {
         assertThat(text.form()).containsEntry("From", "+15550000000");
         assertThat(TWILIO.to(phone)).allSatisfy(r -> assertThat(r.form().get("Body")).contains(number));
         assertThat(TWILIO.to(phone).get(4).form().get("Body")).contains("delivered");
-        eventually(() -> assertThat(states(customer.id())).hasSize(10).containsOnly("email:sent", "sms:sent"));
+        eventually(() -> assertThat(states(customer.id())).hasSize(12).containsOnly("email:sent", "sms:sent"));
     }
 
     @Test

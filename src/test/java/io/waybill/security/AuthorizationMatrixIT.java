@@ -160,6 +160,20 @@ class AuthorizationMatrixIT extends ApiTest {
             row("DELETE", "/admin/events/dead-letters/{id}", f -> call("/admin/events/dead-letters/0", null),
                     ADMIN_ONLY_404),
 
+            // Near the end: each cell walks a shipment to its door, events the live-stream rows above need not wait
+            // behind. Delivering takes a proof: the assigned agent (or its API key) and admins; customers by role.
+            row("POST", "/shipments/{id}/proof-of-delivery", f -> call("/shipments/" + f.outForDelivery()
+                    + "/proof-of-delivery", io.waybill.support.Proofs.signature("Door")),
+                    401, 403, 403, 201, 404, 201, 201, 401),
+            row("GET", "/shipments/{id}/proof-of-delivery", f -> call("/shipments/" + f.delivered()
+                    + "/proof-of-delivery", null), SHIPMENT_READ),
+            row("GET", "/shipments/{id}/proof-of-delivery/images/{number}", f -> call("/shipments/" + f.delivered()
+                    + "/proof-of-delivery/images/1", null), SHIPMENT_READ),
+            // The customer's choice after a failed attempt: agents are refused by role.
+            row("POST", "/shipments/{id}/delivery-instructions", f -> call("/shipments/" + f.failedDelivery()
+                    + "/delivery-instructions", Map.of("action", "hold_at_hub")),
+                    401, 201, 404, 403, 403, 201, 403, 401),
+
             // Last: it ends every session of the caller, so no cell may use the caller's token after it.
             row("POST", "/auth/logout-all", f -> call("/auth/logout-all", null),
                     401, 204, 204, 204, 204, 204, 204, 401));
@@ -230,10 +244,15 @@ class AuthorizationMatrixIT extends ApiTest {
         List<String[]> calls = List.of(new String[] {"GET", "/shipments/%s"}, new String[] {"PUT", "/shipments/%s"},
                 new String[] {"DELETE", "/shipments/%s"}, new String[] {"PUT", "/shipments/%s/status"},
                 new String[] {"GET", "/tracking/%s"}, new String[] {"POST", "/tracking/%s"},
-                new String[] {"GET", "/shipments/%s/events"}, new String[] {"GET", "/shipments/%s/label"});
+                new String[] {"GET", "/shipments/%s/events"}, new String[] {"GET", "/shipments/%s/label"},
+                new String[] {"GET", "/shipments/%s/proof-of-delivery"},
+                new String[] {"GET", "/shipments/%s/proof-of-delivery/images/1"},
+                new String[] {"POST", "/shipments/%s/proof-of-delivery"});
 
         for (String[] call : calls) {
-            Object body = call[1].endsWith("/status") ? status
+            Object body = call[1].endsWith("/proof-of-delivery") && call[0].equals("POST")
+                    ? io.waybill.support.Proofs.signature("Door")
+                    : call[1].endsWith("/status") ? status
                     : call[0].equals("POST") ? scan : call[0].equals("PUT") ? Map.of("description", "x") : null;
             Api.Response forReal = api.json(call[0], call[1].formatted(real), stranger.token(), body, Map.of());
             Api.Response forNone = api.json(call[0], call[1].formatted(madeUp), stranger.token(), body, Map.of());
@@ -340,6 +359,26 @@ class AuthorizationMatrixIT extends ApiTest {
 
         String freshTrackingNumber() {
             return api.get("/shipments/" + freshShipment(), owner.token()).text("tracking_number");
+        }
+
+        String outForDelivery() {
+            String id = freshShipment();
+            for (String status : List.of("in_transit", "out_for_delivery")) {
+                assertThat(move(id, assignedAgent, status, "Bangalore").status()).isEqualTo(200);
+            }
+            return id;
+        }
+
+        String delivered() {
+            String id = outForDelivery();
+            deliver(id, assignedAgent, "Door");
+            return id;
+        }
+
+        String failedDelivery() {
+            String id = outForDelivery();
+            assertThat(move(id, assignedAgent, "delivery_failed", "Door").status()).isEqualTo(200);
+            return id;
         }
 
         String cancelledShipment() {

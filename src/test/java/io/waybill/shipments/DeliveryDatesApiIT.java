@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
+import io.waybill.support.Proofs;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -99,6 +101,34 @@ class DeliveryDatesApiIT extends ApiTest {
             assertThat(page.text("promised_delivery_date")).isEqualTo(promised.toString());
             assertThat(page.text("estimated_delivery")).isEqualTo(failedDay.plusDays(1).toString());
         });
+
+        // Out again, and delivered on a proof: the delivered entry is at the proof's position, in the zone
+        // of its place, and the estimate becomes the day it happened there, as for any delivery.
+        move(agent, id, "out_for_delivery", to + " hub");
+        Map<String, Object> proof = new HashMap<>(Proofs.signature("9 Beach Road, " + to));
+        proof.put("latitude", 13.05);
+        proof.put("longitude", 80.28);
+        Api.Response proven = api.post("/shipments/" + id + "/proof-of-delivery", agent.token(), proof);
+        assertThat(proven.status()).as(proven.toString()).isEqualTo(201);
+
+        JsonNode history = api.get("/tracking/" + id, customer.token()).body();
+        JsonNode delivered = history.get(history.size() - 1);
+        assertThat(delivered.get("status").asString()).isEqualTo("delivered");
+        assertThat(delivered.get("time_zone").asString()).isEqualTo("Asia/Kolkata");
+        assertThat(delivered.get("lat").asDouble()).isEqualTo(13.05);
+        assertThat(delivered.get("lon").asDouble()).isEqualTo(80.28);
+        LocalDate deliveredDay = localDate(delivered.get("updated_at").asString(), KOLKATA);
+        Api.Response shipment = api.get("/shipments/" + id, customer.token());
+        assertThat(date(shipment, "estimated_delivery")).isEqualTo(deliveredDay);
+        assertThat(date(shipment, "promised_delivery_date")).isEqualTo(promised);
+        eventually(() -> {
+            Api.Response page = api.get("/track/" + booked.text("tracking_number"), null);
+            assertThat(page.text("status")).isEqualTo("delivered");
+            assertThat(page.text("estimated_delivery")).isEqualTo(deliveredDay.toString());
+            assertThat(page.text("received_by")).isEqualTo("R. K.");
+            JsonNode events = page.body().get("events");
+            assertThat(events.get(events.size() - 1).get("time_zone").asString()).isEqualTo("Asia/Kolkata");
+        });
     }
 
     @Test
@@ -160,9 +190,9 @@ class DeliveryDatesApiIT extends ApiTest {
         return booked;
     }
 
+    /** ApiTest's move (delivery_failed with a reason), checked; not for delivered, which answers the proof. */
     private Api.Response move(Account agent, String id, String status, String location) {
-        Api.Response moved = api.put("/shipments/" + id + "/status", agent.token(), Map.of("status", status,
-                "location", location));
+        Api.Response moved = move(id, agent, status, location);
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         return moved;
     }

@@ -74,8 +74,8 @@ class DeliveryEstimateTest {
         // 20:00 UTC on Monday is already Tuesday 01:30 in Chennai: the estimated day, so it slips a day.
         shipment.changeStatus(IN_TRANSIT, "Chennai hub", null, kolkata, null, agent, Instant.parse("2026-11-23T20:00:00Z"));
         shipment.changeStatus(OUT_FOR_DELIVERY, "Bangalore", null, kolkata, null, agent, Instant.parse("2026-11-25T03:00:00Z"));
-        var produced = shipment.changeStatus(DELIVERY_FAILED, "Bangalore", null, kolkata, null, agent,
-                Instant.parse("2026-11-25T09:00:00Z"));
+        var produced = shipment.failDelivery(FailureReason.RECIPIENT_ABSENT, "Bangalore", null, kolkata, null,
+                DeliveryPolicy.DEFAULT, agent, Instant.parse("2026-11-25T09:00:00Z"));
 
         assertThat(shipment.promisedDeliveryDate()).isEqualTo(TUE);
         assertThat(shipment.estimatedDelivery()).isEqualTo(THU);

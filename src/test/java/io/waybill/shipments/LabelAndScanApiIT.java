@@ -238,6 +238,37 @@ class LabelAndScanApiIT extends ApiTest {
     }
 
     @Test
+    void shouldDeliverOnlyWithAProofAndFailOnlyWithAReasonOnAScanAsOnPostTracking() {
+        Account owner = customer();
+        Account agent = agent();
+        Api.Response booked = book(owner);
+        String id = booked.text("id");
+        String number = booked.text("tracking_number");
+        assign(id, agent);
+        for (String status : java.util.List.of("in_transit", "out_for_delivery")) {
+            assertThat(api.post("/scans", agent.token(), Map.of("code", number, "location", "Chennai",
+                    "status", status)).status()).isEqualTo(201);
+        }
+
+        Api.Response delivered = api.post("/scans", agent.token(), Map.of("code", number, "location", "Door",
+                "status", "delivered"));
+        assertProblem(delivered, 422);
+        assertThat(delivered.raw()).contains("/proof-of-delivery");
+        Api.Response noReason = api.post("/scans", agent.token(), Map.of("code", number, "location", "Door",
+                "status", "delivery_failed"));
+        assertProblem(noReason, 422);
+        assertThat(noReason.body().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        assertProblem(api.post("/scans", agent.token(), Map.of("code", number, "location", "Door",
+                "reason", "weather")), 422);
+        assertThat(api.get("/shipments/" + id, owner.token()).text("status")).isEqualTo("out_for_delivery");
+
+        Api.Response failed = api.post("/scans", agent.token(), Map.of("code", number, "location", "Door",
+                "status", "delivery_failed", "reason", "recipient_absent"));
+        assertThat(failed.status()).as(failed.toString()).isEqualTo(201);
+        assertThat(failed.body().get("update").get("status").asString()).isEqualTo("delivery_failed");
+    }
+
+    @Test
     void shouldRefuseScansAsPostTrackingDoesWithoutTellingWhetherTheShipmentExists() {
         Account owner = customer();
         Account agent = agent();

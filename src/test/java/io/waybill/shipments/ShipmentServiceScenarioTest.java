@@ -48,9 +48,10 @@ class ShipmentServiceScenarioTest {
         }
     };
     private final InMemoryNetworkCopy network = new InMemoryNetworkCopy();
+    private final InMemoryProofImageStore images = new InMemoryProofImageStore();
     private final ShipmentService service = new ShipmentService(repository, lookup, published::add,
             new Unlimited(), Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC), network,
-            new ShipmentsProperties("UTC", new ShipmentsProperties.Eta(5, 2)));
+            new ShipmentsProperties("UTC", new ShipmentsProperties.Eta(5, 2)), DeliveryPolicy.DEFAULT, images);
 
     private final Caller customer = account(Role.CUSTOMER);
     private final Caller otherCustomer = account(Role.CUSTOMER);
@@ -64,9 +65,13 @@ class ShipmentServiceScenarioTest {
         String id = booked.id().toString();
         service.assignAgent(admin, id, agent.userId());
         for (ShipmentStatus next : List.of(ShipmentStatus.PICKED_UP, ShipmentStatus.IN_TRANSIT,
-                ShipmentStatus.OUT_FOR_DELIVERY, ShipmentStatus.DELIVERED)) {
+                ShipmentStatus.OUT_FOR_DELIVERY)) {
             service.changeStatus(agent, id, next, "Bangalore", null);
         }
+        String code = published.stream().filter(DeliveryCodeIssued.class::isInstance).map(DeliveryCodeIssued.class::cast)
+                .findFirst().orElseThrow().code();
+        service.deliver(agent, id, new ShipmentService.ProofSubmission(ProofKind.OTP, code, null, "Ravi Kumar",
+                "Bangalore", null, null));
 
         assertThat(service.get(customer, booked.trackingNumber().value()).status()).isEqualTo(ShipmentStatus.DELIVERED);
         assertThat(service.history(customer, id)).extracting(TrackingUpdate::status).containsExactly(
@@ -74,7 +79,8 @@ class ShipmentServiceScenarioTest {
                 ShipmentStatus.OUT_FOR_DELIVERY, ShipmentStatus.DELIVERED);
         assertThat(published).extracting(DomainEvent::topic).containsExactly(ShipmentBooked.TOPIC,
                 AgentAssigned.TOPIC, ShipmentStatusChanged.TOPIC, ShipmentStatusChanged.TOPIC,
-                ShipmentStatusChanged.TOPIC, ShipmentStatusChanged.TOPIC, ShipmentDelivered.TOPIC);
+                ShipmentStatusChanged.TOPIC, DeliveryCodeIssued.TOPIC, ShipmentStatusChanged.TOPIC,
+                ShipmentDelivered.TOPIC, ProofOfDeliveryRecorded.TOPIC);
         assertThat(published).allSatisfy(event -> assertThat(event.key()).isEqualTo(id));
     }
 

@@ -62,6 +62,18 @@ class ShipmentTest {
                 BOOKED_AT, history);
     }
 
+    /** A move as the API makes it: a delivery with a signature, a failure with a reason, anything else as is. */
+    private List<ShipmentEvent> moveOn(Shipment shipment, ShipmentStatus to, String location, String note,
+            Instant at) {
+        return switch (to) {
+            case DELIVERED -> shipment.deliver(new DeliveryProof(ProofKind.SIGNATURE, null, List.of("signature"),
+                    "Asha Rao", null, null), location, DeliveryPolicy.DEFAULT, agent, at);
+            case DELIVERY_FAILED -> shipment.failDelivery(FailureReason.RECIPIENT_ABSENT, location, note,
+                    DeliveryPolicy.DEFAULT, agent, at);
+            default -> shipment.changeStatus(to, location, note, agent, at);
+        };
+    }
+
     private TrackingUpdate entry(ShipmentStatus status, String location) {
         return new TrackingUpdate(UUID.randomUUID(), status, location, null, agent, BOOKED_AT);
     }
@@ -280,7 +292,7 @@ class ShipmentTest {
         List<TrackingUpdate> before = shipment.history();
 
         if (from.canMoveTo(to)) {
-            shipment.changeStatus(to, "Bengaluru hub", "scanned", agent, LATER);
+            moveOn(shipment, to, "Bengaluru hub", "scanned", LATER);
             TrackingUpdate update = shipment.latestUpdate();
 
             assertThat(shipment.status()).isEqualTo(to);
@@ -289,7 +301,7 @@ class ShipmentTest {
             assertThat(shipment.unsavedHistory()).containsExactly(update);
             assertThat(update.status()).isEqualTo(to);
             assertThat(update.location()).isEqualTo("Bengaluru hub");
-            assertThat(update.note()).isEqualTo("scanned");
+            assertThat(update.note()).isEqualTo(to == DELIVERED ? "Delivered, received by A. R." : "scanned");
             assertThat(update.recordedBy()).isEqualTo(agent);
             assertThat(update.recordedAt()).isEqualTo(LATER);
             assertThat(shipment.currentLocation()).isEqualTo("Bengaluru hub");
@@ -337,11 +349,10 @@ class ShipmentTest {
         shipment.changeStatus(IN_TRANSIT, "Chennai hub", null, agent, BOOKED_AT.plusSeconds(3_600));
         shipment.changeStatus(IN_TRANSIT, "Bengaluru hub", "arrived", agent, BOOKED_AT.plusSeconds(30_000));
         shipment.changeStatus(OUT_FOR_DELIVERY, "Bengaluru hub", null, agent, BOOKED_AT.plusSeconds(40_000));
-        shipment.changeStatus(DELIVERY_FAILED, "5 MG Road, Bengaluru", "nobody home", agent,
-                BOOKED_AT.plusSeconds(41_000));
+        moveOn(shipment, DELIVERY_FAILED, "5 MG Road, Bengaluru", "nobody home", BOOKED_AT.plusSeconds(41_000));
         shipment.changeStatus(OUT_FOR_DELIVERY, "Bengaluru hub", "second attempt", agent,
                 BOOKED_AT.plusSeconds(90_000));
-        shipment.changeStatus(DELIVERED, "5 MG Road, Bengaluru", null, agent, BOOKED_AT.plusSeconds(91_000));
+        moveOn(shipment, DELIVERED, "5 MG Road, Bengaluru", null, BOOKED_AT.plusSeconds(91_000));
 
         assertThat(shipment.status()).isEqualTo(DELIVERED);
         assertThat(shipment.currentLocation()).isEqualTo("5 MG Road, Bengaluru");
@@ -357,7 +368,7 @@ class ShipmentTest {
 
         shipment.changeStatus(IN_TRANSIT, "Bengaluru hub", null, agent, LATER);
         shipment.changeStatus(OUT_FOR_DELIVERY, "Bengaluru hub", null, agent, LATER);
-        shipment.changeStatus(DELIVERY_FAILED, "5 MG Road, Bengaluru", null, agent, LATER);
+        moveOn(shipment, DELIVERY_FAILED, "5 MG Road, Bengaluru", null, LATER);
         shipment.changeStatus(RETURNED, "12 Anna Salai, Chennai", null, agent, EVEN_LATER);
 
         assertThat(shipment.status()).isEqualTo(RETURNED);
@@ -706,17 +717,18 @@ class ShipmentTest {
     @Test
     void shouldAnnounceADeliveryAsAStatusChangeAndAsADeliveryCountingTheFailedAttempts() {
         Shipment shipment = stored(OUT_FOR_DELIVERY);
-        shipment.changeStatus(DELIVERY_FAILED, "5 MG Road, Bengaluru", "nobody home", agent, LATER);
+        moveOn(shipment, DELIVERY_FAILED, "5 MG Road, Bengaluru", "nobody home", LATER);
         shipment.changeStatus(OUT_FOR_DELIVERY, "Bengaluru hub", null, agent, LATER);
 
-        List<ShipmentEvent> events = shipment.changeStatus(DELIVERED, "5 MG Road, Bengaluru", null, agent,
-                EVEN_LATER);
+        List<ShipmentEvent> events = moveOn(shipment, DELIVERED, "5 MG Road, Bengaluru", null, EVEN_LATER);
 
         assertThat(events).containsExactly(
                 new ShipmentStatusChanged(shipment.id(), NUMBER.value(), 4, "out_for_delivery", "delivered",
                         "5 MG Road, Bengaluru", customer, agent, EVEN_LATER, null,
                         EVEN_LATER.atZone(java.time.ZoneOffset.UTC).toLocalDate()),
-                new ShipmentDelivered(shipment.id(), NUMBER.value(), customer, BOOKED_AT, 1, EVEN_LATER));
+                new ShipmentDelivered(shipment.id(), NUMBER.value(), customer, BOOKED_AT, 1, EVEN_LATER),
+                new ProofOfDeliveryRecorded(shipment.id(), NUMBER.value(), customer, agent, "signature", "A. R.",
+                        List.of("signature"), EVEN_LATER));
     }
 
     static Stream<Arguments> everyAllowedMoveButDelivery() {
@@ -732,9 +744,11 @@ class ShipmentTest {
     void shouldAnnounceEveryOtherMoveAsAStatusChangeAlone(ShipmentStatus from, ShipmentStatus to) {
         Shipment shipment = stored(from);
 
-        List<ShipmentEvent> events = shipment.changeStatus(to, "Bengaluru hub", null, agent, LATER);
+        List<ShipmentEvent> events = moveOn(shipment, to, "Bengaluru hub", null, LATER);
 
-        assertThat(events).containsExactly(new ShipmentStatusChanged(shipment.id(), NUMBER.value(),
+        // Besides the delivery's own events: the code of a new attempt, the failure of one.
+        assertThat(events.stream().filter(event -> !(event instanceof DeliveryCodeIssued)
+                && !(event instanceof DeliveryAttemptFailed))).containsExactly(new ShipmentStatusChanged(shipment.id(), NUMBER.value(),
                 shipment.history().size() - 1, from.wireName(), to.wireName(), "Bengaluru hub", customer, agent,
                 LATER, null, shipment.estimatedDelivery()));
     }

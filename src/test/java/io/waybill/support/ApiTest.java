@@ -141,6 +141,30 @@ public abstract class ApiTest {
         return response;
     }
 
+    /**
+     * Moves a shipment on as its agent does: {@code delivered} with a signature (POST
+     * /shipments/{id}/proof-of-delivery), {@code delivery_failed} with the reason recipient_absent,
+     * anything else with PUT /shipments/{id}/status. Answers the response, unchecked.
+     */
+    protected Api.Response move(String shipmentId, Account agent, String status, String location) {
+        return switch (status) {
+            case "delivered" -> api.post("/shipments/" + shipmentId + "/proof-of-delivery", agent.token(),
+                    Proofs.signature(location));
+            case "delivery_failed" -> api.put("/shipments/" + shipmentId + "/status", agent.token(),
+                    Map.of("status", status, "location", location, "reason", "recipient_absent"));
+            default -> api.put("/shipments/" + shipmentId + "/status", agent.token(),
+                    Map.of("status", status, "location", location));
+        };
+    }
+
+    /** Delivers a shipment that is out for delivery, with a signature received by Ravi Kumar, as this agent. */
+    protected Api.Response deliver(String shipmentId, Account agent, String location) {
+        Api.Response response = api.post("/shipments/" + shipmentId + "/proof-of-delivery", agent.token(),
+                Proofs.signature(location));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response;
+    }
+
     protected static void assertProblem(Api.Response response, int status) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");

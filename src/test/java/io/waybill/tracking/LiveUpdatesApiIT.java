@@ -36,8 +36,7 @@ class LiveUpdatesApiIT extends ApiTest {
             assertThat(stream.contentType).startsWith("text/event-stream");
             eventually(() -> assertThat(stream.events).hasSize(1));
             for (String[] step : LIFECYCLE) {
-                assertThat(api.put("/shipments/" + id + "/status", agent.token(),
-                        Map.of("status", step[0], "location", step[1])).status()).isEqualTo(200);
+                assertThat(move(id, agent, step[0], step[1]).status()).isBetween(200, 201);
             }
             eventually(Duration.ofSeconds(5), () -> assertThat(stream.events).hasSize(6));
             assertThat(stream.events).extracting(e -> e.get("status").asString()).containsExactly("created",

@@ -8,34 +8,58 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import io.waybill.kernel.LargeBodyPath;
+import java.util.List;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies larger than {@code waybill.max-request-size} (1 MB) with 413: at once when
  * the declared length is larger, and while reading when the body comes in chunks of unknown length.
+ * Paths a module declared as {@link LargeBodyPath}s (uploads) have their own, larger limit.
  */
 final class RequestSizeFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+    private final long defaultMaxBytes;
+    private final List<LargeBodyPath> largeBodies;
     private final Problems problems;
 
     RequestSizeFilter(long maxBytes, Problems problems) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, List.of(), problems);
+    }
+
+    RequestSizeFilter(long maxBytes, List<LargeBodyPath> largeBodies, Problems problems) {
+        this.defaultMaxBytes = maxBytes;
+        this.largeBodies = List.copyOf(largeBodies);
         this.problems = problems;
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        long limit = defaultMaxBytes;
+        for (LargeBodyPath large : largeBodies) {
+            if (large.maxBytes() > limit && PATHS.match(large.pathPattern(), path)) {
+                limit = large.maxBytes();
+            }
+        }
+        return limit;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limitFor(request);
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(response, request, HttpStatus.CONTENT_TOO_LARGE, tooLarge());
+            problems.write(response, request, HttpStatus.CONTENT_TOO_LARGE, tooLarge(maxBytes));
             return;
         }
-        chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request) : request, response);
+        chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);
     }
 
-    private String tooLarge() {
+    private static String tooLarge(long maxBytes) {
         return "The request body is larger than " + maxBytes + " bytes.";
     }
 
@@ -43,9 +67,11 @@ final class RequestSizeFilter extends OncePerRequestFilter {
     private final class Limited extends HttpServletRequestWrapper {
 
         private ServletInputStream stream;
+        private final long maxBytes;
 
-        Limited(HttpServletRequest request) {
+        Limited(HttpServletRequest request, long maxBytes) {
             super(request);
+            this.maxBytes = maxBytes;
         }
 
         @Override
@@ -76,7 +102,7 @@ final class RequestSizeFilter extends OncePerRequestFilter {
                     private void counted(int n) throws BodyTooLargeException {
                         count += n;
                         if (count > maxBytes) {
-                            throw new BodyTooLargeException(tooLarge());
+                            throw new BodyTooLargeException(tooLarge(maxBytes));
                         }
                     }
 

@@ -1,7 +1,9 @@
 package io.waybill.kernel.web;
 
+import io.waybill.kernel.LargeBodyPath;
 import io.waybill.kernel.PlatformProperties;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +24,9 @@ class WebLimitsConfiguration {
     /** First of the filters that read: an oversized body is refused before anything reads it. */
     @Bean
     FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(Problems problems,
-            PlatformProperties properties) {
-        FilterRegistrationBean<RequestSizeFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeFilter(properties.maxRequestSize().toBytes(), problems));
+            PlatformProperties properties, ObjectProvider<LargeBodyPath> largeBodies) {
+        FilterRegistrationBean<RequestSizeFilter> registration = new FilterRegistrationBean<>(new RequestSizeFilter(
+                properties.maxRequestSize().toBytes(), largeBodies.orderedStream().toList(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

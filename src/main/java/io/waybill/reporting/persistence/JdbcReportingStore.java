@@ -143,6 +143,38 @@ class JdbcReportingStore implements ReportingStore {
         return new DayFigures(totals, byStatus, byHub, buckets);
     }
 
+    @Override
+    public void deliveryFailed(LocalDate day, UUID hubId, String reason) {
+        jdbc.sql("""
+                insert into reporting.daily_failures (day, reason, failures) values (?, ?, 1)
+                on conflict (day, reason) do update set failures = reporting.daily_failures.failures + 1""")
+                .params(Date.valueOf(day), reason).update();
+        if (hubId != null) {
+            jdbc.sql("""
+                    insert into reporting.daily_hub_failures (day, hub_id, reason, failures) values (?, ?, ?, 1)
+                    on conflict (day, hub_id, reason)
+                    do update set failures = reporting.daily_hub_failures.failures + 1""")
+                    .params(Date.valueOf(day), hubId, reason).update();
+        }
+    }
+
+    @Override
+    public FailureFigures failures(LocalDate day) {
+        Date date = Date.valueOf(day);
+        Map<String, Long> byReason = new HashMap<>();
+        jdbc.sql("select reason, failures from reporting.daily_failures where day = ?").param(date)
+                .query(rs -> {
+                    byReason.put(rs.getString(1), rs.getLong(2));
+                });
+        Map<UUID, Map<String, Long>> byHub = new HashMap<>();
+        jdbc.sql("select hub_id, reason, failures from reporting.daily_hub_failures where day = ?").param(date)
+                .query(rs -> {
+                    byHub.computeIfAbsent(rs.getObject(1, UUID.class), hub -> new HashMap<>())
+                            .put(rs.getString(2), rs.getLong(3));
+                });
+        return new FailureFigures(byReason, byHub);
+    }
+
     private static LocalDate localDate(Date date) {
         return date == null ? null : date.toLocalDate();
     }

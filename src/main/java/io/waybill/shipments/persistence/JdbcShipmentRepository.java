@@ -5,6 +5,13 @@ import io.waybill.kernel.PageQuery;
 import io.waybill.shipments.EstimateRevision;
 import io.waybill.shipments.GeoPoint;
 import io.waybill.shipments.ServiceLevel;
+import io.waybill.shipments.DeliveryCode;
+import io.waybill.shipments.DeliveryFailure;
+import io.waybill.shipments.DeliveryInstruction;
+import io.waybill.shipments.DeliveryState;
+import io.waybill.shipments.FailureReason;
+import io.waybill.shipments.ProofKind;
+import io.waybill.shipments.ProofOfDelivery;
 import io.waybill.shipments.Shipment;
 import io.waybill.shipments.ShipmentCursor;
 import io.waybill.shipments.ShipmentDetails;
@@ -16,9 +23,11 @@ import io.waybill.shipments.TrackingUpdate;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +47,12 @@ class JdbcShipmentRepository implements ShipmentRepository {
     private static final String CURRENT_LOCATION = """
             (select t.location from shipments.tracking_updates t
              where t.shipment_id = s.id and t.location is not null order by t.seq desc limit 1) as current_location""";
+
+    /** The customer's instruction for the latest failed attempt, if any. */
+    private static final String INSTRUCTION = "di.action, di.reattempt_on, di.after_attempt, di.given_by, di.given_at";
+    private static final String INSTRUCTION_JOIN = " left join shipments.delivery_instructions di"
+            + " on di.shipment_id = s.id and s.status not in ('out_for_delivery', 'delivered') and di.after_attempt ="
+            + " (select coalesce(max(f.attempt), 0) from shipments.delivery_failures f where f.shipment_id = s.id)";
 
     private final JdbcClient jdbc;
 
@@ -122,6 +137,7 @@ class JdbcShipmentRepository implements ShipmentRepository {
                 .update();
         appendHistory(shipment);
         appendRevisions(shipment);
+        storeDelivery(shipment);
     }
 
     @Override
@@ -142,8 +158,8 @@ class JdbcShipmentRepository implements ShipmentRepository {
         }
         long total = jdbc.sql("select count(*) from shipments.shipments s" + where).params(params)
                 .query(Long.class).single();
-        List<ShipmentView> items = jdbc.sql("select " + COLUMNS + ", " + CURRENT_LOCATION
-                        + " from shipments.shipments s" + where
+        List<ShipmentView> items = jdbc.sql("select " + COLUMNS + ", " + CURRENT_LOCATION + ", " + INSTRUCTION
+                        + " from shipments.shipments s" + INSTRUCTION_JOIN + where
                         + " order by s.created_at desc, s.id desc limit :limit offset :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(JdbcShipmentRepository::view).list();
@@ -161,7 +177,8 @@ class JdbcShipmentRepository implements ShipmentRepository {
             params.put("at", Timestamp.from(range.after().at()));
             params.put("id", range.after().id());
         }
-        return jdbc.sql("select " + COLUMNS + ", " + CURRENT_LOCATION + " from shipments.shipments s" + where
+        return jdbc.sql("select " + COLUMNS + ", " + CURRENT_LOCATION + ", " + INSTRUCTION
+                        + " from shipments.shipments s" + INSTRUCTION_JOIN + where
                         + (newestFirst ? " order by s.created_at desc, s.id desc" : " order by s.updated_at, s.id")
                         + " limit :limit offset :offset")
                 .params(params).param("limit", range.limit()).param("offset", range.offset())
@@ -235,7 +252,96 @@ class JdbcShipmentRepository implements ShipmentRepository {
         return shipment.map(found -> Shipment.restore(found.id(), found.trackingNumber(), found.customerId(),
                 found.details(), found.status(), found.agentId(), found.hubId(), found.createdAt(),
                 found.updatedAt(), history(found.id()), found.serviceLevel(), found.promisedDeliveryDate(),
-                found.estimatedDelivery(), revisions(found.id())));
+                found.estimatedDelivery(), revisions(found.id()), delivery(found.id())));
+    }
+
+    private DeliveryState delivery(UUID shipmentId) {
+        DeliveryCode code = jdbc.sql("select salt, code_hash, wrong_tries from shipments.delivery_codes "
+                        + "where shipment_id = ?")
+                .param(shipmentId)
+                .query((rs, n) -> DeliveryCode.restore(rs.getBytes("salt"), rs.getBytes("code_hash"),
+                        rs.getInt("wrong_tries")))
+                .optional().orElse(null);
+        List<DeliveryFailure> failures = jdbc.sql("select attempt, reason, failed_at from shipments.delivery_failures "
+                        + "where shipment_id = ? order by attempt")
+                .param(shipmentId)
+                .query((rs, n) -> new DeliveryFailure(rs.getInt("attempt"),
+                        FailureReason.fromWire(rs.getString("reason")).orElseThrow(),
+                        rs.getTimestamp("failed_at").toInstant()))
+                .list();
+        DeliveryInstruction instruction = jdbc.sql("""
+                        select action, reattempt_on, after_attempt, given_by, given_at
+                        from shipments.delivery_instructions where shipment_id = ?""")
+                .param(shipmentId)
+                .query((rs, n) -> new DeliveryInstruction(
+                        DeliveryInstruction.Action.fromWire(rs.getString("action")).orElseThrow(),
+                        rs.getObject("reattempt_on", LocalDate.class), rs.getInt("after_attempt"),
+                        rs.getObject("given_by", UUID.class), rs.getTimestamp("given_at").toInstant()))
+                .optional().orElse(null);
+        ProofOfDelivery proof = jdbc.sql("""
+                        select kind, received_by, latitude, longitude, location, image_refs, recorded_by, delivered_at
+                        from shipments.proofs_of_delivery where shipment_id = ?""")
+                .param(shipmentId)
+                .query((rs, n) -> new ProofOfDelivery(ProofKind.fromWire(rs.getString("kind")).orElseThrow(),
+                        rs.getString("received_by"), rs.getObject("latitude", Double.class),
+                        rs.getObject("longitude", Double.class), rs.getString("location"),
+                        strings(rs.getArray("image_refs")), rs.getObject("recorded_by", UUID.class),
+                        rs.getTimestamp("delivered_at").toInstant()))
+                .optional().orElse(null);
+        return new DeliveryState(code, failures, instruction, proof);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    /** Writes the delivery side as it is now: facts once (failures, proof), the code and instruction as they stand. */
+    private void storeDelivery(Shipment shipment) {
+        DeliveryState delivery = shipment.delivery();
+        UUID id = shipment.id();
+        DeliveryCode code = delivery.code();
+        if (code == null) {
+            jdbc.sql("delete from shipments.delivery_codes where shipment_id = ?").param(id).update();
+        } else {
+            jdbc.sql("""
+                    insert into shipments.delivery_codes (shipment_id, salt, code_hash, wrong_tries) values (?, ?, ?, ?)
+                    on conflict (shipment_id) do update
+                    set salt = excluded.salt, code_hash = excluded.code_hash, wrong_tries = excluded.wrong_tries""")
+                    .params(id, code.salt(), code.hash(), code.wrongTries())
+                    .update();
+        }
+        for (DeliveryFailure failure : delivery.failures()) {
+            jdbc.sql("""
+                    insert into shipments.delivery_failures (shipment_id, attempt, reason, failed_at) values (?, ?, ?, ?)
+                    on conflict do nothing""")
+                    .params(id, failure.attempt(), failure.reason().wireName(), Timestamp.from(failure.failedAt()))
+                    .update();
+        }
+        DeliveryInstruction instruction = delivery.instruction();
+        if (instruction != null) {
+            jdbc.sql("""
+                    insert into shipments.delivery_instructions
+                        (shipment_id, action, reattempt_on, after_attempt, given_by, given_at)
+                    values (?, ?, ?, ?, ?, ?)
+                    on conflict (shipment_id) do update set action = excluded.action,
+                        reattempt_on = excluded.reattempt_on, after_attempt = excluded.after_attempt,
+                        given_by = excluded.given_by, given_at = excluded.given_at""")
+                    .params(id, instruction.action().wireName(), instruction.reattemptOn(), instruction.afterAttempt(),
+                            instruction.givenBy(), Timestamp.from(instruction.givenAt()))
+                    .update();
+        }
+        ProofOfDelivery proof = delivery.proof();
+        if (proof != null) {
+            jdbc.sql("""
+                    insert into shipments.proofs_of_delivery (shipment_id, kind, received_by, latitude, longitude,
+                        location, image_refs, recorded_by, delivered_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict do nothing""")
+                    .params(id, proof.kind().wireName(), proof.receivedBy(), proof.latitude(), proof.longitude(),
+                            proof.location(), proof.imageReferences().toArray(String[]::new), proof.recordedBy(),
+                            Timestamp.from(proof.deliveredAt()))
+                    .update();
+        }
     }
 
     private void appendHistory(Shipment shipment) {
@@ -291,7 +397,16 @@ class JdbcShipmentRepository implements ShipmentRepository {
                 rs.getObject("customer_id", UUID.class), rs.getObject("agent_id", UUID.class),
                 rs.getObject("hub_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), ServiceLevel.fromStored(rs.getString("service_level")),
-                localDate(rs.getDate("promised_delivery_date")), localDate(rs.getDate("estimated_delivery")), null);
+                localDate(rs.getDate("promised_delivery_date")), localDate(rs.getDate("estimated_delivery")), null,
+                instruction(rs));
+    }
+
+    private static DeliveryInstruction instruction(ResultSet rs) throws SQLException {
+        String action = rs.getString("action");
+        return action == null ? null : new DeliveryInstruction(
+                DeliveryInstruction.Action.fromWire(action).orElseThrow(),
+                rs.getObject("reattempt_on", LocalDate.class), rs.getInt("after_attempt"),
+                rs.getObject("given_by", UUID.class), rs.getTimestamp("given_at").toInstant());
     }
 
     private static ShipmentDetails details(ResultSet rs) throws SQLException {

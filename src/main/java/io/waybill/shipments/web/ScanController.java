@@ -33,17 +33,19 @@ class ScanController {
     @Operation(summary = "Record a scan by what the scanner read", description = "code is the bare tracking number "
             + "(the label's barcode) or the tracking URL (its QR code); then as POST /tracking/{id} for that shipment: "
             + "the assigned agent or an admin, 404 for a shipment the caller may not see, 422 for a code that is no "
-            + "shipment's.")
+            + "shipment's. delivery_failed needs a reason; delivered is refused (422): deliver with "
+            + "POST /shipments/{id}/proof-of-delivery.")
     ScanResponse scan(@RequestBody ScanRequest request, Caller caller) {
         ShipmentService.Scan scan = shipments.scan(caller, ScanCode.read(request.code()), request.location(),
                 GeoPoint.ofNullable(request.lat(), request.lon()), request.timeZone(),
-                request.status() == null ? null : StatusParameter.fromBody(request.status()), request.note());
+                request.status() == null ? null : StatusParameter.fromBody(request.status()), request.note(),
+                DeliveryParameters.reason(request.reason()));
         return new ScanResponse(scan.shipmentId(), scan.trackingNumber().value(),
                 TrackingUpdateResponse.of(scan.update()));
     }
 
     record ScanRequest(String code, String location, String status, String note, Double lat, Double lon,
-            String timeZone) {
+            String timeZone, String reason) {
     }
 
     /** The shipment the code named, and the entry the scan added to its history. */

@@ -115,10 +115,11 @@ class ShipmentController {
     @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
     @Idempotent
     @Operation(summary = "Move a shipment to a new status", description = "The assigned agent or an admin; 409 for "
-            + "a move the lifecycle does not allow.")
+            + "a move the lifecycle does not allow. delivery_failed needs a reason; delivered is refused (422): "
+            + "deliver with POST /shipments/{id}/proof-of-delivery.")
     ShipmentResponse changeStatus(@PathVariable String id, @RequestBody StatusRequest request, Caller caller) {
         return ShipmentResponse.of(shipments.changeStatus(caller, id, StatusParameter.fromBody(request.status()),
-                request.location(), request.note(), request.timeZone()));
+                request.location(), request.note(), request.timeZone(), DeliveryParameters.reason(request.reason())));
     }
 
     @PutMapping(path = "/{id}/assign-agent", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -137,7 +138,7 @@ class ShipmentController {
             String recipientPhone, BigDecimal weightKg, String description) {
     }
 
-    record StatusRequest(String status, String location, String note, String timeZone) {
+    record StatusRequest(String status, String location, String note, String timeZone, String reason) {
     }
 
     record AssignmentRequest(@NotNull UUID agentId) {

@@ -34,12 +34,14 @@ class TrackingController {
     @Idempotent
     @Operation(summary = "Add a tracking update", description = "A scan at a location, with lat and lon when the "
             + "scanner sends them; with status, also a status change under the same rules as "
-            + "PUT /shipments/{id}/status. time_zone (IANA, optional): where the scan happened; by default the zone "
-            + "of the hub the location names.")
+            + "PUT /shipments/{id}/status (a reason with delivery_failed; delivered only through "
+            + "POST /shipments/{id}/proof-of-delivery). time_zone (IANA, optional): where the scan happened; by "
+            + "default the zone of the hub the location names.")
     TrackingUpdateResponse track(@PathVariable String id, @RequestBody TrackingRequest request, Caller caller) {
         TrackingUpdate update = shipments.track(caller, id, request.location(),
                 GeoPoint.ofNullable(request.lat(), request.lon()), request.timeZone(),
-                request.status() == null ? null : StatusParameter.fromBody(request.status()), request.note());
+                request.status() == null ? null : StatusParameter.fromBody(request.status()), request.note(),
+                DeliveryParameters.reason(request.reason()));
         return TrackingUpdateResponse.of(update);
     }
 
@@ -49,6 +51,7 @@ class TrackingController {
         return shipments.history(caller, id).stream().map(TrackingUpdateResponse::of).toList();
     }
 
-    record TrackingRequest(String location, String status, String note, Double lat, Double lon, String timeZone) {
+    record TrackingRequest(String location, String status, String note, Double lat, Double lon, String timeZone,
+            String reason) {
     }
 }

@@ -35,7 +35,7 @@ class InMemoryTrackingCache implements TrackingCache {
     @Override
     public synchronized boolean storeIfNewer(TrackingDocument document) {
         TrackingDocument current = documents.get(document.trackingNumber());
-        if (current != null && current.sequence() >= document.sequence()) {
+        if (current != null && current.version() >= document.version()) {
             return false;
         }
         documents.put(document.trackingNumber(), document);

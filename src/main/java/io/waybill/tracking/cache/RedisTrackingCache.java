@@ -52,7 +52,7 @@ class RedisTrackingCache implements TrackingCache {
     @Override
     public boolean storeIfNewer(TrackingDocument document) {
         Long stored = redis.execute(STORE_IF_NEWER, List.of(PREFIX + document.trackingNumber()),
-                Integer.toString(document.sequence()), json.writeValueAsString(document),
+                Long.toString(document.version()), json.writeValueAsString(document),
                 Long.toString(ttl.toMillis()));
         return stored != null && stored == 1L;
     }

@@ -45,7 +45,7 @@ class JdbcTrackedShipments implements TrackedShipments {
         Map<UUID, List<TrackedShipment.Entry>> histories = new HashMap<>();
         jdbc.sql("""
                 select s.shipment_id, s.tracking_number, s.customer_id, s.agent_id, s.promised_delivery_date,
-                       s.estimated_delivery, h.sequence, h.status, h.location, h.occurred_at, h.time_zone
+                       s.estimated_delivery, s.received_by, h.sequence, h.status, h.location, h.occurred_at, h.time_zone
                 from tracking.shipments s join tracking.history h on h.shipment_id = s.shipment_id
                 where s.tracking_number = any(?)
                 order by s.shipment_id, h.sequence""")
@@ -56,7 +56,7 @@ class JdbcTrackedShipments implements TrackedShipments {
                         shipments.put(id, new Row(id, rs.getString("tracking_number"),
                                 rs.getObject("customer_id", UUID.class), rs.getObject("agent_id", UUID.class),
                                 localDate(rs.getDate("promised_delivery_date")),
-                                localDate(rs.getDate("estimated_delivery"))));
+                                localDate(rs.getDate("estimated_delivery")), rs.getString("received_by")));
                     }
                     histories.computeIfAbsent(id, known -> new ArrayList<>()).add(new TrackedShipment.Entry(
                             rs.getInt("sequence"), rs.getString("status"), rs.getString("location"),
@@ -68,7 +68,7 @@ class JdbcTrackedShipments implements TrackedShipments {
             if (!history.isEmpty()) {
                 found.put(row.trackingNumber(), new TrackedShipment(row.shipmentId(), row.trackingNumber(),
                         row.customerId(), row.agentId(), history, row.promisedDeliveryDate(),
-                        row.estimatedDelivery()));
+                        row.estimatedDelivery(), row.receivedBy()));
             }
         }
         return found;
@@ -76,19 +76,20 @@ class JdbcTrackedShipments implements TrackedShipments {
 
     private Optional<TrackedShipment> load(String condition, Object key) {
         return jdbc.sql("select shipment_id, tracking_number, customer_id, agent_id, promised_delivery_date, "
-                        + "estimated_delivery from tracking.shipments where " + condition
+                        + "estimated_delivery, received_by from tracking.shipments where " + condition
                         + " and tracking_number is not null")
                 .param(key)
                 .query((rs, n) -> new Row(rs.getObject("shipment_id", UUID.class), rs.getString("tracking_number"),
                         rs.getObject("customer_id", UUID.class), rs.getObject("agent_id", UUID.class),
-                        localDate(rs.getDate("promised_delivery_date")), localDate(rs.getDate("estimated_delivery"))))
+                        localDate(rs.getDate("promised_delivery_date")), localDate(rs.getDate("estimated_delivery")),
+                        rs.getString("received_by")))
                 .optional()
                 .flatMap(row -> {
                     List<TrackedShipment.Entry> history = TrackedShipment.unbroken(history(row.shipmentId()));
                     return history.isEmpty() ? Optional.empty()
                             : Optional.of(new TrackedShipment(row.shipmentId(), row.trackingNumber(),
                                     row.customerId(), row.agentId(), history, row.promisedDeliveryDate(),
-                                    row.estimatedDelivery()));
+                                    row.estimatedDelivery(), row.receivedBy()));
                 });
     }
 
@@ -101,6 +102,14 @@ class JdbcTrackedShipments implements TrackedShipments {
                         rs.getString("location"), rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("time_zone")))
                 .list();
+    }
+
+    @Override
+    public void recordReceiver(UUID shipmentId, String initials) {
+        jdbc.sql("""
+                insert into tracking.shipments (shipment_id, received_by) values (?, ?)
+                on conflict (shipment_id) do update set received_by = excluded.received_by""")
+                .params(shipmentId, initials).update();
     }
 
     @Override
@@ -193,6 +202,6 @@ class JdbcTrackedShipments implements TrackedShipments {
     }
 
     private record Row(UUID shipmentId, String trackingNumber, UUID customerId, UUID agentId,
-            LocalDate promisedDeliveryDate, LocalDate estimatedDelivery) {
+            LocalDate promisedDeliveryDate, LocalDate estimatedDelivery, String receivedBy) {
     }
 }

@@ -66,8 +66,7 @@ class KafkaBackboneIT extends ApiTest {
         assign(id, agent);
         for (String[] step : new String[][] {{"picked_up", "A"}, {"in_transit", "B"}, {"in_transit", "C"},
                 {"out_for_delivery", "D"}, {"delivered", "E"}}) {
-            assertThat(api.put("/shipments/" + id + "/status", agent.token(),
-                    Map.of("status", step[0], "location", step[1])).status()).isEqualTo(200);
+            assertThat(move(id, agent, step[0], step[1]).status()).isBetween(200, 201);
         }
 
         eventually(Duration.ofSeconds(30), () -> {
