@@ -10,11 +10,11 @@ import org.springframework.stereotype.Repository;
 
 /** The copy of the agents' latest positions, table {@code shipments.agent_locations}. */
 @Repository
-class JdbcAgentLocations implements AgentLocations {
+class JdbcKnownAgentLocations implements AgentLocations {
 
     private final JdbcClient jdbc;
 
-    JdbcAgentLocations(JdbcClient jdbc) {
+    JdbcKnownAgentLocations(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
