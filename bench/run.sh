@@ -82,7 +82,7 @@ load_data
 REDIS_PID=""
 [ -z "$REDIS_URL" ] || REDIS_PID=$(pgrep -x redis-server | head -n 1 || true)
 ! wanted track && ! wanted track-16 || warm_track_cache
-! wanted create && ! wanted status || prime_events
+! wanted create && ! wanted status && ! wanted locations || prime_events
 
 for row in $(selected_rows); do
   run_row "$row"
