@@ -207,6 +207,16 @@ begin
         from shipments.tracking_updates u
         join shipments.shipments s on s.id = u.shipment_id
         where s.description = 'bench bulk load';
+
+        -- Each shipment's latest status beside its agent, where the read model keeps it (V82 on).
+        if exists (select from information_schema.columns
+                   where table_schema = 'tracking' and table_name = 'shipments' and column_name = 'status_sequence') then
+            update tracking.shipments t set status = s.status, status_sequence = latest.seq
+            from shipments.shipments s
+            join (select shipment_id, max(seq) as seq from shipments.tracking_updates group by shipment_id) latest
+              on latest.shipment_id = s.id
+            where t.shipment_id = s.id and s.description = 'bench bulk load';
+        end if;
     end if;
 end $$;
 
