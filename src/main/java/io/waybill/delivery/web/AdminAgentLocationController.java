@@ -33,7 +33,8 @@ class AdminAgentLocationController {
     @GetMapping("/{id}/locations")
     @Operation(summary = "An agent's trail", description = "Points taken from `from` (inclusive) to `to` "
             + "(exclusive), oldest first; `to` defaults to now and `from` to an hour before `to`; the window is at "
-            + "most 24 h. At most 1000 points per answer: when there are more, `next_from` says where to go on.")
+            + "most 24 h (by default). At most 1000 points per answer (by default): when there are more, `next_from` "
+            + "says where to go on.")
     AgentTrailResponse trail(@PathVariable UUID id, @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to) {
         return AgentTrailResponse.of(locations.trail(id, from, to));
@@ -41,7 +42,7 @@ class AdminAgentLocationController {
 
     @GetMapping("/locations")
     @Operation(summary = "The latest position of every active agent", description = "Agents whose latest point was "
-            + "taken within the last hour, the most recently seen first.")
+            + "taken within the active window (an hour by default), the most recently seen first.")
     Page<AgentPositionResponse> latest(@RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return locations.activeAgents(PageQuery.of(page, size)).map(AgentPositionResponse::of);
