@@ -38,6 +38,7 @@ public class ShipmentService {
     private static final int TRACKING_NUMBER_ATTEMPTS = 10;
 
     private final ShipmentRepository shipments;
+    private final AgentLocations agentLocations;
     private final AccountLookup accounts;
     private final EventPublisher events;
     private final Throttle throttle;
@@ -47,9 +48,10 @@ public class ShipmentService {
     private final DeliveryPromise defaultPromise;
     private final SecureRandom random = new SecureRandom();
 
-    ShipmentService(ShipmentRepository shipments, AccountLookup accounts, EventPublisher events, Throttle throttle,
-            Clock clock, NetworkCopy network, ShipmentsProperties properties) {
+    ShipmentService(ShipmentRepository shipments, AgentLocations agentLocations, AccountLookup accounts,
+            EventPublisher events, Throttle throttle, Clock clock, NetworkCopy network, ShipmentsProperties properties) {
         this.shipments = shipments;
+        this.agentLocations = agentLocations;
         this.accounts = accounts;
         this.events = events;
         this.throttle = throttle;
@@ -106,8 +108,14 @@ public class ShipmentService {
         return shipments.list(filter, page);
     }
 
+    /** One shipment; while it is out for delivery, with where its agent was last seen. */
     public ShipmentView get(Caller caller, String reference) {
-        return ShipmentView.of(visible(caller, find(reference, shipments::find, shipments::find)));
+        Shipment shipment = visible(caller, find(reference, shipments::find, shipments::find));
+        ShipmentView view = ShipmentView.of(shipment);
+        if (!shipment.sharesAgentLocationWith(caller)) {
+            return view;
+        }
+        return agentLocations.latest(shipment.agentId()).map(view::withAgentLocation).orElse(view);
     }
 
     public List<TrackingUpdate> history(Caller caller, String reference) {

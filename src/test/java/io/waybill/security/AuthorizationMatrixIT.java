@@ -108,6 +108,13 @@ class AuthorizationMatrixIT extends ApiTest {
             row("GET", "/track/{trackingNumber}/events", f -> call("/track/" + f.cancelledTrackingNumber()
                     + "/events", null), 200, 200, 200, 200, 200, 200, 200, 401),
 
+            // Agents report their own points; an API key acts as its agent.
+            row("POST", "/agents/me/locations", f -> call("/agents/me/locations", Fixture.locationBatch()),
+                    401, 403, 403, 200, 200, 403, 200, 401),
+            row("GET", "/admin/agents/locations", f -> call("/admin/agents/locations", null), ADMIN_ONLY_200),
+            row("GET", "/admin/agents/{id}/locations", f -> call("/admin/agents/" + f.assignedAgent.id()
+                    + "/locations", null), ADMIN_ONLY_200),
+
             row("GET", "/me/notification-preferences", f -> call("/me/notification-preferences", null),
                     ANY_ACCOUNT_200),
             row("PUT", "/me/notification-preferences", f -> call("/me/notification-preferences",
@@ -351,6 +358,11 @@ class AuthorizationMatrixIT extends ApiTest {
 
         String cancelledTrackingNumber() {
             return api.get("/shipments/" + cancelledShipment(), owner.token()).text("tracking_number");
+        }
+
+        static Map<String, Object> locationBatch() {
+            return Map.of("points", List.of(Map.of("lat", 12.97, "lon", 77.59, "accuracy_m", 10,
+                    "recorded_at", java.time.Instant.now().toString())));
         }
 
         /** A public address (TEST-NET-3) that never answers: nothing in this context is delivered. */

@@ -64,7 +64,8 @@ class ShipmentController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One shipment", description = "For its customer, its agent and admins; 404 for anyone else. "
-            + "With the revisions of its estimated delivery date.")
+            + "With the revisions of its estimated delivery date. While it is out_for_delivery, agent_location is "
+            + "where its agent was last seen (null otherwise).")
     ShipmentResponse get(@Parameter(description = "UUID or tracking number") @PathVariable String id, Caller caller) {
         return ShipmentResponse.of(shipments.get(caller, id));
     }

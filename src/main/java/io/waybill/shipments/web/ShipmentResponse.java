@@ -1,6 +1,7 @@
 package io.waybill.shipments.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.waybill.shipments.AgentLocation;
 import io.waybill.shipments.EstimateRevision;
 import io.waybill.shipments.ShipmentView;
 import java.math.BigDecimal;
@@ -9,12 +10,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A shipment on the wire; {@code estimate_revisions} only when one shipment is read. */
+/**
+ * A shipment on the wire; {@code estimate_revisions} only when one shipment is read, and
+ * {@code agent_location} filled by {@code GET /shipments/{id}} only, while out for delivery.
+ */
 record ShipmentResponse(UUID id, String trackingNumber, String status, String currentLocation, String sourceAddress,
         String destinationAddress, String recipientName, String recipientPhone, BigDecimal weightKg,
         String description, UUID customerId, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
         String serviceLevel, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Revision> estimateRevisions) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Revision> estimateRevisions,
+        AgentLocationResponse agentLocation) {
 
     static ShipmentResponse of(ShipmentView view) {
         var details = view.details();
@@ -25,7 +30,8 @@ record ShipmentResponse(UUID id, String trackingNumber, String status, String cu
                 details.description(), view.customerId(), view.agentId(), view.hubId(), view.createdAt(),
                 view.updatedAt(), view.serviceLevel().wireName(), view.promisedDeliveryDate(),
                 view.estimatedDelivery(), view.estimateRevisions() == null ? null
-                        : view.estimateRevisions().stream().map(Revision::of).toList());
+                        : view.estimateRevisions().stream().map(Revision::of).toList(),
+                AgentLocationResponse.of(view.agentLocation()));
     }
 
     /** One revision of the estimated delivery date. */
@@ -35,6 +41,16 @@ record ShipmentResponse(UUID id, String trackingNumber, String status, String cu
         static Revision of(EstimateRevision revision) {
             return new Revision(revision.historySequence(), revision.reason(), revision.estimatedDelivery(),
                     revision.previousEstimate(), revision.revisedAt());
+        }
+    }
+
+    /** Where the shipment's agent was last seen. */
+    record AgentLocationResponse(double lat, double lon, Double accuracyM, Instant recordedAt) {
+
+        static AgentLocationResponse of(AgentLocation location) {
+            return location == null ? null
+                    : new AgentLocationResponse(location.lat(), location.lon(), location.accuracyM(),
+                            location.recordedAt());
         }
     }
 }
