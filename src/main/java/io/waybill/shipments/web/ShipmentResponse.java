@@ -1,14 +1,19 @@
 package io.waybill.shipments.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.waybill.shipments.ShipmentView;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A shipment on the wire. */
-record ShipmentResponse(UUID id, String trackingNumber, String status, String currentLocation, String sourceAddress,
-        String destinationAddress, String recipientName, String recipientPhone, BigDecimal weightKg,
-        String description, UUID customerId, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt) {
+record ShipmentResponse(@Schema(example = "3f0c8a6e-5b7d-4e21-9a4c-2d1e8f6b7a90") UUID id,
+        @Schema(example = "WB2024000017") String trackingNumber, @Schema(ref = "ShipmentStatus") String status,
+        @Schema(example = "Chennai") String currentLocation, @Schema(example = "Chennai") String sourceAddress,
+        @Schema(example = "Bangalore") String destinationAddress, @Schema(example = "Asha Rao") String recipientName,
+        @Schema(example = "+919876543210") String recipientPhone, @Schema(example = "2.5") BigDecimal weightKg,
+        @Schema(example = "Books") String description, UUID customerId, UUID agentId, UUID hubId, Instant createdAt,
+        Instant updatedAt) {
 
     static ShipmentResponse of(ShipmentView view) {
         var details = view.details();

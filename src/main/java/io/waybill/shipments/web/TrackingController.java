@@ -1,5 +1,6 @@
 package io.waybill.shipments.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Caller;
@@ -43,6 +44,7 @@ class TrackingController {
         return shipments.history(caller, id).stream().map(TrackingUpdateResponse::of).toList();
     }
 
-    record TrackingRequest(String location, String status, String note) {
+    record TrackingRequest(@Schema(example = "Chennai hub") String location,
+            @Schema(ref = "ShipmentStatus") String status, @Schema(example = "Scanned at the dock") String note) {
     }
 }
