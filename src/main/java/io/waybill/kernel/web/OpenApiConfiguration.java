@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.waybill.kernel.Caller;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -35,14 +36,15 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI waybillOpenApi() {
-        OAuthFlow password = new OAuthFlow().tokenUrl("/auth/login");
+        // No scopes: what a token may do follows its account's role.
+        OAuthFlow password = new OAuthFlow().tokenUrl("/auth/login").scopes(new Scopes());
         return new OpenAPI()
                 .info(new Info().title("Waybill API")
                         .version("v1")
                         .description("Shipment booking, tracking and network administration. Log in with "
                                 + "Authorize (OAuth2 password flow: your email as username) or send "
                                 + "'Authorization: Bearer <access_token>'. Errors are RFC 9457 problem+json.")
-                        .license(new License().name("Apache-2.0")))
+                        .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
                 .components(new Components().addSecuritySchemes(SCHEME, new SecurityScheme()
                         .type(SecurityScheme.Type.OAUTH2)
                         .description("An access token from /auth/login, sent as 'Authorization: Bearer <access_token>'")

@@ -168,11 +168,16 @@ final class OperationContract implements GlobalOperationCustomizer {
         String description = null;
         for (Map.Entry<String, ApiResponse> entry : new ArrayList<>(responses.entrySet())) {
             if (!entry.getKey().startsWith("2")) {
+                // With refusals declared and no 2xx, springdoc hangs the returned type on those.
+                if (content == null && entry.getValue().getContent() != null
+                        && !entry.getValue().getContent().containsKey(PROBLEM_JSON)) {
+                    content = entry.getValue().getContent();
+                }
                 continue;
             }
             ApiResponse response = entry.getValue();
-            if (content == null || entry.getKey().equals(code)) {
-                content = response.getContent() != null ? response.getContent() : content;
+            if (response.getContent() != null) {
+                content = response.getContent();
             }
             if (entry.getKey().equals(code) && !isBlank(response.getDescription())) {
                 description = response.getDescription();

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpEntity;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -68,6 +70,39 @@ class OpenApiDocumentIT extends ApiTest {
             if (!successes.isEmpty()) {
                 softly.assertThat(documented.stream().filter(status -> status / 100 == 2).toList())
                         .as("success status of %s", endpoint).containsExactlyElementsOf(successes);
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void shouldDescribeTheBodyOfEveryAnswerThatHasOne() {
+        SoftAssertions softly = new SoftAssertions();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+            HandlerMethod handler = entry.getValue();
+            if (!handler.getBeanType().getPackageName().startsWith("io.waybill")
+                    || handler.getBeanType().getSimpleName().equals("ProblemErrorController")) {
+                continue;
+            }
+            ResolvableType body = ResolvableType.forMethodReturnType(handler.getMethod());
+            if (HttpEntity.class.isAssignableFrom(body.toClass())) {
+                body = body.as(HttpEntity.class).getGeneric(0);
+            }
+            boolean hasBody = body.toClass() != void.class && body.toClass() != Void.class;
+            for (String pattern : entry.getKey().getPatternValues()) {
+                for (var method : entry.getKey().getMethodsCondition().getMethods()) {
+                    String endpoint = method.name() + " " + AuthorizationMatrixIT.normalise(pattern);
+                    JsonNode operation = operation(endpoint);
+                    if (operation == null) {
+                        continue;
+                    }
+                    for (String code : operation.get("responses").propertyNames()) {
+                        if (code.startsWith("2")) {
+                            softly.assertThat(operation.get("responses").get(code).has("content"))
+                                    .as("%s answer of %s has a body", code, endpoint).isEqualTo(hasBody);
+                        }
+                    }
+                }
             }
         }
         softly.assertAll();
