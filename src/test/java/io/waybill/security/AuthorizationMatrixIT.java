@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * <p>Each cell runs on fresh data (a new shipment, hub, vehicle, user or key) so that one caller's
  * change never decides another caller's answer.
  */
-class AuthorizationMatrixIT extends ApiTest {
+public class AuthorizationMatrixIT extends ApiTest {
 
     /** The callers, in the order of the expected statuses in each row. */
     enum Who { ANONYMOUS, OWNER, OTHER_CUSTOMER, ASSIGNED_AGENT, OTHER_AGENT, ADMIN, API_KEY, DELETED_USER }
@@ -289,7 +289,23 @@ class AuthorizationMatrixIT extends ApiTest {
         }
     }
 
-    private static String normalise(String path) {
+    /**
+     * The statuses the table expects of each endpoint ("PUT /shipments/{}/status"), whoever calls:
+     * OpenApiDocumentIT checks that the OpenAPI document lists every one of them.
+     */
+    public static Map<String, Set<Integer>> statusesByEndpoint() {
+        Map<String, Set<Integer>> statuses = new java.util.TreeMap<>();
+        for (Row row : TABLE) {
+            Set<Integer> codes = new TreeSet<>();
+            for (int status : row.expected()) {
+                codes.add(status);
+            }
+            statuses.put(row.method() + " " + normalise(row.path()), codes);
+        }
+        return statuses;
+    }
+
+    public static String normalise(String path) {
         return path.replaceAll("\\{[^}]*}", "{}");
     }
 

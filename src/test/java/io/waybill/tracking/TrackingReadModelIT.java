@@ -82,6 +82,29 @@ class TrackingReadModelIT extends ApiTest {
     }
 
     @Test
+    void shouldRefuseAnotherCustomersStreamWhileTheShipmentsHistoryHasAGap() {
+        Account owner = customer();
+        Account stranger = customer();
+        Account agent = agent();
+        UUID id = UUID.randomUUID();
+        String number = "TRK" + String.format("%010d", Math.floorMod(id.getLeastSignificantBits(), 10_000_000_000L))
+                + "0";
+        deliver(new ShipmentBooked(id, number, owner.id(), "from", "to", AT));
+        // Entry 2 arrives, entry 1 has not: the copy holds it back, and knows whose shipment it is.
+        deliver(changed(id, number, owner.id(), 2, "picked_up", "in_transit", "Madurai", UUID.randomUUID()));
+        assertThat(shipments.find(id).orElseThrow().history()).hasSize(1);
+
+        Api.Response unknown = api.get("/shipments/" + UUID.randomUUID() + "/events", stranger.token());
+        for (Account caller : new Account[] {stranger, agent}) {
+            Api.Response refused = api.get("/shipments/" + id + "/events", caller.token());
+            assertProblem(refused, 404);
+            assertThat(refused.text("detail")).as("as for a shipment that does not exist")
+                    .isEqualTo(unknown.text("detail"));
+        }
+        assertProblem(api.get("/shipments/" + id + "/events", null), 401);
+    }
+
+    @Test
     void shouldAnswerAnUnknownNumberNotFound() {
         assertProblem(api.get("/track/TRK00000000000", null), 404);
     }

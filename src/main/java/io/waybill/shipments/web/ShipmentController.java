@@ -1,6 +1,8 @@
 package io.waybill.shipments.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Caller;
@@ -45,6 +47,8 @@ class ShipmentController {
     @Operation(summary = "Book a shipment", description = "Customers book for themselves; an admin books on "
             + "behalf of a customer with customer_id. service_level: standard (default) or express; the answer "
             + "carries the promised_delivery_date from the lane between its cities.")
+    @ApiResponse(responseCode = "201", description = "The shipment, status created")
+    @ApiResponse(responseCode = "429", description = "Too many bookings by this account")
     ResponseEntity<ShipmentResponse> book(@RequestBody BookingRequest request, Caller caller) {
         ShipmentView view = shipments.book(caller, request.customerId(), new ShipmentDetails(request.sourceAddress(),
                 request.destinationAddress(), request.recipientName(), request.recipientPhone(), request.weightKg(),
@@ -55,7 +59,8 @@ class ShipmentController {
     @GetMapping
     @Operation(summary = "List shipments", description = "Customers see their own, agents those assigned to "
             + "them, admins all; newest first.")
-    Page<ShipmentResponse> list(@RequestParam(required = false) String status,
+    Page<ShipmentResponse> list(
+            @Parameter(schema = @Schema(ref = "ShipmentStatus")) @RequestParam(required = false) String status,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             Caller caller) {
         return shipments.list(caller, StatusParameter.fromQuery(status), PageQuery.of(page, size))
@@ -72,6 +77,7 @@ class ShipmentController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change a booking", description = "Only while created; fields left out keep their value.")
+    @ApiResponse(responseCode = "403", description = "An agent or API key may not change a booking")
     ShipmentResponse edit(@PathVariable String id, @RequestBody ChangeRequest request, Caller caller) {
         return ShipmentResponse.of(shipments.edit(caller, id, new ShipmentService.DetailsChange(
                 request.sourceAddress(), request.destinationAddress(), request.recipientName(),
@@ -80,6 +86,7 @@ class ShipmentController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Cancel a shipment", description = "Only while created; the shipment is kept as cancelled.")
+    @ApiResponse(responseCode = "403", description = "An agent or API key may not cancel a shipment")
     ShipmentResponse cancel(@PathVariable String id, Caller caller) {
         return ShipmentResponse.of(shipments.cancel(caller, id));
     }
@@ -101,15 +108,21 @@ class ShipmentController {
         return ShipmentResponse.of(shipments.assignAgent(caller, id, request.agentId()));
     }
 
-    record BookingRequest(String sourceAddress, String destinationAddress, String recipientName,
-            String recipientPhone, BigDecimal weightKg, String description, UUID customerId, String serviceLevel) {
+    record BookingRequest(@Schema(example = "12 Anna Salai, Chennai") String sourceAddress,
+            @Schema(example = "5 MG Road, Bangalore") String destinationAddress,
+            @Schema(example = "Asha Rao") String recipientName, @Schema(example = "+919876543210") String recipientPhone,
+            @Schema(example = "2.5") BigDecimal weightKg, @Schema(example = "Books") String description,
+            @Schema(description = "Admins only: the customer booked for") UUID customerId,
+            @Schema(allowableValues = {"standard", "express"}, example = "standard") String serviceLevel) {
     }
 
     record ChangeRequest(String sourceAddress, String destinationAddress, String recipientName,
             String recipientPhone, BigDecimal weightKg, String description) {
     }
 
-    record StatusRequest(String status, String location, String note, String timeZone) {
+    record StatusRequest(@Schema(ref = "ShipmentStatus") String status, @Schema(example = "Bangalore hub") String location,
+            @Schema(example = "Left the sorting centre") String note,
+            @Schema(description = "IANA time zone of the place, e.g. Asia/Kolkata") String timeZone) {
     }
 
     record AssignmentRequest(@NotNull UUID agentId) {

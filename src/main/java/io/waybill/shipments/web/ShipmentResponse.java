@@ -3,6 +3,7 @@ package io.waybill.shipments.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.waybill.shipments.AgentLocation;
 import io.waybill.shipments.EstimateRevision;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.waybill.shipments.ShipmentView;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,10 +15,14 @@ import java.util.UUID;
  * A shipment on the wire; {@code estimate_revisions} only when one shipment is read, and
  * {@code agent_location} filled by {@code GET /shipments/{id}} only, while out for delivery.
  */
-record ShipmentResponse(UUID id, String trackingNumber, String status, String currentLocation, String sourceAddress,
-        String destinationAddress, String recipientName, String recipientPhone, BigDecimal weightKg,
-        String description, UUID customerId, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
-        String serviceLevel, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery,
+record ShipmentResponse(@Schema(example = "3f0c8a6e-5b7d-4e21-9a4c-2d1e8f6b7a90") UUID id,
+        @Schema(example = "TRK48213095572") String trackingNumber, @Schema(ref = "ShipmentStatus") String status,
+        @Schema(example = "Chennai") String currentLocation, @Schema(example = "Chennai") String sourceAddress,
+        @Schema(example = "Bangalore") String destinationAddress, @Schema(example = "Asha Rao") String recipientName,
+        @Schema(example = "+919876543210") String recipientPhone, @Schema(example = "2.5") BigDecimal weightKg,
+        @Schema(example = "Books") String description, UUID customerId, UUID agentId, UUID hubId, Instant createdAt,
+        Instant updatedAt, @Schema(allowableValues = {"standard", "express"}) String serviceLevel,
+        LocalDate promisedDeliveryDate, LocalDate estimatedDelivery,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Revision> estimateRevisions,
         AgentLocationResponse agentLocation) {
 
