@@ -1,6 +1,7 @@
 package io.waybill.shipments.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Caller;
 import io.waybill.shipments.GeoPoint;
@@ -27,6 +28,7 @@ class ScanController {
 
     @PostMapping(path = "/scans", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
+    @ApiResponse(responseCode = "404", description = "No shipment with this code, or not one assigned to the calling agent")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a scan by what the scanner read", description = "code is the bare tracking number "
             + "(the label's barcode) or the tracking URL (its QR code); then as POST /tracking/{id} for that shipment: "
