@@ -95,7 +95,7 @@ setup_accounts
 load_data
 REDIS_PID=""
 [ -z "$REDIS_URL" ] || REDIS_PID=$(pgrep -x redis-server | head -n 1 || true)
-! wanted create && ! wanted status || prime_events
+! wanted create && ! wanted status && ! wanted locations || prime_events
 side_stop A
 
 for row in $(selected_rows); do

@@ -15,6 +15,8 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 SAMPLE=${SAMPLE:-10000}
 DAYS=${DAYS:-30}
+PINGS=${PINGS:-1000000}
+LOCATION_AGENTS=${LOCATION_AGENTS:-32}
 JAVA_OPTS=${JAVA_OPTS:-}
 KEEP_DB=${KEEP_DB:-0}
 REUSE_DB=${REUSE_DB:-0}
@@ -34,7 +36,7 @@ AGENTS=4
 CITIES=(Chennai Bangalore Mumbai Delhi Kolkata Hyderabad Pune Jaipur)
 # The rows "all" stands for, in the order they run. The three trivial rows, of which the fastest is
 # the ceiling, always run.
-ALL_ROWS="track track-16 get reports reports-1 create status"
+ALL_ROWS="track track-16 get reports reports-1 create status locations agents-latest-1"
 TRIVIAL_ROWS="unauthorized docs no-io"
 # The targets of the issue "Faster and leaner".
 TARGET_WRITE_SHARE=0.5      # bookings and status updates, sustained, against pgbench's rate
@@ -42,6 +44,7 @@ TARGET_TRACK_SHARE=0.6      # public track (64 connections) against the ceiling
 TARGET_TRACK_16_SHARE=0.5   # public track at 16 connections against the rate at 64
 TARGET_P99_MS=50            # public track, authenticated get, /admin/reports at 64 connections
 TARGET_REPORTS_1_P99_MS=10  # /admin/reports on one connection
+TARGET_AGENTS_LATEST_1_P99_MS=5  # GET /admin/agents/locations on one connection, over PINGS stored points
 TARGET_RSS_MB=512           # the server's resident memory after the whole benchmark
 TARGET_STARTUP_MS=5000      # the server's own "Waybill is up in N ms"
 
@@ -227,7 +230,8 @@ start_server() {
     exec java $(jvm_options_of "$jar") $JAVA_OPTS -jar "$jar" --waybill.rate-limits.tracking.capacity=1000000000 \
       --waybill.rate-limits.registration.capacity=1000000 --waybill.rate-limits.login-address.capacity=1000000 \
       --waybill.rate-limits.login-account.capacity=1000000 --waybill.rate-limits.mail-request.capacity=1000000 \
-      --waybill.rate-limits.login-account-total.capacity=1000000 --waybill.rate-limits.booking.capacity=1000000000
+      --waybill.rate-limits.login-account-total.capacity=1000000 --waybill.rate-limits.booking.capacity=1000000000 \
+      --waybill.rate-limits.locations.capacity=1000000000
   ) >"$log" 2>&1 &
   SERVER_PID=$!
   SERVER_STARTED_AT=$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)
@@ -364,6 +368,16 @@ setup_accounts() {
     agent_ids+=("$USER_ID")
     [ "$k" -gt 1 ] || AGENT_TOKEN=$TOKEN
   done
+  # The phones of the locations row: agents of their own, so that their batches do not move the
+  # positions of the agents the other rows use.
+  : >"$WORK/location-agents.txt"
+  if wanted locations; then
+    for k in $(seq 1 "$LOCATION_AGENTS"); do
+      register "phone$k@bench.waybill.local" agent "$ADMIN_TOKEN"
+      login "phone$k@bench.waybill.local"
+      echo "$TOKEN" >>"$WORK/location-agents.txt"
+    done
+  fi
 }
 
 # Loads N shipments (or finds them loaded), takes the samples; sets LOAD_SECONDS, REPORT_DATE.
@@ -375,7 +389,7 @@ load_data() {
   else
     say "Loading $N shipments in bulk (bench/load.sql)"
     load_start=$(date +%s)
-    $PG -d "$DB" -v n="$N" -v days="$DAYS" \
+    $PG -d "$DB" -v n="$N" -v days="$DAYS" -v pings="$PINGS" \
       -v customers="{$(IFS=,; echo "${customer_ids[*]}")}" -v agents="{$(IFS=,; echo "${agent_ids[*]}")}" \
       -f "$BENCH_DIR/load.sql" >"$WORK/load.log"
     say "Vacuuming and analysing the loaded tables"
@@ -475,6 +489,11 @@ prime_events() {
   id=$(head -n 1 "$WORK/in-transit.txt")
   code=$(call PUT "/shipments/$id/status" "$AGENT_TOKEN" '{"status":"in_transit","location":"Chennai hub"}' | tail -n 1)
   [ "$code" = 200 ] || die "could not scan the priming shipment ($code)"
+  if [ -s "$WORK/location-agents.txt" ]; then
+    code=$(call POST /agents/me/locations "$(head -n 1 "$WORK/location-agents.txt")" \
+      "{\"points\":[{\"lat\":12.97,\"lon\":77.59,\"recorded_at\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"}]}" | tail -n 1)
+    [ "$code" = 200 ] || die "could not send the priming location batch ($code)"
+  fi
   start=$(date +%s)
   while [ $(( $(date +%s) - start )) -lt 60 ]; do
     unpublished=$($PG -d "$DB" -tAc "select count(*) from eventing.outbox where published_at is null")
@@ -606,10 +625,14 @@ run_row() {
       -s "$BENCH_DIR/wrk/book.lua" "$BASE" -- "$CUSTOMER_TOKEN" ;;
     status) measure "$key" "PUT /shipments/{id}/status, in_transit scan, agent token" "$CONNECTIONS" 2xx \
       -s "$BENCH_DIR/wrk/scan.lua" "$BASE" -- "$WORK/in-transit.txt" "$AGENT_TOKEN" ;;
+    locations) measure "$key" "POST /agents/me/locations, batches of 10 points, $LOCATION_AGENTS agents" \
+      "$CONNECTIONS" 2xx -s "$BENCH_DIR/wrk/locations.lua" "$BASE" -- "$WORK/location-agents.txt" 10 ;;
+    agents-latest-1) measure "$key" "GET /admin/agents/locations (latest positions over $PINGS points), admin token" \
+      1 2xx -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/admin/agents/locations" ;;
     *) die "unknown row $row" ;;
   esac
   case "$row" in
-    create | status)
+    create | status | locations)
       say "Waiting for the events of the row to be handled"
       drain=$(drain_events "$ROW_END") || die "could not read the outbox"
       say "Events handled $drain s after the row ended"
@@ -741,7 +764,8 @@ ceiling_key() {
 limit_of() {
   local file=$1 row=$2 tag=${3:+$3:}
   case "$row" in
-    track | get | reports | reports-1) echo "$(col "$file" "$(ceiling_key "$file" "${3:-}")" 4) ceiling" ;;
+    track | get | reports | reports-1 | locations | agents-latest-1)
+      echo "$(col "$file" "$(ceiling_key "$file" "${3:-}")" 4) ceiling" ;;
     track-16) echo "$(col "$file" "${tag}track" 4) track-64" ;;
     create) echo "$(col "$file" limit-create 4) pgbench" ;;
     status) echo "$(col "$file" limit-status 4) pgbench" ;;
@@ -812,6 +836,13 @@ evaluate_targets() {
   else
     add_target "/admin/reports p99 < 10 ms on one connection (N=$N)" reports-1 "$p99 ms" "" "" "< 10 ms" \
       "$(verdict "$p99 < $TARGET_REPORTS_1_P99_MS")"
+  fi
+  p99=$(col "$file" agents-latest-1 6)
+  if [ -z "$p99" ]; then
+    add_target "/admin/agents/locations p99 < 5 ms on one connection" agents-latest-1 "" "" "" "< 5 ms" "not run"
+  else
+    add_target "/admin/agents/locations p99 < 5 ms on one connection (over $PINGS points)" agents-latest-1 \
+      "$p99 ms" "" "" "< 5 ms" "$(verdict "$p99 < $TARGET_AGENTS_LATEST_1_P99_MS")"
   fi
   if [ -n "${END_RSS_KB:-}" ]; then
     add_target "RSS ≤ 512 MB after the whole benchmark (peak $(( ${PEAK_RSS_KB:-0} / 1024 )) MB)" rss \

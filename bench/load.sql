@@ -207,6 +207,16 @@ begin
         from shipments.tracking_updates u
         join shipments.shipments s on s.id = u.shipment_id
         where s.description = 'bench bulk load';
+
+        -- Each shipment's latest status beside its agent, where the read model keeps it (V82 on).
+        if exists (select from information_schema.columns
+                   where table_schema = 'tracking' and table_name = 'shipments' and column_name = 'status_sequence') then
+            update tracking.shipments t set status = s.status, status_sequence = latest.seq
+            from shipments.shipments s
+            join (select shipment_id, max(seq) as seq from shipments.tracking_updates group by shipment_id) latest
+              on latest.shipment_id = s.id
+            where t.shipment_id = s.id and s.description = 'bench bulk load';
+        end if;
     end if;
 end $$;
 
@@ -218,5 +228,39 @@ from shipments.shipments
 where status = 'delivered' and description = 'bench bulk load'
 group by 1, 2
 on conflict (day, bucket) do update set deliveries = delivery_durations.deliveries + excluded.deliveries;
+
+-- Agents' location points (:pings of them, default 1,000,000; bench/run.sh passes PINGS): 1000 phones
+-- (agents known only by id: the delivery module checks no account when it reads) reporting evenly
+-- over the last 24 hours, each trail ending between now and 2 hours ago, so that about half the
+-- agents are active (seen within the hour); and each agent's latest position, as ingest keeps it.
+-- A build without the delivery module has no such tables.
+select set_config('bench.pings', :'pings', false);
+do $$
+declare
+    agents constant int := 1000;
+    per_agent int := greatest(1, current_setting('bench.pings')::int / 1000);
+begin
+    if to_regclass('delivery.pings') is not null then
+        insert into delivery.pings (agent_id, recorded_at, latitude, longitude, accuracy_m, received_at)
+        select md5('bench-phone-' || a)::uuid, t, 12.8 + (a % 40) / 100.0 + k / 1e6, 77.4 + (a / 40) / 100.0,
+               5 + (k % 25), t + interval '2 seconds'
+        from generate_series(1, agents) a,
+             generate_series(1, per_agent) k,
+             lateral (select now() - ((a % 120) * interval '1 minute')
+                             - (per_agent - k) * (interval '22 hours' / per_agent) as t) time
+        on conflict do nothing;
+
+        insert into delivery.latest_positions (agent_id, recorded_at, latitude, longitude, accuracy_m, received_at)
+        select distinct on (agent_id) agent_id, recorded_at, latitude, longitude, accuracy_m, received_at
+        from delivery.pings
+        where agent_id in (select md5('bench-phone-' || a)::uuid from generate_series(1, agents) a)
+          and recorded_at >= now() - interval '3 hours'
+        order by agent_id, recorded_at desc
+        on conflict (agent_id) do nothing;
+
+        analyze delivery.pings;
+        analyze delivery.latest_positions;
+    end if;
+end $$;
 
 commit;

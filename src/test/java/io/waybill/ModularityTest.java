@@ -31,7 +31,7 @@ class ModularityTest {
     void shouldHaveTheModulesOfTheSeedServices() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
                 .containsExactlyInAnyOrder("kernel", "eventing", "security", "mail", "identity", "shipments", "network",
-                        "tracking", "reporting", "notifications");
+                        "tracking", "reporting", "notifications", "delivery");
     }
 
     @Test
@@ -40,7 +40,8 @@ class ModularityTest {
                 .that().areNotMetaAnnotatedWith(Component.class)
                 .and().areNotAnonymousClasses()
                 .and().resideInAnyPackage("io.waybill.identity", "io.waybill.shipments", "io.waybill.network",
-                        "io.waybill.reporting", "io.waybill.tracking", "io.waybill.notifications")
+                        "io.waybill.reporting", "io.waybill.tracking", "io.waybill.notifications",
+                        "io.waybill.delivery")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("org.springframework..",
                                 "java.sql..", "jakarta.servlet..", "tools.jackson..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("org.springframework.modulith.."))))

@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * The seed's services as separate processes: the built jar started once per service
  * ({@code WAYBILL_SERVICES}), each with a database of its own, talking only through a Kafka broker.
  * The narrative runs across them: register (and verify the address), book, routed to a hub, an agent
- * assigned, delivered; the public page shows it, the report counts it, the customer's email arrives.
+ * assigned, out for delivery (the customer sees the agent's position, reported to the delivery
+ * service), delivered; the public page shows it, the report counts it, the customer's email arrives.
  * Then the reporting
  * service is stopped for 30 seconds while bookings go on, and once restarted its report catches up
  * with every booking counted once.
@@ -45,7 +46,7 @@ class SplitDeploymentIT {
     private static final String ADMIN_PASSWORD = "admin-password-for-split";
     private static final String PASSWORD = "correct-horse-battery";
     private static final List<String> SERVICES = List.of("identity", "shipments", "network", "tracking", "reporting",
-            "notifications");
+            "notifications", "delivery");
 
     private static KafkaBroker kafka;
     private static final Map<String, Service> running = new LinkedHashMap<>();
@@ -118,13 +119,27 @@ class SplitDeploymentIT {
         // The shipments service learns of the new agent through user.created.
         eventually(Duration.ofSeconds(60), () -> assertThat(shipments.put("/shipments/" + id + "/assign-agent", admin,
                 Map.of("agent_id", agentId)).status()).isEqualTo(200));
-        for (String status : List.of("picked_up", "in_transit", "out_for_delivery", "delivered")) {
-            Api.Response moved = "delivered".equals(status)
-                    ? shipments.post("/shipments/" + id + "/proof-of-delivery", agent,
-                            io.waybill.support.Proofs.signature(city))
-                    : shipments.put("/shipments/" + id + "/status", agent, Map.of("status", status, "location", city));
-            assertThat(moved.status()).as(moved.toString()).isBetween(200, 201);
+        for (String status : List.of("picked_up", "in_transit", "out_for_delivery")) {
+            Api.Response moved = shipments.put("/shipments/" + id + "/status", agent,
+                    Map.of("status", status, "location", city));
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         }
+        // The agent's phone reports to the delivery service; the customer sees the agent on the
+        // shipments service, which learnt of the position through Kafka (the delivery service learnt
+        // of the agent's account the same way).
+        eventually(Duration.ofSeconds(60), () -> {
+            Api.Response pinged = running.get("delivery").api().post("/agents/me/locations", agent,
+                    Map.of("points", List.of(Map.of("lat", 12.9716, "lon", 77.5946, "accuracy_m", 9,
+                            "recorded_at", Instant.now().toString()))));
+            assertThat(pinged.status()).as(pinged.toString()).isEqualTo(200);
+            assertThat(pinged.body().get("accepted").size()).isEqualTo(1);
+        });
+        eventually(Duration.ofSeconds(60), () -> assertThat(shipments.get("/shipments/" + id, customer).body()
+                .get("agent_location").get("lat").asDouble()).isEqualTo(12.9716));
+        Api.Response delivered = shipments.post("/shipments/" + id + "/proof-of-delivery", agent,
+                io.waybill.support.Proofs.signature(city));
+        assertThat(delivered.status()).as(delivered.toString()).isEqualTo(201);
+        assertThat(shipments.get("/shipments/" + id, customer).body().get("agent_location").isNull()).isTrue();
 
         Api tracking = running.get("tracking").api();
         eventually(Duration.ofSeconds(60), () -> {

@@ -36,6 +36,11 @@ public record Webhook(UUID id, UUID ownerId, String url, List<String> events, St
         events = List.copyOf(events);
     }
 
+    /** Every event type some webhook may subscribe to (an admin's may take them all), sorted. */
+    public static List<String> eventTypes() {
+        return ADMIN_EVENTS.stream().sorted().toList();
+    }
+
     /**
      * A new, active subscription for this owner, refusing what it may never be: an owner whose role
      * has no webhooks, a URL too long or of the wrong form (checked without DNS), no event types, or

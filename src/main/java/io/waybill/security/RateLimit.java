@@ -21,7 +21,9 @@ public enum RateLimit {
     /** Requests that send an email (verification, password reset) from one client address. */
     MAIL_REQUEST("mail-request"),
     /** Shipments booked by one account: each booking sends notifications and takes a tracking number. */
-    BOOKING("booking");
+    BOOKING("booking"),
+    /** Batches of location points sent by one agent account: each batch writes up to 100 rows and an event. */
+    LOCATIONS("locations");
 
     private final String configName;
 

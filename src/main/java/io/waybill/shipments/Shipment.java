@@ -427,6 +427,15 @@ public final class Shipment {
         return caller.isAdmin() || caller.is(customerId);
     }
 
+    /**
+     * Who is shown where the assigned agent is: whoever sees the shipment, and only while it is out
+     * for delivery. Before, the agent's whereabouts say nothing about this parcel; after it is
+     * delivered (or the attempt failed), they are none of its customer's business.
+     */
+    public boolean sharesAgentLocationWith(Caller caller) {
+        return status == ShipmentStatus.OUT_FOR_DELIVERY && agentId != null && isVisibleTo(caller);
+    }
+
     /** Where the parcel was last seen: the latest entry that has a location, or null before the first. */
     public String currentLocation() {
         for (int i = history.size() - 1; i >= 0; i--) {

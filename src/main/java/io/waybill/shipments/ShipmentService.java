@@ -40,6 +40,7 @@ public class ShipmentService {
     private static final int TRACKING_NUMBER_ATTEMPTS = 10;
 
     private final ShipmentRepository shipments;
+    private final AgentLocations agentLocations;
     private final AccountLookup accounts;
     private final EventPublisher events;
     private final Throttle throttle;
@@ -51,12 +52,13 @@ public class ShipmentService {
     private final ProofImageStore images;
     private final SecureRandom random = new SecureRandom();
 
-    ShipmentService(ShipmentRepository shipments, AccountLookup accounts, EventPublisher events, Throttle throttle,
-            Clock clock, NetworkCopy network, ShipmentsProperties properties, DeliveryPolicy delivery,
-            ProofImageStore images) {
+    ShipmentService(ShipmentRepository shipments, AgentLocations agentLocations, AccountLookup accounts,
+            EventPublisher events, Throttle throttle, Clock clock, NetworkCopy network, ShipmentsProperties properties,
+            DeliveryPolicy delivery, ProofImageStore images) {
         this.delivery = delivery;
         this.images = images;
         this.shipments = shipments;
+        this.agentLocations = agentLocations;
         this.accounts = accounts;
         this.events = events;
         this.throttle = throttle;
@@ -142,8 +144,14 @@ public class ShipmentService {
         };
     }
 
+    /** One shipment; while it is out for delivery, with where its agent was last seen. */
     public ShipmentView get(Caller caller, String reference) {
-        return ShipmentView.of(visible(caller, find(reference, shipments::find, shipments::find)));
+        Shipment shipment = visible(caller, find(reference, shipments::find, shipments::find));
+        ShipmentView view = ShipmentView.of(shipment);
+        if (!shipment.sharesAgentLocationWith(caller)) {
+            return view;
+        }
+        return agentLocations.latest(shipment.agentId()).map(view::withAgentLocation).orElse(view);
     }
 
     public List<TrackingUpdate> history(Caller caller, String reference) {

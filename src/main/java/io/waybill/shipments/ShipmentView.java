@@ -7,20 +7,32 @@ import java.util.UUID;
 
 /**
  * A shipment as callers see it, with its derived current location, its delivery dates and, when
- * read one at a time, the revisions of its estimate ({@code estimateRevisions} is null in lists), and,
- * after a failed delivery attempt, the customer's instruction for it (null when there is none).
+ * read one at a time, the revisions of its estimate ({@code estimateRevisions} is null in lists);
+ * after a failed delivery attempt, the customer's instruction for it (null when there is none);
+ * and, where the caller is shown it ({@link Shipment#sharesAgentLocationWith}), where its agent was
+ * last seen (null otherwise).
  */
 public record ShipmentView(UUID id, TrackingNumber trackingNumber, ShipmentStatus status, String currentLocation,
         ShipmentDetails details, UUID customerId, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
         ServiceLevel serviceLevel, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery,
-        List<EstimateRevision> estimateRevisions, DeliveryInstruction deliveryInstruction) {
+        List<EstimateRevision> estimateRevisions, DeliveryInstruction deliveryInstruction,
+        AgentLocation agentLocation) {
 
     /** A view without delivery dates or instruction, as shipments were before them. */
     public ShipmentView(UUID id, TrackingNumber trackingNumber, ShipmentStatus status, String currentLocation,
             ShipmentDetails details, UUID customerId, UUID agentId, UUID hubId, Instant createdAt,
             Instant updatedAt) {
         this(id, trackingNumber, status, currentLocation, details, customerId, agentId, hubId, createdAt, updatedAt,
-                ServiceLevel.STANDARD, null, null, null, null);
+                ServiceLevel.STANDARD, null, null, null, null, null);
+    }
+
+    /** A view with its delivery dates and instruction, and no agent position. */
+    public ShipmentView(UUID id, TrackingNumber trackingNumber, ShipmentStatus status, String currentLocation,
+            ShipmentDetails details, UUID customerId, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
+            ServiceLevel serviceLevel, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery,
+            List<EstimateRevision> estimateRevisions, DeliveryInstruction deliveryInstruction) {
+        this(id, trackingNumber, status, currentLocation, details, customerId, agentId, hubId, createdAt, updatedAt,
+                serviceLevel, promisedDeliveryDate, estimatedDelivery, estimateRevisions, deliveryInstruction, null);
     }
 
     static ShipmentView of(Shipment shipment) {
@@ -29,5 +41,11 @@ public record ShipmentView(UUID id, TrackingNumber trackingNumber, ShipmentStatu
                 shipment.hubId(), shipment.createdAt(), shipment.updatedAt(), shipment.serviceLevel(),
                 shipment.promisedDeliveryDate(), shipment.estimatedDelivery(), shipment.estimateRevisions(),
                 shipment.currentInstruction());
+    }
+
+    ShipmentView withAgentLocation(AgentLocation location) {
+        return new ShipmentView(id, trackingNumber, status, currentLocation, details, customerId, agentId, hubId,
+                createdAt, updatedAt, serviceLevel, promisedDeliveryDate, estimatedDelivery, estimateRevisions,
+                deliveryInstruction, location);
     }
 }

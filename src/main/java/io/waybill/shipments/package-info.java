@@ -17,6 +17,10 @@
  * scanning and printing keep working while the network service is down, and a lane changed a moment
  * ago applying to the next booking rather than this one is of no consequence. Newer states win;
  * removals are final (a removed hub keeps its last name, for the parcels routed there).
+ *
+ * <p>It keeps a copy of each delivery agent's latest position ({@code shipments.agent_locations}),
+ * fed by the delivery module's {@code agent.location_recorded} events, to show a shipment's
+ * customer where its agent is while it is out for delivery ({@link io.waybill.shipments.AgentLocation}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "kernel :: persistence", "eventing", "security"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "kernel :: persistence", "eventing", "security", "delivery :: events"})
 package io.waybill.shipments;

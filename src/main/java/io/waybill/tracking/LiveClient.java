@@ -183,6 +183,14 @@ public abstract class LiveClient {
     }
 
     private void sendUpdate(LiveUpdate update) throws Exception {
+        if (update.hasPosition()) {
+            // No entry of the history: it neither moves nor repeats the sequence. It goes to accounts
+            // only, and not to a follower of one shipment that has moved on past that shipment's state.
+            if (!publicView && (!oneShipment || update.sequence() >= lastSequence)) {
+                send(update.accountView());
+            }
+            return;
+        }
         if (oneShipment) {
             if (update.sequence() <= lastSequence) {
                 return;

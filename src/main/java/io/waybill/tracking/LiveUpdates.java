@@ -117,7 +117,8 @@ public class LiveUpdates implements DisposableBean {
                 .map(entry -> new LiveUpdate(null, number, null, null, entry.sequence(), entry.previousStatus(),
                         entry.status(), entry.location(), entry.occurredAt()))
                 .toList();
-        return new Subscription(update -> update.trackingNumber().equals(number), true, true, history, null, null);
+        return new Subscription(update -> !update.hasPosition() && update.trackingNumber().equals(number), true,
+                true, history, null, null);
     }
 
     /**

@@ -35,6 +35,9 @@ public interface TrackedShipments {
      */
     void recordEstimate(UUID shipmentId, LocalDate estimatedDelivery, int sequence);
 
+    /** The shipments this agent has out for delivery now (the latest entry of their history says so). */
+    List<TrackedShipment> outForDeliveryWith(UUID agentId);
+
     /**
      * Records the agent named by a fact of this version (see the schema: 2 x sequence for a status
      * change, 2 x sequence + 1 for an assignment after that entry), unless a newer fact named one.

@@ -16,7 +16,9 @@
  * otherwise): a miss or an unreachable cache falls back to the read model, and the cache heals
  * from it. The live updates push each history entry from the events to the WebSocket and SSE
  * clients allowed to see it (the read model says who may), across instances through Redis pub/sub
- * when Redis is configured.
+ * when Redis is configured. While a shipment is out for delivery, its agent's position (the
+ * delivery module's {@code agent.location_recorded}) is pushed too, to accounts only, never to the
+ * public stream.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "security", "shipments :: events", "identity :: events"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "security", "shipments :: events", "identity :: events", "delivery :: events"})
 package io.waybill.tracking;

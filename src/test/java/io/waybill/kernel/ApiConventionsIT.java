@@ -43,7 +43,9 @@ class ApiConventionsIT extends ApiTest {
                 new String[] {"/admin/vehicles/{id}", "get"}, new String[] {"/admin/vehicles/{id}", "put"},
                 new String[] {"/admin/vehicles/{id}", "delete"},
                 new String[] {"/admin/users", "get"}, new String[] {"/admin/users/{id}", "delete"},
-                new String[] {"/admin/reports", "get"});
+                new String[] {"/admin/reports", "get"},
+                new String[] {"/agents/me/locations", "post"}, new String[] {"/admin/agents/locations", "get"},
+                new String[] {"/admin/agents/{id}/locations", "get"});
         for (String[] operation : contract) {
             assertThat(paths.has(operation[0])).as(operation[0]).isTrue();
             assertThat(paths.get(operation[0]).has(operation[1])).as(operation[1] + " " + operation[0]).isTrue();

@@ -56,15 +56,17 @@ class ServicesSplitIT extends ApiTest {
         assertProblem(api.get("/admin/reports", admin), 404);
         assertProblem(api.get("/webhooks", admin), 404);
         assertProblem(api.get("/track/TRK00000000000", null), 404);
+        assertProblem(api.get("/admin/agents/locations", admin), 404);
     }
 
     @Test
     void shouldConsumeOnlyInItsOwnModulesGroups() {
         // The shipments module's groups (hub routing; its one copy of lanes and hubs, for delivery dates,
-        // local times and the hub names on labels), and this service's own group for the security
-        // module's account copy.
+        // local times and the hub names on labels; its copy of the agents' positions), and this
+        // service's own group for the security module's account copy.
         assertThat(context.getBeansOfType(EventHandler.class).values()).extracting(EventHandler::group)
-                .containsExactlyInAnyOrder("shipments", "shipments-network", "security-accounts-identity-shipments");
+                .containsExactlyInAnyOrder("shipments", "shipments-network", "shipments-agent-locations",
+                        "security-accounts-identity-shipments");
 
         Account customer = customer();
         Account agent = agent();
@@ -82,7 +84,7 @@ class ServicesSplitIT extends ApiTest {
     void shouldCreateOnlyTheSchemasOfTheModulesItRuns() {
         assertThat(jdbc.sql("select schema_name from information_schema.schemata").query(String.class).list())
                 .contains("identity", "shipments", "eventing", "security", "audit", "mail")
-                .doesNotContain("network", "reporting", "notifications", "tracking");
+                .doesNotContain("network", "reporting", "notifications", "tracking", "delivery");
         assertThat(jdbc.sql("""
                 select table_schema from information_schema.tables where table_name = 'flyway_schema_history'""")
                 .query(String.class).list())

@@ -34,7 +34,8 @@ class ServicesTest {
 
     @Test
     void shouldTreatAllListedModulesAsAll() {
-        assertThat(Services.parse(List.of("notifications", "reporting", "tracking", "network", "shipments", "identity"))
+        assertThat(Services.parse(List.of("delivery", "notifications", "reporting", "tracking", "network", "shipments",
+                "identity"))
                 .isAll()).isTrue();
         assertThat(Services.parse(List.of("all", "identity")).isAll()).isTrue();
     }
@@ -46,7 +47,7 @@ class ServicesTest {
 
         assertThat(refused.setting()).isEqualTo("waybill.services");
         assertThat(refused.getMessage()).contains("WAYBILL_SERVICES").contains("\"shiping\"")
-                .contains("identity, shipments, network, tracking, reporting, notifications");
+                .contains("identity, shipments, network, tracking, reporting, notifications, delivery");
         assertThat(refused.action()).contains("Set WAYBILL_SERVICES to all");
     }
 

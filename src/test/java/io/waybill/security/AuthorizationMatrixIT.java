@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * <p>Each cell runs on fresh data (a new shipment, hub, vehicle, user or key) so that one caller's
  * change never decides another caller's answer.
  */
-class AuthorizationMatrixIT extends ApiTest {
+public class AuthorizationMatrixIT extends ApiTest {
 
     /** The callers, in the order of the expected statuses in each row. */
     enum Who { ANONYMOUS, OWNER, OTHER_CUSTOMER, ASSIGNED_AGENT, OTHER_AGENT, ADMIN, API_KEY, DELETED_USER }
@@ -109,6 +109,13 @@ class AuthorizationMatrixIT extends ApiTest {
                     SHIPMENT_READ),
             row("GET", "/track/{trackingNumber}/events", f -> call("/track/" + f.cancelledTrackingNumber()
                     + "/events", null), 200, 200, 200, 200, 200, 200, 200, 401),
+
+            // Agents report their own points; an API key acts as its agent.
+            row("POST", "/agents/me/locations", f -> call("/agents/me/locations", Fixture.locationBatch()),
+                    401, 403, 403, 200, 200, 403, 200, 401),
+            row("GET", "/admin/agents/locations", f -> call("/admin/agents/locations", null), ADMIN_ONLY_200),
+            row("GET", "/admin/agents/{id}/locations", f -> call("/admin/agents/" + f.assignedAgent.id()
+                    + "/locations", null), ADMIN_ONLY_200),
 
             row("GET", "/me/notification-preferences", f -> call("/me/notification-preferences", null),
                     ANY_ACCOUNT_200),
@@ -303,7 +310,23 @@ class AuthorizationMatrixIT extends ApiTest {
         }
     }
 
-    private static String normalise(String path) {
+    /**
+     * The statuses the table expects of each endpoint ("PUT /shipments/{}/status"), whoever calls:
+     * OpenApiDocumentIT checks that the OpenAPI document lists every one of them.
+     */
+    public static Map<String, Set<Integer>> statusesByEndpoint() {
+        Map<String, Set<Integer>> statuses = new java.util.TreeMap<>();
+        for (Row row : TABLE) {
+            Set<Integer> codes = new TreeSet<>();
+            for (int status : row.expected()) {
+                codes.add(status);
+            }
+            statuses.put(row.method() + " " + normalise(row.path()), codes);
+        }
+        return statuses;
+    }
+
+    public static String normalise(String path) {
         return path.replaceAll("\\{[^}]*}", "{}");
     }
 
@@ -392,6 +415,11 @@ class AuthorizationMatrixIT extends ApiTest {
 
         String cancelledTrackingNumber() {
             return api.get("/shipments/" + cancelledShipment(), owner.token()).text("tracking_number");
+        }
+
+        static Map<String, Object> locationBatch() {
+            return Map.of("points", List.of(Map.of("lat", 12.97, "lon", 77.59, "accuracy_m", 10,
+                    "recorded_at", java.time.Instant.now().toString())));
         }
 
         /** A public address (TEST-NET-3) that never answers: nothing in this context is delivered. */

@@ -49,7 +49,20 @@ class ShipmentServiceScenarioTest {
     };
     private final InMemoryNetworkCopy network = new InMemoryNetworkCopy();
     private final InMemoryProofImageStore images = new InMemoryProofImageStore();
-    private final ShipmentService service = new ShipmentService(repository, lookup, published::add,
+    private final Map<UUID, AgentLocation> agentLocations = new HashMap<>();
+    private final AgentLocations locationCopy = new AgentLocations() {
+        @Override
+        public Optional<AgentLocation> latest(UUID agentId) {
+            return Optional.ofNullable(agentLocations.get(agentId));
+        }
+
+        @Override
+        public void record(UUID agentId, AgentLocation location) {
+            agentLocations.merge(agentId, location,
+                    (kept, given) -> given.recordedAt().isAfter(kept.recordedAt()) ? given : kept);
+        }
+    };
+    private final ShipmentService service = new ShipmentService(repository, locationCopy, lookup, published::add,
             new Unlimited(), Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC), network,
             new ShipmentsProperties("UTC", new ShipmentsProperties.Eta(5, 2)), DeliveryPolicy.DEFAULT, images);
 
@@ -58,6 +71,29 @@ class ShipmentServiceScenarioTest {
     private final Caller agent = account(Role.AGENT);
     private final Caller otherAgent = account(Role.AGENT);
     private final Caller admin = account(Role.ADMIN);
+
+    @Test
+    void shouldShowTheAgentsLocationOnlyWhileOutForDeliveryAndOnlyToThoseWhoSeeTheShipment() {
+        ShipmentView booked = service.book(customer, null, details());
+        String id = booked.id().toString();
+        service.assignAgent(admin, id, agent.userId());
+        AgentLocation seen = new AgentLocation(12.97, 77.59, 8.0, Instant.parse("2026-11-23T09:59:00Z"));
+        locationCopy.record(agent.userId(), seen);
+        service.changeStatus(agent, id, ShipmentStatus.PICKED_UP, "Chennai", null);
+        service.changeStatus(agent, id, ShipmentStatus.IN_TRANSIT, "Salem", null);
+
+        assertThat(service.get(customer, id).agentLocation()).as("in transit").isNull();
+
+        service.changeStatus(agent, id, ShipmentStatus.OUT_FOR_DELIVERY, "Bangalore", null);
+        assertThat(service.get(customer, id).agentLocation()).isEqualTo(seen);
+        assertThat(service.get(agent, id).agentLocation()).isEqualTo(seen);
+        assertThat(service.get(admin, id).agentLocation()).isEqualTo(seen);
+        assertThatThrownBy(() -> service.get(otherCustomer, id)).isInstanceOf(NotFoundException.class);
+
+        service.changeStatus(agent, id, ShipmentStatus.DELIVERED, "Bangalore", null);
+        assertThat(service.get(customer, id).agentLocation()).as("delivered").isNull();
+        assertThat(service.get(admin, id).agentLocation()).as("delivered, for an admin too").isNull();
+    }
 
     @Test
     void shouldWalkAShipmentFromBookingToDeliveryAnnouncingEachStep() {

@@ -19,6 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The fan-out without a server: a stuck client is dropped and never holds up the others; heartbeats flow. */
 class LiveUpdatesFanOutTest {
@@ -99,6 +101,51 @@ class LiveUpdatesFanOutTest {
         assertThat(writing).as("two sender threads, however many clients wait").hasSizeBetween(1, 2);
         release.countDown();
         eventually(() -> assertThat(stuck).allMatch(client -> client.sent.size() == 1));
+    }
+
+    @Test
+    void shouldPushAnAgentsPositionToTheAccountsOfTheShipmentOnly() throws Exception {
+        Caller customer = account(Role.CUSTOMER);
+        Caller stranger = account(Role.CUSTOMER);
+        Caller agent = account(Role.AGENT);
+        Recording own = new Recording(null);
+        Recording other = new Recording(null);
+        Recording agents = new Recording(null);
+        live.connect(own, live.everythingVisibleTo(customer), "127.0.0.1");
+        live.connect(other, live.everythingVisibleTo(stranger), "127.0.0.1");
+        live.connect(agents, live.everythingVisibleTo(agent), "127.0.0.1");
+        Instant at = Instant.parse("2026-11-23T10:00:00Z");
+        TrackedShipment shipment = new TrackedShipment(UUID.randomUUID(), "TRK48213095572", customer.userId(),
+                agent.userId(), List.of(new TrackedShipment.Entry(0, "created", null, at),
+                        new TrackedShipment.Entry(1, "out_for_delivery", "Bangalore", at)));
+
+        live.fanOut(LiveUpdate.agentLocation(shipment, new LiveUpdate.Position(12.97, 77.59, 8.5, at)));
+        live.fanOut(new LiveUpdate(UUID.randomUUID(), "TRK1", stranger.userId(), null, 0, null, "created", null, at));
+
+        eventually(() -> assertThat(own.sent).singleElement().satisfies(message -> {
+            assertThat(message.get("type")).isEqualTo("agent.location");
+            assertThat(message.get("shipment_id")).isEqualTo(shipment.shipmentId().toString());
+            assertThat(message.get("sequence")).isEqualTo(1);
+            assertThat(message.get("lat")).isEqualTo(12.97);
+            assertThat(message.get("accuracy_m")).isEqualTo(8.5);
+            assertThat(message.get("recorded_at")).isEqualTo("2026-11-23T10:00:00Z");
+        }));
+        eventually(() -> assertThat(agents.sent).hasSize(1));
+        eventually(() -> assertThat(other.sent).singleElement()
+                .satisfies(message -> assertThat(message.get("type")).isEqualTo("shipment.status")));
+    }
+
+    @Test
+    void shouldCarryAnAgentsPositionThroughJsonAsTheRedisFeedDoes() {
+        JsonMapper json = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+        Instant at = Instant.parse("2026-11-23T10:00:00Z");
+        TrackedShipment shipment = new TrackedShipment(UUID.randomUUID(), "TRK48213095572", UUID.randomUUID(),
+                UUID.randomUUID(), List.of(new TrackedShipment.Entry(0, "created", null, at)));
+        LiveUpdate position = LiveUpdate.agentLocation(shipment, new LiveUpdate.Position(12.97, 77.59, null, at));
+        LiveUpdate entry = update(3);
+
+        assertThat(json.readValue(json.writeValueAsString(position), LiveUpdate.class)).isEqualTo(position);
+        assertThat(json.readValue(json.writeValueAsString(entry), LiveUpdate.class)).isEqualTo(entry);
     }
 
     private Caller account(Role role) {

@@ -1,6 +1,7 @@
 package io.waybill.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.identity.ApiKey;
 import io.waybill.identity.ApiKeyService;
@@ -41,6 +42,7 @@ class AdminApiKeyController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Issue an API key for a delivery agent", description = "The key is in this answer "
             + "only: it is stored hashed and cannot be shown again.")
+    @ApiResponse(responseCode = "201", description = "The key, shown this once")
     ResponseEntity<CreatedKeyResponse> create(@Valid @RequestBody CreateKeyRequest request, Caller caller) {
         ApiKey.Issued issued = keys.create(caller, request.agentId(), request.name());
         return ResponseEntity.created(URI.create("/admin/api-keys/" + issued.key().id()))
@@ -57,6 +59,7 @@ class AdminApiKeyController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Revoke an API key", description = "Requests with it are refused from now on.")
+    @ApiResponse(responseCode = "204", description = "Revoked")
     ResponseEntity<Void> revoke(@PathVariable UUID id) {
         keys.revoke(id);
         return ResponseEntity.noContent().build();

@@ -1,6 +1,7 @@
 package io.waybill.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.identity.IdentityService;
 import io.waybill.kernel.BadParameterException;
@@ -42,6 +43,7 @@ class AdminUserController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete an account", description = "It can no longer log in and its tokens stop "
             + "working at once; its shipments are kept.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     ResponseEntity<Void> delete(@PathVariable UUID id, Caller caller) {
         identity.delete(caller, id);
         return ResponseEntity.noContent().build();

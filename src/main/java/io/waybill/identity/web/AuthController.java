@@ -1,6 +1,8 @@
 package io.waybill.identity.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.identity.EmailVerificationService;
@@ -44,6 +46,9 @@ class AuthController {
     @Operation(summary = "Open an account", description = "Anyone may open a customer account; creating an agent "
             + "or admin account needs an admin's token.")
     @SecurityRequirements
+    @ApiResponse(responseCode = "201", description = "The account")
+    @ApiResponse(responseCode = "409", description = "An account with this email exists")
+    @ApiResponse(responseCode = "429", description = "Too many registrations from this address")
     ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request, Caller caller) {
         Role role = request.role() == null ? Role.CUSTOMER : Role.parse("role", request.role());
         User user = identity.register(caller, new IdentityService.Registration(request.email(), request.password(),
@@ -54,6 +59,8 @@ class AuthController {
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Log in with email and password")
     @SecurityRequirements
+    @ApiResponse(responseCode = "401", description = "Wrong email or password")
+    @ApiResponse(responseCode = "429", description = "Too many failed logins for this account or from this address")
     TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return TokenResponse.of(identity.login(request.email(), request.password(), http.getRemoteAddr()));
     }
@@ -62,6 +69,8 @@ class AuthController {
     @Operation(summary = "Log in with the OAuth2 password flow", description = "The form Swagger UI's Authorize "
             + "button sends: the email goes in 'username'.")
     @SecurityRequirements
+    @ApiResponse(responseCode = "401", description = "Wrong email or password")
+    @ApiResponse(responseCode = "429", description = "Too many failed logins for this account or from this address")
     TokenResponse loginWithForm(@RequestParam String username, @RequestParam String password,
             HttpServletRequest http) {
         return TokenResponse.of(identity.login(username, password, http.getRemoteAddr()));
@@ -71,12 +80,14 @@ class AuthController {
     @Operation(summary = "Trade a refresh token for a new pair", description = "The old refresh token stops "
             + "working. Presenting it again revokes every token of that login.")
     @SecurityRequirements
+    @ApiResponse(responseCode = "401", description = "The refresh token is invalid, expired, used or revoked")
     TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
         return TokenResponse.of(identity.refresh(request.refreshToken()));
     }
 
     @PostMapping(path = "/logout", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Revoke a refresh token")
+    @ApiResponse(responseCode = "204", description = "Revoked")
     ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request, Caller caller) {
         identity.logout(caller, request.refreshToken());
         return ResponseEntity.noContent().build();
@@ -85,6 +96,7 @@ class AuthController {
     @PostMapping("/logout-all")
     @Operation(summary = "Log out of every session", description = "Every refresh token of the account stops "
             + "working, and so does every access token issued until now, this one included.")
+    @ApiResponse(responseCode = "204", description = "Every session ended")
     ResponseEntity<Void> logoutEverywhere(Caller caller) {
         identity.logoutEverywhere(caller);
         return ResponseEntity.noContent().build();
@@ -100,6 +112,7 @@ class AuthController {
     @Operation(summary = "Verify an email address with the token sent to it", description = "A token is good "
             + "once, for 24 hours. 422 when it is invalid, expired or already used.")
     @SecurityRequirements
+    @ApiResponse(responseCode = "204", description = "Verified")
     ResponseEntity<Void> verifyEmail(@Valid @RequestBody TokenRequest request) {
         verification.verify(request.token());
         return ResponseEntity.noContent().build();
@@ -108,6 +121,9 @@ class AuthController {
     @PostMapping("/request-verification")
     @Operation(summary = "Send a new verification email to the caller's address", description = "Earlier "
             + "tokens stop working. 409 when the address is already verified.")
+    @ApiResponse(responseCode = "202", description = "An email is on its way")
+    @ApiResponse(responseCode = "409", description = "The address is already verified")
+    @ApiResponse(responseCode = "429", description = "Too many emails requested from this address")
     ResponseEntity<Void> requestVerification(Caller caller) {
         verification.resend(caller);
         return ResponseEntity.accepted().build();
@@ -117,6 +133,8 @@ class AuthController {
     @Operation(summary = "Email a password reset token", description = "Always 202, whether or not an account "
             + "has this address. The token is good once, for 30 minutes.")
     @SecurityRequirements
+    @ApiResponse(responseCode = "202", description = "If an account has this address, an email is on its way")
+    @ApiResponse(responseCode = "429", description = "Too many emails requested from this address")
     ResponseEntity<Void> requestPasswordReset(@Valid @RequestBody PasswordResetRequest request) {
         passwordReset.request(request.email());
         return ResponseEntity.accepted().build();
@@ -126,6 +144,7 @@ class AuthController {
     @Operation(summary = "Set a new password with a reset token", description = "Every refresh and access "
             + "token of the account stops working. 422 when the token is invalid, expired or used, or the password too short.")
     @SecurityRequirements
+    @ApiResponse(responseCode = "204", description = "The password is changed")
     ResponseEntity<Void> resetPassword(@Valid @RequestBody NewPasswordRequest request) {
         passwordReset.reset(request.token(), request.newPassword());
         return ResponseEntity.noContent().build();
@@ -140,18 +159,25 @@ class AuthController {
     record NewPasswordRequest(@NotBlank @Size(max = 200) String token, @NotBlank String newPassword) {
     }
 
-    record RegisterRequest(@NotBlank @Size(max = 254) String email, @NotBlank String password,
-            @Size(max = 200) String fullName, @Size(max = 40) String phone, String role) {
+    record RegisterRequest(@Schema(example = "asha@example.com") @NotBlank @Size(max = 254) String email,
+            @Schema(example = "correct-horse-battery") @NotBlank String password,
+            @Schema(example = "Asha Rao") @Size(max = 200) String fullName,
+            @Schema(example = "+919876543210") @Size(max = 40) String phone,
+            @Schema(allowableValues = {"customer", "agent", "admin"},
+                    description = "customer unless an admin registers the account") String role) {
     }
 
-    record LoginRequest(@NotBlank String email, @NotBlank String password) {
+    record LoginRequest(@Schema(example = "asha@example.com") @NotBlank String email,
+            @Schema(example = "correct-horse-battery") @NotBlank String password) {
     }
 
     record RefreshRequest(@NotBlank String refreshToken) {
     }
 
-    record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken, String role,
-            UUID userId) {
+    record TokenResponse(@Schema(example = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIuLi4ifQ.c2lnbmF0dXJl") String accessToken,
+            @Schema(example = "bearer") String tokenType, @Schema(example = "900") long expiresIn,
+            @Schema(example = "r1_6Qm0cZ2xXbqjV") String refreshToken,
+            @Schema(allowableValues = {"customer", "agent", "admin"}) String role, UUID userId) {
 
         static TokenResponse of(TokenPair pair) {
             return new TokenResponse(pair.accessToken(), "bearer", pair.expiresIn(), pair.refreshToken(),

@@ -1,5 +1,6 @@
 package io.waybill.kernel.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * rejects before dispatch, a failure in a filter): a problem body too, never HTML or a trace.
  */
 @RestController
+@Hidden
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping(path = "/error", produces = MediaType.ALL_VALUE)

@@ -1,6 +1,7 @@
 package io.waybill.network.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.network.Hub;
 import io.waybill.network.NetworkService;
@@ -38,6 +39,7 @@ class HubController {
     @Operation(summary = "Open a hub", description = "New shipments whose source address names its city are "
             + "routed to it. time_zone (IANA, e.g. Asia/Kolkata) defaults to waybill.time-zone; scans at a place "
             + "naming the hub's city are shown in it.")
+    @ApiResponse(responseCode = "201", description = "The hub")
     ResponseEntity<HubResponse> add(@RequestBody HubRequest request) {
         Hub hub = network.addHub(request.fields());
         return ResponseEntity.created(URI.create("/admin/hubs/" + hub.id())).body(HubResponse.of(hub));
@@ -64,6 +66,8 @@ class HubController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Close a hub", description = "409 while vehicles are based there.")
+    @ApiResponse(responseCode = "204", description = "Closed")
+    @ApiResponse(responseCode = "409", description = "Vehicles are based at this hub")
     ResponseEntity<Void> remove(@PathVariable UUID id) {
         network.removeHub(id);
         return ResponseEntity.noContent().build();

@@ -1,6 +1,7 @@
 package io.waybill.network.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
@@ -38,6 +39,7 @@ class LaneController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a lane", description = "One lane per origin and destination city (names compared "
             + "ignoring case); 409 for a second. Transit days 0 to 60, express not more than standard.")
+    @ApiResponse(responseCode = "201", description = "The lane")
     ResponseEntity<LaneResponse> add(@RequestBody LaneRequest request) {
         Lane lane = lanes.add(request.fields());
         return ResponseEntity.created(URI.create("/admin/lanes/" + lane.id())).body(LaneResponse.of(lane));
@@ -66,6 +68,7 @@ class LaneController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Remove a lane", description = "Bookings between its cities then get the default "
             + "transit days.")
+    @ApiResponse(responseCode = "204", description = "Removed")
     ResponseEntity<Void> remove(@PathVariable UUID id) {
         lanes.remove(id);
         return ResponseEntity.noContent().build();

@@ -1,6 +1,7 @@
 package io.waybill.network.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.network.NetworkService;
 import io.waybill.network.Vehicle;
@@ -39,6 +40,7 @@ class VehicleController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a vehicle", description = "type: bike, car, van or truck; status: available "
             + "(default), in_service, maintenance or retired.")
+    @ApiResponse(responseCode = "201", description = "The vehicle")
     ResponseEntity<VehicleResponse> add(@RequestBody VehicleRequest request) {
         Vehicle vehicle = network.addVehicle(request.fields());
         return ResponseEntity.created(URI.create("/admin/vehicles/" + vehicle.id())).body(VehicleResponse.of(vehicle));
@@ -65,6 +67,7 @@ class VehicleController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Remove a vehicle")
+    @ApiResponse(responseCode = "204", description = "Removed")
     ResponseEntity<Void> remove(@PathVariable UUID id) {
         network.removeVehicle(id);
         return ResponseEntity.noContent().build();

@@ -1,6 +1,9 @@
 package io.waybill.notifications.web;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.notifications.Webhook;
 import io.waybill.notifications.WebhookDelivery;
@@ -41,6 +44,7 @@ class WebhookController {
             + "their own, while the owner's account lives. The signing `secret` appears only in this answer. 422 for "
             + "a URL whose host points at a private, loopback or other special-purpose address; 409 beyond the "
             + "number of active webhooks an account may have (10 by default).")
+    @ApiResponse(responseCode = "201", description = "The webhook, with its signing secret shown this once")
     ResponseEntity<CreatedWebhook> register(Caller caller, @RequestBody WebhookRequest request) {
         Webhook webhook = webhooks.register(caller, request.url(), request.events());
         return ResponseEntity.created(URI.create("/webhooks/" + webhook.id())).body(CreatedWebhook.of(webhook));
@@ -55,6 +59,7 @@ class WebhookController {
 
     @DeleteMapping("/webhooks/{id}")
     @Operation(summary = "Unsubscribe")
+    @ApiResponse(responseCode = "204", description = "Unsubscribed")
     ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
         webhooks.delete(caller, id);
         return ResponseEntity.noContent().build();
@@ -70,22 +75,27 @@ class WebhookController {
     @PostMapping("/webhooks/{id}/deliveries/{deliveryId}/redeliver")
     @Operation(summary = "Send a delivery again", description = "Same body and X-Waybill-Event-Id, a new signature; "
             + "202, the attempt follows at once. 409 when the webhook is disabled.")
+    @ApiResponse(responseCode = "202", description = "The delivery, queued again")
     ResponseEntity<DeliveryResponse> redeliver(Caller caller, @PathVariable UUID id, @PathVariable UUID deliveryId) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(DeliveryResponse.of(webhooks.redeliver(caller, id, deliveryId)));
     }
 
-    record WebhookRequest(String url, List<String> events) {
+    record WebhookRequest(@Schema(example = "https://shop.example.com/hooks/waybill") String url,
+            @ArraySchema(schema = @Schema(ref = "WebhookEventType")) List<String> events) {
     }
 
-    record CreatedWebhook(UUID id, String url, List<String> events, boolean active, Instant createdAt, String secret) {
+    record CreatedWebhook(UUID id, @Schema(example = "https://shop.example.com/hooks/waybill") String url,
+            @ArraySchema(schema = @Schema(ref = "WebhookEventType")) List<String> events, boolean active,
+            Instant createdAt, @Schema(example = "whsec_5fJ2kQ9x") String secret) {
         static CreatedWebhook of(Webhook w) {
             return new CreatedWebhook(w.id(), w.url(), w.events(), w.active(), w.createdAt(), w.secret());
         }
     }
 
     /** {@code all_shipments} follows the owner's role now (an admin's webhook covers every shipment). */
-    record WebhookResponse(UUID id, String url, List<String> events, boolean active, boolean allShipments,
+    record WebhookResponse(UUID id, String url, @ArraySchema(schema = @Schema(ref = "WebhookEventType")) List<String> events,
+            boolean active, boolean allShipments,
             Instant createdAt, Instant disabledAt, String disabledReason) {
         static WebhookResponse of(WebhookService.Subscription s) {
             Webhook w = s.webhook();
@@ -94,7 +104,7 @@ class WebhookController {
         }
     }
 
-    record DeliveryResponse(UUID id, UUID eventId, String eventType, String status, int attempts, Instant createdAt,
+    record DeliveryResponse(UUID id, UUID eventId, @Schema(ref = "WebhookEventType") String eventType, String status, int attempts, Instant createdAt,
             Instant nextAttemptAt, Instant deliveredAt, Integer lastStatusCode, String lastError) {
         static DeliveryResponse of(WebhookDelivery d) {
             return new DeliveryResponse(d.id(), d.eventId(), d.eventType(), d.status(), d.attempts(), d.createdAt(),

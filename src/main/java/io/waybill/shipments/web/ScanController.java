@@ -1,6 +1,7 @@
 package io.waybill.shipments.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.Idempotent;
@@ -28,6 +29,7 @@ class ScanController {
 
     @PostMapping(path = "/scans", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
+    @ApiResponse(responseCode = "404", description = "No shipment with this code, or not one assigned to the calling agent")
     @ResponseStatus(HttpStatus.CREATED)
     @Idempotent
     @Operation(summary = "Record a scan by what the scanner read", description = "code is the bare tracking number "

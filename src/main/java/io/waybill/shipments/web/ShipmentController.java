@@ -1,6 +1,8 @@
 package io.waybill.shipments.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.BadParameterException;
@@ -52,6 +54,8 @@ class ShipmentController {
     @Operation(summary = "Book a shipment", description = "Customers book for themselves; an admin books on "
             + "behalf of a customer with customer_id. service_level: standard (default) or express; the answer "
             + "carries the promised_delivery_date from the lane between its cities.")
+    @ApiResponse(responseCode = "201", description = "The shipment, status created")
+    @ApiResponse(responseCode = "429", description = "Too many bookings by this account")
     ResponseEntity<ShipmentResponse> book(@RequestBody BookingRequest request, Caller caller) {
         ShipmentView view = shipments.book(caller, request.customerId(), new ShipmentDetails(request.sourceAddress(),
                 request.destinationAddress(), request.recipientName(), request.recipientPhone(), request.weightKg(),
@@ -64,7 +68,8 @@ class ShipmentController {
             + "them, admins all; newest first, or, with updated_since, those changed since then, oldest change "
             + "first. Page by number (page) or by the next_cursor of the previous page (cursor, which reads "
             + "any depth as fast as the first page; total is then null). next_cursor is null on the last page.")
-    ShipmentListResponse list(@RequestParam(required = false) String status,
+    ShipmentListResponse list(
+            @Parameter(schema = @Schema(ref = "ShipmentStatus")) @RequestParam(required = false) String status,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @Parameter(description = "ISO-8601 instant, e.g. 2026-11-23T10:15:30Z: only shipments changed at or "
                     + "after it, by last change, oldest first")
@@ -88,7 +93,8 @@ class ShipmentController {
     @GetMapping("/{id}")
     @ConditionalGet
     @Operation(summary = "One shipment", description = "For its customer, its agent and admins; 404 for anyone else. "
-            + "With the revisions of its estimated delivery date. Sends a strong ETag; If-None-Match with it is "
+            + "With the revisions of its estimated delivery date. While it is out_for_delivery, agent_location is "
+            + "where its agent was last seen (null otherwise). Sends a strong ETag; If-None-Match with it is "
             + "answered 304 while the shipment is unchanged.")
     ResponseEntity<ShipmentResponse> get(@Parameter(description = "UUID or tracking number") @PathVariable String id,
             Caller caller) {
@@ -99,6 +105,7 @@ class ShipmentController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change a booking", description = "Only while created; fields left out keep their value.")
+    @ApiResponse(responseCode = "403", description = "An agent or API key may not change a booking")
     ShipmentResponse edit(@PathVariable String id, @RequestBody ChangeRequest request, Caller caller) {
         return ShipmentResponse.of(shipments.edit(caller, id, new ShipmentService.DetailsChange(
                 request.sourceAddress(), request.destinationAddress(), request.recipientName(),
@@ -107,6 +114,7 @@ class ShipmentController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Cancel a shipment", description = "Only while created; the shipment is kept as cancelled.")
+    @ApiResponse(responseCode = "403", description = "An agent or API key may not cancel a shipment")
     ShipmentResponse cancel(@PathVariable String id, Caller caller) {
         return ShipmentResponse.of(shipments.cancel(caller, id));
     }
@@ -130,15 +138,23 @@ class ShipmentController {
         return ShipmentResponse.of(shipments.assignAgent(caller, id, request.agentId()));
     }
 
-    record BookingRequest(String sourceAddress, String destinationAddress, String recipientName,
-            String recipientPhone, BigDecimal weightKg, String description, UUID customerId, String serviceLevel) {
+    record BookingRequest(@Schema(example = "12 Anna Salai, Chennai") String sourceAddress,
+            @Schema(example = "5 MG Road, Bangalore") String destinationAddress,
+            @Schema(example = "Asha Rao") String recipientName, @Schema(example = "+919876543210") String recipientPhone,
+            @Schema(example = "2.5") BigDecimal weightKg, @Schema(example = "Books") String description,
+            @Schema(description = "Admins only: the customer booked for") UUID customerId,
+            @Schema(allowableValues = {"standard", "express"}, example = "standard") String serviceLevel) {
     }
 
     record ChangeRequest(String sourceAddress, String destinationAddress, String recipientName,
             String recipientPhone, BigDecimal weightKg, String description) {
     }
 
-    record StatusRequest(String status, String location, String note, String timeZone, String reason) {
+    record StatusRequest(@Schema(ref = "ShipmentStatus") String status, @Schema(example = "Bangalore hub") String location,
+            @Schema(example = "Left the sorting centre") String note,
+            @Schema(description = "IANA time zone of the place, e.g. Asia/Kolkata") String timeZone,
+            @Schema(description = "Required with delivery_failed", allowableValues = {"recipient_absent",
+                    "address_incorrect", "refused", "access_issue", "weather", "other"}) String reason) {
     }
 
     record AssignmentRequest(@NotNull UUID agentId) {

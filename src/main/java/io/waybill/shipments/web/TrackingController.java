@@ -1,5 +1,6 @@
 package io.waybill.shipments.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Caller;
@@ -51,7 +52,11 @@ class TrackingController {
         return shipments.history(caller, id).stream().map(TrackingUpdateResponse::of).toList();
     }
 
-    record TrackingRequest(String location, String status, String note, Double lat, Double lon, String timeZone,
-            String reason) {
+    record TrackingRequest(@Schema(example = "Chennai hub") String location,
+            @Schema(ref = "ShipmentStatus") String status, @Schema(example = "Scanned at the dock") String note,
+            @Schema(example = "13.0827") Double lat, @Schema(example = "80.2707") Double lon,
+            @Schema(description = "IANA time zone of the place, e.g. Asia/Kolkata") String timeZone,
+            @Schema(description = "Required with delivery_failed", allowableValues = {"recipient_absent",
+                    "address_incorrect", "refused", "access_issue", "weather", "other"}) String reason) {
     }
 }

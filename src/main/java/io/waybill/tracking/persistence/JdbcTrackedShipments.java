@@ -20,6 +20,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcTrackedShipments implements TrackedShipments {
 
+    private static final String OUT_FOR_DELIVERY = "out_for_delivery";
+
     private final JdbcClient jdbc;
 
     JdbcTrackedShipments(JdbcClient jdbc) {
@@ -133,6 +135,25 @@ class JdbcTrackedShipments implements TrackedShipments {
                 .params(shipmentId, entry.sequence(), entry.status(), entry.location(),
                         Timestamp.from(entry.occurredAt()), entry.timeZone())
                 .update();
+        jdbc.sql("""
+                update tracking.shipments set status = ?, status_sequence = ?
+                where shipment_id = ? and (status_sequence is null or status_sequence < ?)""")
+                .params(entry.status(), entry.sequence(), shipmentId, entry.sequence())
+                .update();
+    }
+
+    @Override
+    public List<TrackedShipment> outForDeliveryWith(UUID agentId) {
+        return jdbc.sql("""
+                select shipment_id from tracking.shipments
+                where agent_id = ? and status = 'out_for_delivery'""")
+                .param(agentId)
+                .query(UUID.class)
+                .list().stream()
+                .flatMap(id -> find(id).stream())
+                // The unbroken history decides, as everywhere else: an entry past a gap does not count yet.
+                .filter(shipment -> OUT_FOR_DELIVERY.equals(shipment.latest().status()))
+                .toList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.waybill.tracking.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Caller;
@@ -42,6 +43,7 @@ class LiveEventsController {
             + "ends after a final status, when the access token expires, when the account is deleted, and after "
             + "the maximum lifetime (a `stream.closed` event says why; reconnect with a valid token). 404 when the "
             + "caller may not see the shipment; 429 beyond the streams allowed per address or account.")
+    @ApiResponse(responseCode = "429", description = "Too many streams from this address or account")
     SseEmitter follow(Caller caller, @PathVariable String id, HttpServletRequest request) throws Exception {
         return stream(live.shipment(caller, id).heldBy(bearerToken(request)), request);
     }
@@ -51,6 +53,7 @@ class LiveEventsController {
     @Operation(summary = "Follow a shipment live by tracking number (SSE, public)", description = "Redacted like "
             + "/track/{tracking_number}: statuses and places only. Counts against the tracking rate limit; 429 "
             + "beyond the streams allowed per address.")
+    @ApiResponse(responseCode = "429", description = "Too many tracking requests or streams from this address")
     SseEmitter followPublicly(@PathVariable String trackingNumber, HttpServletRequest request) throws Exception {
         return stream(live.publicShipment(trackingNumber), request);
     }

@@ -1,6 +1,7 @@
 package io.waybill.tracking.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Caller;
@@ -43,6 +44,7 @@ class PublicTrackingController {
     @Operation(summary = "Public tracking by number", description = "No token needed; shows statuses and places, "
             + "nothing personal. A number whose check digit is wrong is answered 404 at once. Sends a strong ETag "
             + "and Cache-Control: public, max-age; If-None-Match with the ETag is answered 304 while unchanged.")
+    @ApiResponse(responseCode = "429", description = "Too many tracking requests from this address")
     ResponseEntity<PublicTracking> track(@PathVariable String trackingNumber) {
         return ResponseEntity.ok().cacheControl(publicCaching).body(tracking.track(trackingNumber));
     }
@@ -54,6 +56,7 @@ class PublicTrackingController {
             + "/track/{tracking_number}), not_found, or invalid (wrong form or check digit). Each number counts "
             + "against the tracking rate limit: 429 with Retry-After when the batch is more than what is left, "
             + "422 when it is more than the whole budget or more than 100 numbers.")
+    @ApiResponse(responseCode = "429", description = "The batch is more than this address has left of its tracking budget")
     ResponseEntity<BulkTrackingResponse> trackAll(@RequestBody BulkTrackingRequest request,
             HttpServletRequest http, Caller caller) {
         BulkTracking answer = tracking.trackAll(request.trackingNumbers(), http.getRemoteAddr(), caller);

@@ -2,6 +2,7 @@ package io.waybill.kernel.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waybill.delivery.config.DeliveryProperties;
 import io.waybill.identity.config.IdentityProperties;
 import io.waybill.notifications.config.NotificationsProperties;
 import io.waybill.kernel.InvalidSettingException;
@@ -38,7 +39,8 @@ class SettingsRecordsTest {
 
     @EnableConfigurationProperties({PlatformProperties.class, EventsProperties.class, OutgoingMailProperties.class,
             RateLimitProperties.class, IdentityProperties.class, TrackingProperties.class,
-            NotificationsProperties.class, PublicLinkProperties.class, IdempotencyProperties.class})
+            NotificationsProperties.class, PublicLinkProperties.class, IdempotencyProperties.class,
+            DeliveryProperties.class})
     static class AllSettings {
     }
 
@@ -80,7 +82,8 @@ class SettingsRecordsTest {
                 new Budget(5L, Duration.ofMinutes(15)), new Budget(50L, Duration.ofMinutes(15)),
                 new Budget(50L, Duration.ofMinutes(15)), new Budget(60L, Duration.ofMinutes(1)),
                 new Budget(20L, Duration.ofHours(1)), new Budget(10L, Duration.ofHours(1)),
-                new Budget(60L, Duration.ofMinutes(1)), "waybill:rate-limit:", Duration.ofMillis(250)));
+                new Budget(60L, Duration.ofMinutes(1)), new Budget(120L, Duration.ofMinutes(1)),
+                "waybill:rate-limit:", Duration.ofMillis(250)));
         assertThat(context.getBean(IdentityProperties.class)).isEqualTo(new IdentityProperties(
                 new IdentityProperties.Jwt(Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(90)),
                 new IdentityProperties.Admin("", "")));
@@ -90,6 +93,9 @@ class SettingsRecordsTest {
                         "waybill:live:shipments")));
         assertThat(context.getBean(IdempotencyProperties.class)).isEqualTo(new IdempotencyProperties(
                 Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofMinutes(10)));
+        assertThat(context.getBean(DeliveryProperties.class)).isEqualTo(new DeliveryProperties(
+                new DeliveryProperties.Locations(Duration.ofHours(24), Duration.ofMinutes(2), Duration.ofHours(1),
+                        Duration.ofDays(30), Duration.ofMinutes(15), 5000, Duration.ofHours(24), 1000)));
         assertThat(context.getBean(NotificationsProperties.class)).isEqualTo(new NotificationsProperties(
                 new NotificationsProperties.Notifications(Duration.ofSeconds(30), 10, Duration.ofMinutes(2), 8,
                         Duration.ofSeconds(5), Duration.ofHours(6)),
