@@ -30,6 +30,9 @@ public final class OpenApiDocumentWriter {
         try (ConfigurableApplicationContext server = new SpringApplication(WaybillApplication.class).run(
                 "--server.port=0", "--management.server.port=-1",
                 "--waybill.jwt.secret=" + ApiTest.JWT_SECRET,
+                // It runs first on the tests' database: the first admin it makes must be the tests' admin.
+                "--waybill.admin.email=" + ApiTest.ADMIN_EMAIL,
+                "--waybill.admin.password=" + ApiTest.ADMIN_PASSWORD,
                 "--waybill.data-dir=" + target.toAbsolutePath().getParent().resolve("server-data"),
                 "--spring.main.banner-mode=off")) {
             int port = ((WebServerApplicationContext) server).getWebServer().getPort();
