@@ -8,6 +8,7 @@ import io.waybill.client.ApiException;
 import io.waybill.client.ApiResponse;
 import io.waybill.client.api.AdminReportsApi;
 import io.waybill.client.api.AuthApi;
+import io.waybill.client.api.DeliveryApi;
 import io.waybill.client.api.ShipmentsApi;
 import io.waybill.client.api.TrackingApi;
 import io.waybill.client.api.WebhooksApi;
@@ -17,6 +18,7 @@ import io.waybill.client.model.CreatedWebhook;
 import io.waybill.client.model.DailyReport;
 import io.waybill.client.model.DeliveryResponse;
 import io.waybill.client.model.LoginRequest;
+import io.waybill.client.model.ProofRequest;
 import io.waybill.client.model.PublicTracking;
 import io.waybill.client.model.RegisterRequest;
 import io.waybill.client.model.ShipmentResponse;
@@ -28,6 +30,7 @@ import io.waybill.client.model.WebhookEventType;
 import io.waybill.client.model.WebhookRequest;
 import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
+import io.waybill.support.Proofs;
 import io.waybill.support.Eventually;
 import io.waybill.support.WebhookReceiver;
 import java.math.BigDecimal;
@@ -65,14 +68,14 @@ class GeneratedClientJourneyIT extends ApiTest {
         // Subscribe a webhook, then book.
         WebhooksApi webhooks = new WebhooksApi(client(customer.getAccessToken()));
         ApiResponse<CreatedWebhook> subscribed = webhooks.webhookRegisterWithHttpInfo(new WebhookRequest()
-                .url(receiver.url("/journey")).events(List.of(WebhookEventType.SHIPMENT_DELIVERED)));
+                .url(receiver.url("/journey")).events(List.of(WebhookEventType.SHIPMENT_DELIVERED)), null);
         assertThat(subscribed.getStatusCode()).isEqualTo(201);
         assertThat(subscribed.getData().getSecret()).isNotBlank();
 
         ShipmentsApi asCustomer = new ShipmentsApi(client(customer.getAccessToken()));
         ApiResponse<ShipmentResponse> booked = asCustomer.shipmentBookWithHttpInfo(new BookingRequest()
                 .sourceAddress("Chennai").destinationAddress("Bangalore").recipientName("Ravi")
-                .weightKg(new BigDecimal("2.5")));
+                .weightKg(new BigDecimal("2.5")), UUID.randomUUID().toString());
         assertThat(booked.getStatusCode()).isEqualTo(201);
         ShipmentResponse shipment = booked.getData();
         assertThat(shipment.getStatus()).isEqualTo(ShipmentStatus.CREATED);
@@ -96,16 +99,17 @@ class GeneratedClientJourneyIT extends ApiTest {
         assertThat(assigned.getAgentId()).isEqualTo(agentAccount.getId());
 
         // The agent moves it to the door, then delivers it.
-        ShipmentsApi asAgent = new ShipmentsApi(client(logIn(agentEmail, PASSWORD).getAccessToken()));
+        ApiClient agentClient = client(logIn(agentEmail, PASSWORD).getAccessToken());
+        ShipmentsApi asAgent = new ShipmentsApi(agentClient);
         move(asAgent, shipment, ShipmentStatus.PICKED_UP, "Chennai");
         move(asAgent, shipment, ShipmentStatus.IN_TRANSIT, "Chennai hub");
         move(asAgent, shipment, ShipmentStatus.OUT_FOR_DELIVERY, "Bangalore");
-        ShipmentResponse delivered = deliver(asAgent, shipment);
+        ShipmentResponse delivered = deliver(agentClient, shipment);
         assertThat(delivered.getStatus()).isEqualTo(ShipmentStatus.DELIVERED);
 
         // Anyone tracks it by its number, without a token.
         awaitEvents();
-        PublicTracking tracked = new TrackingApi(client(null)).publicTrackingTrack(shipment.getTrackingNumber());
+        PublicTracking tracked = new TrackingApi(client(null)).publicTrackingTrack(shipment.getTrackingNumber(), null);
         assertThat(tracked.getStatus()).isEqualTo("delivered");
         assertThat(tracked.getEvents()).extracting(event -> event.getStatus())
                 .containsSubsequence("created", "picked_up", "in_transit", "out_for_delivery", "delivered");
@@ -134,15 +138,16 @@ class GeneratedClientJourneyIT extends ApiTest {
     private static void move(ShipmentsApi agent, ShipmentResponse shipment, ShipmentStatus status, String location)
             throws ApiException {
         ShipmentResponse moved = agent.shipmentChangeStatus(shipment.getId().toString(),
-                new StatusRequest().status(status).location(location));
+                new StatusRequest().status(status).location(location), null);
         assertThat(moved.getStatus()).isEqualTo(status);
     }
 
-    /** The last step on its own: the one that changes when delivery needs a proof. */
-    private static ShipmentResponse deliver(ShipmentsApi agent, ShipmentResponse shipment) throws ApiException {
-        return agent.shipmentChangeStatus(shipment.getId().toString(),
-                new StatusRequest().status(ShipmentStatus.DELIVERED).location("Bangalore")
-                        .note("Handed to the recipient"));
+    /** The last step: the agent hands in a proof of delivery (a signature), which delivers it. */
+    private static ShipmentResponse deliver(ApiClient agent, ShipmentResponse shipment) throws ApiException {
+        String id = shipment.getId().toString();
+        new DeliveryApi(agent).deliveryDeliver(id, new ProofRequest().kind("signature")
+                .image(Proofs.base64(Proofs.image("png", 240, 80))).receivedBy("Asha Rao").location("Bangalore"));
+        return new ShipmentsApi(agent).shipmentGet(id, null);
     }
 
     private TokenResponse logIn(String email, String password) throws ApiException {

@@ -90,7 +90,10 @@ class ShipmentServiceScenarioTest {
         assertThat(service.get(admin, id).agentLocation()).isEqualTo(seen);
         assertThatThrownBy(() -> service.get(otherCustomer, id)).isInstanceOf(NotFoundException.class);
 
-        service.changeStatus(agent, id, ShipmentStatus.DELIVERED, "Bangalore", null);
+        String code = published.stream().filter(DeliveryCodeIssued.class::isInstance).map(DeliveryCodeIssued.class::cast)
+                .findFirst().orElseThrow().code();
+        service.deliver(agent, id, new ShipmentService.ProofSubmission(ProofKind.OTP, code, null, "Ravi Kumar",
+                "Bangalore", null, null));
         assertThat(service.get(customer, id).agentLocation()).as("delivered").isNull();
         assertThat(service.get(admin, id).agentLocation()).as("delivered, for an admin too").isNull();
     }

@@ -2,6 +2,7 @@ package io.waybill.shipments.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Caller;
 import io.waybill.shipments.DeliveryInstruction;
@@ -48,6 +49,7 @@ class DeliveryController {
             + "the shipment is out_for_delivery: kind otp (with the recipient's code), signature or photo (with a "
             + "PNG or JPEG image in base64, at most 5 MB), received_by, location, and latitude/longitude when known. "
             + "Moves the shipment to delivered; 422 for a wrong or locked code or a refused image.")
+    @ApiResponse(responseCode = "201", description = "The proof; the shipment is delivered")
     ResponseEntity<ProofResponse> deliver(@PathVariable String id, @RequestBody ProofRequest request, Caller caller) {
         ProofOfDelivery proof = shipments.deliver(caller, id, new ShipmentService.ProofSubmission(
                 DeliveryParameters.kind(request.kind()), request.code(), DeliveryParameters.image(request.image()),
@@ -82,6 +84,7 @@ class DeliveryController {
     @Operation(summary = "Say what happens after a failed delivery", description = "The customer who booked the "
             + "shipment (or an admin), while it is delivery_failed: reattempt (with a date, not in the past), "
             + "hold_at_hub or return_to_sender. The agent sees it as delivery_instruction on the shipment.")
+    @ApiResponse(responseCode = "201", description = "The instruction")
     ResponseEntity<InstructionResponse> instruct(@PathVariable String id, @RequestBody InstructionRequest request,
             Caller caller) {
         DeliveryInstruction given = shipments.instruct(caller, id, DeliveryParameters.action(request.action()),
