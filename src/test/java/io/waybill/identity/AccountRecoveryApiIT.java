@@ -46,7 +46,10 @@ class AccountRecoveryApiIT extends ApiTest {
             assertThat(Mailbox.body(mail)).doesNotContain("evil.example").startsWith("Hello,");
         }
 
-        assertThat(api.post("/auth/verify-email", null, Map.of("token", Mailbox.tokenIn(email, 1))).status())
+        // The two mails may arrive in either order: the verification mail is the one that says so.
+        MimeMessage verification = Mailbox.await(email, 2).stream().filter(AccountRecoveryApiIT::asksToConfirm)
+                .findFirst().orElseThrow();
+        assertThat(api.post("/auth/verify-email", null, Map.of("token", Mailbox.token(verification))).status())
                 .isEqualTo(204);
         assertThat(api.post("/auth/request-password-reset", null, Map.of("email", email)).status()).isEqualTo(202);
         assertThat(Mailbox.body(Mailbox.await(email, 3).get(2))).startsWith("Hello " + name + ",");
@@ -177,5 +180,13 @@ class AccountRecoveryApiIT extends ApiTest {
     private void expireTokensOf(Account account) {
         jdbc.sql("update identity.account_tokens set expires_at = now() - interval '1 minute' where user_id = ?")
                 .param(account.id()).update();
+    }
+
+    private static boolean asksToConfirm(MimeMessage mail) {
+        try {
+            return mail.getSubject().startsWith("Confirm your email address");
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
