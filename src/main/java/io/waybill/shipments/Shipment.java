@@ -433,7 +433,12 @@ public final class Shipment {
      * delivered (or the attempt failed), they are none of its customer's business.
      */
     public boolean sharesAgentLocationWith(Caller caller) {
-        return status == ShipmentStatus.OUT_FOR_DELIVERY && agentId != null && isVisibleTo(caller);
+        return sharesAgentLocation(status, parties(), caller);
+    }
+
+    /** The rule of {@link #sharesAgentLocationWith}, for a shipment read as a view. */
+    static boolean sharesAgentLocation(ShipmentStatus status, Parties parties, Caller caller) {
+        return status == ShipmentStatus.OUT_FOR_DELIVERY && parties.agentId() != null && parties.isVisibleTo(caller);
     }
 
     /** Where the parcel was last seen: the latest entry that has a location, or null before the first. */

@@ -13,6 +13,19 @@ public interface ShipmentRepository {
 
     Optional<Shipment> find(TrackingNumber trackingNumber);
 
+    /**
+     * A shipment as callers read it, with the revisions of its estimate, without loading the
+     * aggregate (its history, delivery code, failures and proof): what {@code GET /shipments/{id}}
+     * needs, read in as few queries as the store can.
+     */
+    default Optional<ShipmentView> view(UUID id) {
+        return find(id).map(ShipmentView::of);
+    }
+
+    default Optional<ShipmentView> view(TrackingNumber trackingNumber) {
+        return find(trackingNumber).map(ShipmentView::of);
+    }
+
     /** Who a shipment belongs to, without loading or locking it: enough to tell who may see it. */
     Optional<Shipment.Parties> parties(UUID id);
 

@@ -146,12 +146,15 @@ public class ShipmentService {
 
     /** One shipment; while it is out for delivery, with where its agent was last seen. */
     public ShipmentView get(Caller caller, String reference) {
-        Shipment shipment = visible(caller, find(reference, shipments::find, shipments::find));
-        ShipmentView view = ShipmentView.of(shipment);
-        if (!shipment.sharesAgentLocationWith(caller)) {
+        // Read as a view: the aggregate (history, delivery code, failures, proof) is not needed to show it.
+        ShipmentView view = find(reference, shipments::view, shipments::view);
+        if (!view.isVisibleTo(caller)) {
+            throw new NotFoundException(NOT_FOUND);
+        }
+        if (!view.sharesAgentLocationWith(caller)) {
             return view;
         }
-        return agentLocations.latest(shipment.agentId()).map(view::withAgentLocation).orElse(view);
+        return agentLocations.latest(view.agentId()).map(view::withAgentLocation).orElse(view);
     }
 
     public List<TrackingUpdate> history(Caller caller, String reference) {

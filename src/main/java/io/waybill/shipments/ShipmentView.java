@@ -1,5 +1,6 @@
 package io.waybill.shipments;
 
+import io.waybill.kernel.Caller;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,6 +42,23 @@ public record ShipmentView(UUID id, TrackingNumber trackingNumber, ShipmentStatu
                 shipment.hubId(), shipment.createdAt(), shipment.updatedAt(), shipment.serviceLevel(),
                 shipment.promisedDeliveryDate(), shipment.estimatedDelivery(), shipment.estimateRevisions(),
                 shipment.currentInstruction());
+    }
+
+    /** This view with the revisions of its estimate (a repository reads them apart from the row). */
+    public ShipmentView withEstimateRevisions(List<EstimateRevision> revisions) {
+        return new ShipmentView(id, trackingNumber, status, currentLocation, details, customerId, agentId, hubId,
+                createdAt, updatedAt, serviceLevel, promisedDeliveryDate, estimatedDelivery, List.copyOf(revisions),
+                deliveryInstruction, agentLocation);
+    }
+
+    /** Who may see it: its customer, its agent, admins (the rule is {@link Shipment.Parties#isVisibleTo}). */
+    boolean isVisibleTo(Caller caller) {
+        return new Shipment.Parties(customerId, agentId).isVisibleTo(caller);
+    }
+
+    /** Whether this caller is shown where its agent is ({@link Shipment#sharesAgentLocationWith}). */
+    boolean sharesAgentLocationWith(Caller caller) {
+        return Shipment.sharesAgentLocation(status, new Shipment.Parties(customerId, agentId), caller);
     }
 
     ShipmentView withAgentLocation(AgentLocation location) {

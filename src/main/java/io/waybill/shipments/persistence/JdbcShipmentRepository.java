@@ -167,6 +167,24 @@ class JdbcShipmentRepository implements ShipmentRepository {
     }
 
     @Override
+    public Optional<ShipmentView> view(UUID id) {
+        return view("s.id = :key", id);
+    }
+
+    @Override
+    public Optional<ShipmentView> view(TrackingNumber trackingNumber) {
+        return view("s.tracking_number = :key", trackingNumber.value());
+    }
+
+    /** The row as lists read it, then its estimate's revisions: two queries, not the aggregate's seven. */
+    private Optional<ShipmentView> view(String condition, Object key) {
+        return jdbc.sql("select " + COLUMNS + ", " + CURRENT_LOCATION + ", " + INSTRUCTION
+                        + " from shipments.shipments s" + INSTRUCTION_JOIN + " where " + condition)
+                .param("key", key).query(JdbcShipmentRepository::view).optional()
+                .map(found -> found.withEstimateRevisions(revisions(found.id())));
+    }
+
+    @Override
     public List<ShipmentView> list(ShipmentFilter filter, Range range) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = where(filter, range.updatedSince(), params);
