@@ -41,6 +41,9 @@ class DeadLettersApiIT extends ApiTest {
     @Autowired
     private TransactionTemplate transaction;
 
+    @Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void shouldParkAnEventItsConsumerCannotHandleAndGoOnWithTheNext() {
         UUID parcel = UUID.randomUUID();
@@ -120,6 +123,22 @@ class DeadLettersApiIT extends ApiTest {
         assertProblem(api.get("/admin/events/dead-letters", null), 401);
         assertProblem(api.post("/admin/events/dead-letters/" + id + "/retry", null, Map.of()), 401);
         assertThat(api.get("/admin/events/dead-letters/" + id, admin().token()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseToRetryADeadLetterWhoseGroupDoesNotRunInThisProcess() {
+        long id = jdbc.sql("""
+                insert into eventing.dead_letters (consumer_group, event_id, topic, event_key, envelope, error, attempts,
+                    first_failed_at)
+                values ('a-module-elsewhere', ?, 'test.picky', 'k', '{}', 'parked by another service', 10, now())
+                returning id""").param(UUID.randomUUID()).query(Long.class).single();
+
+        Api.Response retried = api.post("/admin/events/dead-letters/" + id + "/retry", admin().token(), Map.of());
+
+        assertProblem(retried, 409);
+        assertThat(retried.text("detail")).contains("a-module-elsewhere").contains("does not run in this process");
+        assertThat(api.get("/admin/events/dead-letters/" + id, admin().token()).status()).as("still parked")
+                .isEqualTo(200);
     }
 
     @Test
