@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Every write is idempotent and safe in any order (the booking, the status changes and the
  * assignments travel on different topics): see {@link TrackedShipments}. The read model commits
  * with the event's receipt; the cache is written in passing, and when it cannot be reached the
- * shipment is noted for repair and its document rewritten from the read model once the cache is
+ * shipment is noted for repair and its page rewritten from the read model once the cache is
  * back, so an outage of the cache never holds up the read model nor leaves a stale page behind.
  */
 @Component
@@ -32,11 +32,13 @@ class TrackingProjection implements EventHandler {
 
     private final TrackedShipments shipments;
     private final TrackingCache cache;
+    private final TrackingPages pages;
     private final TrackingService lookups;
 
-    TrackingProjection(TrackedShipments shipments, TrackingCache cache, TrackingService lookups) {
+    TrackingProjection(TrackedShipments shipments, TrackingCache cache, TrackingPages pages, TrackingService lookups) {
         this.shipments = shipments;
         this.cache = cache;
+        this.pages = pages;
         this.lookups = lookups;
     }
 
@@ -117,7 +119,7 @@ class TrackingProjection implements EventHandler {
     private void refreshCache(UUID shipmentId) {
         shipments.find(shipmentId).ifPresent(shipment -> {
             try {
-                cache.storeIfNewer(shipment.toDocument());
+                cache.storeIfNewer(pages.render(shipment.toDocument()));
             } catch (RuntimeException unreachable) {
                 log.debug("Tracking cache ({}) unavailable; {} noted for repair: {}", cache.name(), shipmentId,
                         unreachable.toString());
@@ -126,13 +128,13 @@ class TrackingProjection implements EventHandler {
         });
     }
 
-    /** Rewrites, from the read model, the cached documents that could not be written; stops while the cache is away. */
+    /** Rewrites, from the read model, the cached pages that could not be written; stops while the cache is away. */
     @Scheduled(fixedDelayString = "${waybill.tracking.cache-repair-interval:PT2S}", initialDelayString = "PT2S")
     void repairCache() {
         try {
             List<TrackedShipments.CacheRepair> repairs = shipments.cacheRepairs(REPAIR_BATCH);
             for (TrackedShipments.CacheRepair repair : repairs) {
-                shipments.find(repair.shipmentId()).ifPresent(shipment -> cache.storeIfNewer(shipment.toDocument()));
+                shipments.find(repair.shipmentId()).ifPresent(shipment -> cache.storeIfNewer(pages.render(shipment.toDocument())));
                 shipments.cacheRepaired(repair);
             }
         } catch (RuntimeException unreachable) {

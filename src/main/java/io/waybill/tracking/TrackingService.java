@@ -25,8 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
- * The lookups of tracked shipments: the public page by tracking number, from the cache when it has
- * the shipment, otherwise from the module's own read model, putting what it read back into the
+ * The lookups of tracked shipments: the public page by tracking number, from the cache (rendered, as
+ * sent) when it has the shipment, otherwise from the module's own read model, putting what it read back into the
  * cache; and the shipments a live stream follows, from the read model. A cache that cannot be
  * reached is passed by, never shown to the client.
  * <p>
@@ -46,6 +46,7 @@ public class TrackingService {
     private static final int MAX_WAITING = 256;
 
     private final TrackingCache cache;
+    private final TrackingPages pages;
     private final TrackedShipments shipments;
     private final Duration newShipmentWait;
     private final Throttle throttle;
@@ -54,38 +55,48 @@ public class TrackingService {
     private final Object arrival = new Object();
 
     @Autowired
-    TrackingService(TrackingCache cache, TrackedShipments shipments, TrackingProperties properties,
-            Throttle throttle) {
-        this(cache, shipments, properties.tracking().newShipmentWait(), throttle);
+    TrackingService(TrackingCache cache, TrackingPages pages, TrackedShipments shipments,
+            TrackingProperties properties, Throttle throttle) {
+        this(cache, pages, shipments, properties.tracking().newShipmentWait(), throttle);
     }
 
-    TrackingService(TrackingCache cache, TrackedShipments shipments, Duration newShipmentWait, Throttle throttle) {
+    TrackingService(TrackingCache cache, TrackingPages pages, TrackedShipments shipments, Duration newShipmentWait,
+            Throttle throttle) {
         this.cache = cache;
+        this.pages = pages;
         this.shipments = shipments;
         this.newShipmentWait = newShipmentWait;
         this.throttle = throttle;
     }
 
     public PublicTracking track(String trackingNumber) {
+        return pages.read(page(trackingNumber));
+    }
+
+    /**
+     * The public page by tracking number as it is sent, with its ETag: from the cache, rendered when
+     * it was cached; otherwise rendered from the read model and put in the cache.
+     */
+    public TrackingPage page(String trackingNumber) {
         TrackingNumber number = TrackingNumber.parse(trackingNumber)
                 .orElseThrow(() -> new NotFoundException(UNKNOWN_NUMBER));
         try {
             var cached = cache.find(number.value());
             if (cached.isPresent()) {
-                return cached.get().toPublic();
+                return cached.get();
             }
         } catch (RuntimeException unreachable) {
             log.debug("Tracking cache ({}) unavailable, reading the read model: {}", cache.name(),
                     unreachable.toString());
-            return byNumber(number).toPublic();
+            return pages.render(byNumber(number).toDocument());
         }
-        TrackedShipment shipment = byNumber(number);
+        TrackingPage page = pages.render(byNumber(number).toDocument());
         try {
-            cache.storeIfNewer(shipment.toDocument());
+            cache.storeIfNewer(page);
         } catch (RuntimeException unreachable) {
             log.debug("Could not repopulate the tracking cache ({}): {}", cache.name(), unreachable.toString());
         }
-        return shipment.toPublic();
+        return page;
     }
 
     /**

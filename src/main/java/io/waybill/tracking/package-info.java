@@ -20,5 +20,5 @@
  * delivery module's {@code agent.location_recorded}) is pushed too, to accounts only, never to the
  * public stream.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "security", "shipments :: events", "identity :: events", "delivery :: events"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "kernel :: web", "eventing", "security", "shipments :: events", "identity :: events", "delivery :: events"})
 package io.waybill.tracking;

@@ -56,10 +56,15 @@ class RedisTrackingCacheIT extends ApiTest {
 
         eventually(() -> assertThat(cachedDocument(number)).contains("\"picked_up\"").contains("Chennai"));
 
+        // The page is kept as sent: the answer is its JSON byte for byte, with its ETag.
+        Api.Response answer = api.get("/track/" + number, null);
+        assertThat(answer.raw()).isEqualTo(cachedDocument(number));
+        assertThat(answer.header("ETag")).isEqualTo(direct().opsForHash().get(KEY + number, "etag"));
+
         // Change the cached copy behind the server's back: the page shows it, so it was read from Redis.
         ObjectNode document = (ObjectNode) JSON.readTree(cachedDocument(number));
         document.put("current_location", "Read from Redis");
-        direct().opsForHash().put("waybill:track:" + number, "doc", JSON.writeValueAsString(document));
+        direct().opsForHash().put(KEY + number, "page", JSON.writeValueAsString(document));
         assertThat(api.get("/track/" + number, null).text("current_location")).isEqualTo("Read from Redis");
     }
 
@@ -98,10 +103,11 @@ class RedisTrackingCacheIT extends ApiTest {
     }
 
     private static String cachedDocument(String number) {
-        Object document = direct().opsForHash().get("waybill:track:" + number, "doc");
+        Object document = direct().opsForHash().get(KEY + number, "page");
         return document == null ? null : document.toString();
     }
 
+    private static final String KEY = "waybill:track-page:";
     private static StringRedisTemplate direct;
 
     /** A client that talks to Redis itself, not through the relay. */

@@ -4,9 +4,6 @@ import io.waybill.kernel.ConditionalGet;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /**
@@ -31,17 +28,7 @@ final class ConditionalGetFilter extends ShallowEtagHeaderFilter {
 
     @Override
     protected String generateETagHeaderValue(InputStream body, boolean isWeak) throws IOException {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[8192];
-        for (int n; (n = body.read(buffer)) > 0; ) {
-            sha256.update(buffer, 0, n);
-        }
-        String hash = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256.digest());
-        return (isWeak ? "W/\"" : "\"") + hash + "\"";
+        String tag = StrongEtag.of(body.readAllBytes());
+        return isWeak ? "W/" + tag : tag;
     }
 }

@@ -2,12 +2,16 @@ package io.waybill.kernel.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
@@ -16,12 +20,15 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * answer it carries: so that a behaviour such as {@link io.waybill.kernel.Idempotent} or
  * {@link io.waybill.kernel.ConditionalGet} is switched on where the endpoint is declared, not by a
  * list of paths kept somewhere else. Asks MVC's own mapping, so it matches exactly as the dispatch
- * will (method, path, content type).
+ * will (method, path, content type). Few endpoints carry any one marker, so the mappings that carry it
+ * are listed once, and a request that matches none of them (most requests) is answered without
+ * the full lookup among all the application's mappings.
  */
 @Component
 public class HandlerAnnotations {
 
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;
+    private final Map<Class<? extends Annotation>, List<RequestMappingInfo>> marked = new ConcurrentHashMap<>();
 
     /** Looked up on first use: filters are made before MVC's mapping is. */
     HandlerAnnotations(@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
@@ -35,7 +42,13 @@ public class HandlerAnnotations {
             if (parsedHere) {
                 ServletRequestPathUtils.parseAndCache(request);
             }
-            HandlerExecutionChain chain = mappings.getObject().getHandler(request);
+            RequestMappingHandlerMapping mapping = mappings.getObject();
+            List<RequestMappingInfo> candidates = marked.computeIfAbsent(type, marker -> markedWith(mapping, marker));
+            if (candidates.stream().noneMatch(info -> info.getMatchingCondition(request) != null)) {
+                return Optional.empty();
+            }
+            // One of them may answer; a more specific mapping without the marker may still win.
+            HandlerExecutionChain chain = mapping.getHandler(request);
             if (chain != null && chain.getHandler() instanceof HandlerMethod method) {
                 return Optional.ofNullable(method.getMethodAnnotation(type));
             }
@@ -48,5 +61,13 @@ public class HandlerAnnotations {
                 ServletRequestPathUtils.clearParsedRequestPath(request);
             }
         }
+    }
+
+    private static List<RequestMappingInfo> markedWith(RequestMappingHandlerMapping mapping,
+            Class<? extends Annotation> type) {
+        return mapping.getHandlerMethods().entrySet().stream()
+                .filter(entry -> entry.getValue().hasMethodAnnotation(type))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 }

@@ -6,7 +6,11 @@ import io.waybill.tracking.LiveUpdate;
 import io.waybill.tracking.LiveUpdates;
 import io.waybill.tracking.config.TrackingProperties;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -24,13 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Live updates through one Redis pub/sub channel that every instance subscribes to, so a client
  * on any instance sees a change whichever instance handled its event. While Redis is unreachable,
  * an update still reaches this instance's own clients. A sibling channel carries the accounts
- * whose streams must end (deleted accounts), so that each instance ends its own.
+ * whose streams must end (deleted accounts), so that each instance ends its own. Redis slow or
+ * away at start-up does not stop the application: the subscription is retried in the background,
+ * and until it holds, this instance's clients get its own updates directly.
  */
 @Component
 @Conditional(RedisMode.On.class)
 class RedisLiveFeed implements LiveFeed, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RedisLiveFeed.class);
+    private static final Duration SUBSCRIBE_RETRY = Duration.ofSeconds(2);
 
     private final StringRedisTemplate redis;
     private final JsonMapper json;
@@ -38,6 +45,12 @@ class RedisLiveFeed implements LiveFeed, DisposableBean {
     private final String channel;
     private final String closures;
     private final RedisMessageListenerContainer listener;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "live-feed-subscribe");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean subscribed;
 
     RedisLiveFeed(StringRedisTemplate redis, RedisConnectionFactory connections, JsonMapper json,
             LiveUpdates clients, TrackingProperties properties) {
@@ -55,13 +68,29 @@ class RedisLiveFeed implements LiveFeed, DisposableBean {
         listener.addMessageListener(this::received, new ChannelTopic(channel));
         listener.addMessageListener(this::closeReceived, new ChannelTopic(closures));
         listener.afterPropertiesSet();
-        listener.start();
+        subscribe();
+    }
+
+    private void subscribe() {
+        try {
+            listener.start();
+            subscribed = true;
+            retries.shutdown();
+        } catch (RuntimeException unreachable) {
+            log.warn("Redis unreachable for live updates ({}); this instance's clients get its own updates only "
+                    + "until the subscription holds, tried again in {}", unreachable.toString(), SUBSCRIBE_RETRY);
+            listener.stop();
+            retries.schedule(this::subscribe, SUBSCRIBE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
     public void publish(LiveUpdate update) {
         try {
             redis.convertAndSend(channel, json.writeValueAsString(update));
+            if (!subscribed) {
+                clients.fanOut(update);
+            }
         } catch (RuntimeException unreachable) {
             log.warn("Redis unreachable for live updates ({}); only this instance's clients get this one",
                     unreachable.toString());
@@ -73,6 +102,9 @@ class RedisLiveFeed implements LiveFeed, DisposableBean {
     public void closeStreamsOf(UUID account) {
         try {
             redis.convertAndSend(closures, account.toString());
+            if (!subscribed) {
+                clients.closeStreamsOf(account);
+            }
         } catch (RuntimeException unreachable) {
             log.warn("Redis unreachable to end a deleted account's live streams ({}); ending this instance's "
                     + "only, the others end theirs at their next heartbeat", unreachable.toString());
@@ -98,6 +130,7 @@ class RedisLiveFeed implements LiveFeed, DisposableBean {
 
     @Override
     public void destroy() throws Exception {
+        retries.shutdownNow();
         listener.stop();
         listener.destroy();
     }

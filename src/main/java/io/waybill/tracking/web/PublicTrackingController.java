@@ -1,13 +1,17 @@
 package io.waybill.tracking.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Caller;
-import io.waybill.kernel.ConditionalGet;
 import io.waybill.tracking.BulkTracking;
 import io.waybill.tracking.PublicTracking;
+import io.waybill.tracking.TrackingPage;
 import io.waybill.tracking.TrackingService;
 import io.waybill.tracking.config.TrackingProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @Tag(name = "Tracking")
@@ -38,15 +44,28 @@ class PublicTrackingController {
                 : CacheControl.maxAge(maxAge).cachePublic();
     }
 
-    @GetMapping("/track/{trackingNumber}")
-    @ConditionalGet
+    @GetMapping(path = "/track/{trackingNumber}", produces = MediaType.APPLICATION_JSON_VALUE)
     @SecurityRequirements
     @Operation(summary = "Public tracking by number", description = "No token needed; shows statuses and places, "
             + "nothing personal. A number whose check digit is wrong is answered 404 at once. Sends a strong ETag "
             + "and Cache-Control: public, max-age; If-None-Match with the ETag is answered 304 while unchanged.")
+    @ApiResponse(responseCode = "200", description = "The public page",
+            content = @Content(schema = @Schema(implementation = PublicTracking.class)))
+    @ApiResponse(responseCode = "304", description = "Not modified: the answer whose ETag was sent is still current.",
+            content = @Content)
+    @Parameter(in = ParameterIn.HEADER, name = "If-None-Match", required = false, schema = @Schema(type = "string"),
+            description = "The ETag of an answer you have: 304 without a body while it is still current.")
     @ApiResponse(responseCode = "429", description = "Too many tracking requests from this address")
-    ResponseEntity<PublicTracking> track(@PathVariable String trackingNumber) {
-        return ResponseEntity.ok().cacheControl(publicCaching).body(tracking.track(trackingNumber));
+    ResponseEntity<String> track(@PathVariable String trackingNumber, WebRequest request) {
+        // Not @ConditionalGet: the page comes as sent, JSON and ETag made once when it was cached,
+        // so the busiest read neither renders nor buffers nor hashes per request.
+        TrackingPage page = tracking.page(trackingNumber);
+        if (request.checkNotModified(page.etag())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(page.etag()).cacheControl(publicCaching)
+                    .build();
+        }
+        return ResponseEntity.ok().eTag(page.etag()).cacheControl(publicCaching)
+                .contentType(MediaType.APPLICATION_JSON).body(page.json());
     }
 
     @PostMapping(path = "/track/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
