@@ -5,10 +5,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** One day's report, in the shape of GET /admin/reports. */
+/**
+ * One day's report, in the shape of GET /admin/reports; {@code cashOutstanding} is as of now, whatever
+ * the day.
+ */
 public record DailyReport(LocalDate date, long totalShipmentsToday, long delivered, long inTransit,
         long outForDelivery, long cancelled, long newUsers, Map<String, Long> byStatus, List<HubLine> byHub,
-        DeliveryPerformance deliveryPerformance, FailedDeliveries failedDeliveries) {
+        DeliveryPerformance deliveryPerformance, FailedDeliveries failedDeliveries, List<AgentCash> cashOutstanding) {
+
+    /** An agent's cash on delivery in one currency, in minor units: collected, remitted, still held. */
+    public record AgentCash(UUID agentId, String currency, long collectedMinor, long remittedMinor,
+            long outstandingMinor) {
+    }
 
     /**
      * The day's failed delivery attempts: in total and per reason code, and per hub (the hub each

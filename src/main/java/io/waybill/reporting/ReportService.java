@@ -44,7 +44,7 @@ public class ReportService {
                 .toList();
         return new DailyReport(day, figures.totals().booked(), byStatus.get("delivered"), byStatus.get("in_transit"),
                 byStatus.get("out_for_delivery"), byStatus.get("cancelled"), figures.totals().usersRegistered(),
-                byStatus, byHub, performance(figures), failedDeliveries(store.failures(day)));
+                byStatus, byHub, performance(figures), failedDeliveries(store.failures(day)), store.cashOutstanding());
     }
 
     private DailyReport.FailedDeliveries failedDeliveries(ReportingStore.FailureFigures failures) {

@@ -5,7 +5,10 @@ import io.waybill.network.HubAssigned;
 import io.waybill.eventing.EventHandler;
 import io.waybill.eventing.ReceivedEvent;
 import io.waybill.shipments.AgentAssigned;
+import io.waybill.shipments.CollectionMethod;
 import io.waybill.shipments.DeliveryAttemptFailed;
+import io.waybill.shipments.PaymentCollected;
+import io.waybill.shipments.PaymentRemitted;
 import io.waybill.shipments.ShipmentBooked;
 import io.waybill.shipments.ShipmentDelivered;
 import io.waybill.shipments.ShipmentStatusChanged;
@@ -39,7 +42,7 @@ class ReportingProjection implements EventHandler {
     @Override
     public Set<String> topics() {
         return Set.of(UserRegistered.TOPIC, ShipmentBooked.TOPIC, HubAssigned.TOPIC, ShipmentStatusChanged.TOPIC,
-                ShipmentDelivered.TOPIC, DeliveryAttemptFailed.TOPIC);
+                ShipmentDelivered.TOPIC, DeliveryAttemptFailed.TOPIC, PaymentCollected.TOPIC, PaymentRemitted.TOPIC);
     }
 
     @Override
@@ -59,6 +62,17 @@ class ReportingProjection implements EventHandler {
             case DeliveryAttemptFailed.TOPIC -> {
                 DeliveryAttemptFailed failed = event.payloadAs(DeliveryAttemptFailed.class);
                 store.deliveryFailed(day(failed.occurredAt()), failed.hubId(), failed.reason());
+            }
+            case PaymentCollected.TOPIC -> {
+                PaymentCollected collected = event.payloadAs(PaymentCollected.class);
+                // Card and UPI payments go to the company through their provider: no agent holds them.
+                if (CollectionMethod.CASH.wireName().equals(collected.method())) {
+                    store.agentCash(collected.collectedBy(), collected.currency(), collected.amountMinor(), 0);
+                }
+            }
+            case PaymentRemitted.TOPIC -> {
+                PaymentRemitted remitted = event.payloadAs(PaymentRemitted.class);
+                store.agentCash(remitted.agentId(), remitted.currency(), 0, remitted.amountMinor());
             }
             default -> throw new IllegalArgumentException("Unexpected event type " + event.type());
         }

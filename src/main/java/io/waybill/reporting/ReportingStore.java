@@ -35,6 +35,12 @@ public interface ReportingStore {
     /** The day's failed attempts per reason, and per hub and reason. */
     FailureFigures failures(LocalDate day);
 
+    /** Adds cash an agent collected ({@code collectedMinor}) or remitted ({@code remittedMinor}) in a currency. */
+    void agentCash(UUID agentId, String currency, long collectedMinor, long remittedMinor);
+
+    /** Every agent's cash that is collected and not remitted, per currency, the most outstanding first. */
+    List<DailyReport.AgentCash> cashOutstanding();
+
     record FailureFigures(Map<String, Long> byReason, Map<UUID, Map<String, Long>> byHub) {
     }
 

@@ -7,10 +7,10 @@ import java.util.List;
 /**
  * What an agent hands in to close a delivery: one proof ({@code code} for {@link ProofKind#OTP},
  * the reference of a kept image for a signature or photo), who received the parcel and, when the
- * phone knew it, where.
+ * phone knew it, where; for a cash-on-delivery shipment, what was collected (null otherwise).
  */
 public record DeliveryProof(ProofKind kind, String code, List<String> imageReferences, String receivedBy,
-        Double latitude, Double longitude) {
+        Double latitude, Double longitude, Payment.Collected collection) {
 
     static final int MAX_NAME = ShipmentDetails.MAX_NAME;
 
@@ -36,6 +36,12 @@ public record DeliveryProof(ProofKind kind, String code, List<String> imageRefer
         if (longitude != null && (!Double.isFinite(longitude) || longitude < -180 || longitude > 180)) {
             throw new InvalidRequestException("longitude", "must be between -180 and 180");
         }
+    }
+
+    /** A proof with nothing collected, for a prepaid shipment. */
+    public DeliveryProof(ProofKind kind, String code, List<String> imageReferences, String receivedBy,
+            Double latitude, Double longitude) {
+        this(kind, code, imageReferences, receivedBy, latitude, longitude, null);
     }
 
     @Override

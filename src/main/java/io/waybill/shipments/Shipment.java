@@ -57,11 +57,12 @@ public final class Shipment {
     private UUID hubId;
     private Instant updatedAt;
     private final DeliveryState delivery;
+    private Payment payment;
 
     private Shipment(UUID id, TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
             ShipmentStatus status, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
             List<TrackingUpdate> history, ServiceLevel serviceLevel, LocalDate promisedDeliveryDate,
-            LocalDate estimatedDelivery, List<EstimateRevision> revisions, DeliveryState delivery) {
+            LocalDate estimatedDelivery, List<EstimateRevision> revisions, DeliveryState delivery, Payment payment) {
         this.id = Objects.requireNonNull(id);
         this.trackingNumber = Objects.requireNonNull(trackingNumber);
         this.customerId = Objects.requireNonNull(customerId);
@@ -77,6 +78,7 @@ public final class Shipment {
         this.estimatedDelivery = estimatedDelivery;
         this.revisions = new ArrayList<>(revisions);
         this.delivery = Objects.requireNonNull(delivery);
+        this.payment = Objects.requireNonNull(payment);
     }
 
     /**
@@ -94,10 +96,18 @@ public final class Shipment {
      */
     public static Booking book(TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
             ServiceLevel serviceLevel, LocalDate promisedDeliveryDate, ZoneId zone, UUID bookedBy, Instant at) {
+        return book(trackingNumber, customerId, details, serviceLevel, promisedDeliveryDate, zone, Payment.prepaid(),
+                bookedBy, at);
+    }
+
+    /** A new booking paid as {@code payment} says: prepaid, or cash on delivery with its amount pending. */
+    public static Booking book(TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
+            ServiceLevel serviceLevel, LocalDate promisedDeliveryDate, ZoneId zone, Payment payment, UUID bookedBy,
+            Instant at) {
         requirePhone(details);
         Shipment shipment = new Shipment(UUID.randomUUID(), trackingNumber, customerId, details,
                 ShipmentStatus.CREATED, null, null, at, at, List.of(), serviceLevel, promisedDeliveryDate, null,
-                List.of(), DeliveryState.none());
+                List.of(), DeliveryState.none(), payment);
         shipment.record(entry(ShipmentStatus.CREATED, null, null, zone, "Shipment booked", bookedBy, at));
         if (promisedDeliveryDate != null) {
             shipment.revise(promisedDeliveryDate, "booked", at);
@@ -148,8 +158,17 @@ public final class Shipment {
             ShipmentStatus status, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
             List<TrackingUpdate> history, ServiceLevel serviceLevel, LocalDate promisedDeliveryDate,
             LocalDate estimatedDelivery, List<EstimateRevision> revisions, DeliveryState delivery) {
+        return restore(id, trackingNumber, customerId, details, status, agentId, hubId, createdAt, updatedAt, history,
+                serviceLevel, promisedDeliveryDate, estimatedDelivery, revisions, delivery, Payment.prepaid());
+    }
+
+    /** Rebuilds a stored shipment whole, its payment included; for repositories only. */
+    public static Shipment restore(UUID id, TrackingNumber trackingNumber, UUID customerId, ShipmentDetails details,
+            ShipmentStatus status, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
+            List<TrackingUpdate> history, ServiceLevel serviceLevel, LocalDate promisedDeliveryDate,
+            LocalDate estimatedDelivery, List<EstimateRevision> revisions, DeliveryState delivery, Payment payment) {
         return new Shipment(id, trackingNumber, customerId, details, status, agentId, hubId, createdAt, updatedAt,
-                history, serviceLevel, promisedDeliveryDate, estimatedDelivery, revisions, delivery);
+                history, serviceLevel, promisedDeliveryDate, estimatedDelivery, revisions, delivery, payment);
     }
 
     public void edit(ShipmentDetails newDetails, Instant at) {
@@ -159,6 +178,27 @@ public final class Shipment {
         }
         this.details = Objects.requireNonNull(newDetails);
         this.updatedAt = at;
+    }
+
+    /** Changes how the booking is paid for, as its other details: before dispatch. */
+    public void changePayment(Payment newPayment, Instant at) {
+        requireNotDispatched("changed");
+        this.payment = Objects.requireNonNull(newPayment);
+        this.updatedAt = at;
+    }
+
+    /** An admin lets the agent collect another amount than the one due, or takes that back; while pending. */
+    public void allowCollectionMismatch(boolean allowed, Instant at) {
+        this.payment = payment.allowingMismatch(allowed);
+        this.updatedAt = at;
+    }
+
+    /** An admin paid the customer back a remitted cash-on-delivery payment. */
+    public List<ShipmentEvent> refundPayment(UUID by, Instant at) {
+        this.payment = payment.refunded();
+        this.updatedAt = at;
+        return List.of(new PaymentRefunded(id, trackingNumber.value(), customerId, payment.collection().collectedBy(),
+                payment.collection().amount().amountMinor(), payment.collection().amount().currencyCode(), by, at));
     }
 
     /** Cancels a booking not yet dispatched: a status change with no location. */
@@ -262,9 +302,12 @@ public final class Shipment {
                     + String.join(", ", policy.acceptedProofs().stream().sorted().map(ProofKind::wireName).toList()));
         }
         String where = requireLocation(location);
+        // Checked before the code, so that a refused collection does not spend one of the code's tries.
+        Payment collected = payment.collect(proof.collection(), by, at);
         if (proof.kind() == ProofKind.OTP) {
             checkCode(proof.code());
         }
+        payment = collected;
         ProofOfDelivery recorded = new ProofOfDelivery(proof.kind(), proof.receivedBy(), proof.latitude(),
                 proof.longitude(), where, proof.imageReferences(), by, at);
         GeoPoint point = proof.latitude() == null ? null : new GeoPoint(proof.latitude(), proof.longitude());
@@ -273,6 +316,11 @@ public final class Shipment {
         delivery.proven(recorded);
         events.add(new ProofOfDeliveryRecorded(id, trackingNumber.value(), customerId, agentId,
                 proof.kind().wireName(), recorded.receivedByInitials(), proof.imageReferences(), at));
+        if (payment.collection() != null) {
+            events.add(new PaymentCollected(id, trackingNumber.value(), customerId, agentId,
+                    payment.amount().amountMinor(), payment.collection().amount().amountMinor(),
+                    payment.amount().currencyCode(), payment.collection().method().wireName(), by, at));
+        }
         return List.copyOf(events);
     }
 
@@ -493,7 +541,7 @@ public final class Shipment {
     private ShipmentStatusChanged statusChanged(ShipmentStatus previous, TrackingUpdate update) {
         return new ShipmentStatusChanged(id, trackingNumber.value(), history.size() - 1, previous.wireName(),
                 update.status().wireName(), update.location(), customerId, agentId, update.recordedAt(),
-                update.timeZone(), estimatedDelivery);
+                update.timeZone(), estimatedDelivery, payment.status() == null ? null : payment.status().wireName());
     }
 
     /** Builds a history entry, refusing a bad note before anything about the shipment changes. */
@@ -594,6 +642,10 @@ public final class Shipment {
 
     public List<TrackingUpdate> history() {
         return List.copyOf(history);
+    }
+
+    public Payment payment() {
+        return payment;
     }
 
     public ServiceLevel serviceLevel() {

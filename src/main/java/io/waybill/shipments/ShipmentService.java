@@ -86,6 +86,13 @@ public class ShipmentService {
      */
     @Transactional
     public ShipmentView book(Caller caller, UUID onBehalfOf, ShipmentDetails details, ServiceLevel serviceLevel) {
+        return book(caller, onBehalfOf, details, serviceLevel, Payment.prepaid());
+    }
+
+    /** {@link #book(Caller, UUID, ShipmentDetails, ServiceLevel)} paid as {@code payment} says. */
+    @Transactional
+    public ShipmentView book(Caller caller, UUID onBehalfOf, ShipmentDetails details, ServiceLevel serviceLevel,
+            Payment payment) {
         UUID customerId = customerFor(caller, onBehalfOf);
         Instant now = clock.instant();
         ZoneId zone = zoneOf(details.sourceAddress(), null);
@@ -93,7 +100,7 @@ public class ShipmentService {
                 TransitLane.between(network.lanes(), details.sourceAddress(), details.destinationAddress()));
         // Made first, so that a booking refused for what it says does not spend the account's budget.
         Shipment.Booking booking = Shipment.book(newTrackingNumber(), customerId, details, serviceLevel, promised,
-                zone, caller.userId(), now);
+                zone, payment, caller.userId(), now);
         if (!caller.isAdmin()) {
             Throttle.Quota quota = throttle.take(RateLimit.BOOKING, caller.userId().toString());
             if (!quota.taken()) {
@@ -164,10 +171,38 @@ public class ShipmentService {
     /** Changes a booking's details; fields left null keep their value. */
     @Transactional
     public ShipmentView edit(Caller caller, String reference, DetailsChange change) {
+        return edit(caller, reference, change, null);
+    }
+
+    /** Changes a booking's details and, when {@code payment} is given, how it is paid for. */
+    @Transactional
+    public ShipmentView edit(Caller caller, String reference, DetailsChange change, Payment payment) {
         return ShipmentView.of(change(caller, reference, Access.MANAGE, shipment -> {
             shipment.edit(change.applyTo(shipment.details()), clock.instant());
+            if (payment != null) {
+                shipment.changePayment(payment, clock.instant());
+            }
             return List.of();
         }));
+    }
+
+    /**
+     * An admin lets the agent collect another amount than the one due for a cash-on-delivery shipment
+     * (or takes that back), while its payment is pending.
+     */
+    @Transactional
+    public Payment allowCollectionMismatch(Caller caller, String reference, boolean allowed) {
+        return change(caller, reference, Access.ADMINISTER, shipment -> {
+            shipment.allowCollectionMismatch(allowed, clock.instant());
+            return List.of();
+        }).payment();
+    }
+
+    /** An admin records that a remitted cash-on-delivery payment was paid back to the customer. */
+    @Transactional
+    public Payment refundPayment(Caller caller, String reference) {
+        return change(caller, reference, Access.ADMINISTER,
+                shipment -> shipment.refundPayment(caller.userId(), clock.instant())).payment();
     }
 
     @Transactional
@@ -328,7 +363,8 @@ public class ShipmentService {
         List<String> kept = image == null ? List.of() : List.of(images.store(shipment.id(), image));
         try {
             List<ShipmentEvent> produced = shipment.deliver(new DeliveryProof(submission.kind(), submission.code(),
-                    kept, submission.receivedBy(), submission.latitude(), submission.longitude()),
+                    kept, submission.receivedBy(), submission.latitude(), submission.longitude(),
+                    submission.collection()),
                     submission.location(), zoneOf(submission.location(), null), delivery, caller.userId(),
                     clock.instant());
             shipments.update(shipment);
@@ -377,7 +413,13 @@ public class ShipmentService {
 
     /** A proof as handed in over the API, before its image is checked and kept. */
     public record ProofSubmission(ProofKind kind, String code, byte[] image, String receivedBy, String location,
-            Double latitude, Double longitude) {
+            Double latitude, Double longitude, Payment.Collected collection) {
+
+        /** A proof with nothing collected, for a prepaid shipment. */
+        public ProofSubmission(ProofKind kind, String code, byte[] image, String receivedBy, String location,
+                Double latitude, Double longitude) {
+            this(kind, code, image, receivedBy, location, latitude, longitude, null);
+        }
 
         @Override
         public String toString() {
@@ -495,8 +537,8 @@ public class ShipmentService {
                 return shipment.isHandledBy(caller);
             }
         },
-        /** Assign it: admins only. */
-        ADMINISTER("Only an admin can assign a shipment.") {
+        /** Assign it, or decide about its payment: admins only. */
+        ADMINISTER("Only an admin can do this to a shipment.") {
             @Override
             boolean allows(Caller caller, Shipment shipment) {
                 return caller.isAdmin();

@@ -11,20 +11,24 @@ import java.util.UUID;
  * read one at a time, the revisions of its estimate ({@code estimateRevisions} is null in lists);
  * after a failed delivery attempt, the customer's instruction for it (null when there is none);
  * and, where the caller is shown it ({@link Shipment#sharesAgentLocationWith}), where its agent was
- * last seen (null otherwise).
+ * last seen (null otherwise); and how it is paid for ({@link Payment}).
  */
 public record ShipmentView(UUID id, TrackingNumber trackingNumber, ShipmentStatus status, String currentLocation,
         ShipmentDetails details, UUID customerId, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
         ServiceLevel serviceLevel, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery,
         List<EstimateRevision> estimateRevisions, DeliveryInstruction deliveryInstruction,
-        AgentLocation agentLocation) {
+        AgentLocation agentLocation, Payment payment) {
+
+    public ShipmentView {
+        payment = payment == null ? Payment.prepaid() : payment;
+    }
 
     /** A view without delivery dates or instruction, as shipments were before them. */
     public ShipmentView(UUID id, TrackingNumber trackingNumber, ShipmentStatus status, String currentLocation,
             ShipmentDetails details, UUID customerId, UUID agentId, UUID hubId, Instant createdAt,
             Instant updatedAt) {
         this(id, trackingNumber, status, currentLocation, details, customerId, agentId, hubId, createdAt, updatedAt,
-                ServiceLevel.STANDARD, null, null, null, null, null);
+                ServiceLevel.STANDARD, null, null, null, null, null, null);
     }
 
     /** A view with its delivery dates and instruction, and no agent position. */
@@ -33,7 +37,18 @@ public record ShipmentView(UUID id, TrackingNumber trackingNumber, ShipmentStatu
             ServiceLevel serviceLevel, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery,
             List<EstimateRevision> estimateRevisions, DeliveryInstruction deliveryInstruction) {
         this(id, trackingNumber, status, currentLocation, details, customerId, agentId, hubId, createdAt, updatedAt,
-                serviceLevel, promisedDeliveryDate, estimatedDelivery, estimateRevisions, deliveryInstruction, null);
+                serviceLevel, promisedDeliveryDate, estimatedDelivery, estimateRevisions, deliveryInstruction, null,
+                null);
+    }
+
+    /** A view with its delivery dates, instruction and payment, and no agent position. */
+    public ShipmentView(UUID id, TrackingNumber trackingNumber, ShipmentStatus status, String currentLocation,
+            ShipmentDetails details, UUID customerId, UUID agentId, UUID hubId, Instant createdAt, Instant updatedAt,
+            ServiceLevel serviceLevel, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery,
+            List<EstimateRevision> estimateRevisions, DeliveryInstruction deliveryInstruction, Payment payment) {
+        this(id, trackingNumber, status, currentLocation, details, customerId, agentId, hubId, createdAt, updatedAt,
+                serviceLevel, promisedDeliveryDate, estimatedDelivery, estimateRevisions, deliveryInstruction, null,
+                payment);
     }
 
     static ShipmentView of(Shipment shipment) {
@@ -41,14 +56,14 @@ public record ShipmentView(UUID id, TrackingNumber trackingNumber, ShipmentStatu
                 shipment.currentLocation(), shipment.details(), shipment.customerId(), shipment.agentId(),
                 shipment.hubId(), shipment.createdAt(), shipment.updatedAt(), shipment.serviceLevel(),
                 shipment.promisedDeliveryDate(), shipment.estimatedDelivery(), shipment.estimateRevisions(),
-                shipment.currentInstruction());
+                shipment.currentInstruction(), shipment.payment());
     }
 
     /** This view with the revisions of its estimate (a repository reads them apart from the row). */
     public ShipmentView withEstimateRevisions(List<EstimateRevision> revisions) {
         return new ShipmentView(id, trackingNumber, status, currentLocation, details, customerId, agentId, hubId,
                 createdAt, updatedAt, serviceLevel, promisedDeliveryDate, estimatedDelivery, List.copyOf(revisions),
-                deliveryInstruction, agentLocation);
+                deliveryInstruction, agentLocation, payment);
     }
 
     /** Who may see it: its customer, its agent, admins (the rule is {@link Shipment.Parties#isVisibleTo}). */
@@ -64,6 +79,6 @@ public record ShipmentView(UUID id, TrackingNumber trackingNumber, ShipmentStatu
     ShipmentView withAgentLocation(AgentLocation location) {
         return new ShipmentView(id, trackingNumber, status, currentLocation, details, customerId, agentId, hubId,
                 createdAt, updatedAt, serviceLevel, promisedDeliveryDate, estimatedDelivery, estimateRevisions,
-                deliveryInstruction, location);
+                deliveryInstruction, location, payment);
     }
 }

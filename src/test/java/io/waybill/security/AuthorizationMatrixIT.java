@@ -181,6 +181,19 @@ public class AuthorizationMatrixIT extends ApiTest {
                     + "/delivery-instructions", Map.of("action", "hold_at_hub")),
                     401, 201, 404, 403, 403, 201, 403, 401),
 
+            // Cash on delivery. Admin-only rows refuse everyone else by role, so their data can be shared:
+            // one cash-on-delivery shipment the assigned agent collected, remitted by the refund row.
+            row("PUT", "/shipments/{id}/payment/allowance", f -> call("/shipments/" + f.freshCodShipment()
+                    + "/payment/allowance", Map.of("allow_mismatch", true)), ADMIN_ONLY_200),
+            row("GET", "/admin/agents/{id}/cash", f -> call("/admin/agents/" + f.assignedAgent.id() + "/cash", null),
+                    ADMIN_ONLY_200),
+            row("POST", "/admin/agents/{id}/remittances", f -> call("/admin/agents/" + f.cashCollected()
+                    + "/remittances", Map.of("amount_minor", 1, "currency", "INR")), ADMIN_ONLY_201),
+            row("POST", "/shipments/{id}/payment/refund", f -> call("/shipments/" + f.remittedShipment()
+                    + "/payment/refund", null), ADMIN_ONLY_200),
+            // An agent's own cash: agents (and their API keys) only.
+            row("GET", "/agents/me/cash", f -> call("/agents/me/cash", null), 401, 403, 403, 200, 200, 403, 200, 401),
+
             // Last: it ends every session of the caller, so no cell may use the caller's token after it.
             row("POST", "/auth/logout-all", f -> call("/auth/logout-all", null),
                     401, 204, 204, 204, 204, 204, 204, 401));
@@ -396,6 +409,48 @@ public class AuthorizationMatrixIT extends ApiTest {
             String id = outForDelivery();
             deliver(id, assignedAgent, "Door");
             return id;
+        }
+
+        private String codCollected;
+        private String codRemitted;
+
+        String freshCodShipment() {
+            Api.Response booked = api.post("/shipments", owner.token(), Map.of("source_address", "Chennai",
+                    "destination_address", "Bangalore", "payment", Map.of("method", "cash_on_delivery",
+                            "amount_minor", 5000, "currency", "INR")));
+            assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+            assign(booked.text("id"), assignedAgent);
+            return booked.text("id");
+        }
+
+        /** The assigned agent, once holding the cash of one delivered cash-on-delivery shipment. */
+        UUID cashCollected() {
+            if (codCollected == null) {
+                String id = freshCodShipment();
+                for (String status : List.of("in_transit", "out_for_delivery")) {
+                    assertThat(move(id, assignedAgent, status, "Bangalore").status()).isEqualTo(200);
+                }
+                Map<String, Object> proof = new java.util.HashMap<>(io.waybill.support.Proofs.signature("Door"));
+                proof.put("collection", Map.of("amount_minor", 5000, "currency", "INR", "method", "cash"));
+                Api.Response delivered = api.post("/shipments/" + id + "/proof-of-delivery", assignedAgent.token(),
+                        proof);
+                assertThat(delivered.status()).as(delivered.toString()).isEqualTo(201);
+                codCollected = id;
+            }
+            return assignedAgent.id();
+        }
+
+        /** That shipment, its payment remitted: the admin records the rest of the agent's cash. */
+        String remittedShipment() {
+            if (codRemitted == null) {
+                cashCollected();
+                long outstanding = api.get("/admin/agents/" + assignedAgent.id() + "/cash", admin.token()).body()
+                        .get("balances").get(0).get("outstanding_minor").asLong();
+                assertThat(api.post("/admin/agents/" + assignedAgent.id() + "/remittances", admin.token(),
+                        Map.of("amount_minor", outstanding, "currency", "INR")).status()).isEqualTo(201);
+                codRemitted = codCollected;
+            }
+            return codRemitted;
         }
 
         String failedDelivery() {

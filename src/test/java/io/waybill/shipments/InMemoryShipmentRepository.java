@@ -118,6 +118,6 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
     private static Shipment copy(Shipment s) {
         return Shipment.restore(s.id(), s.trackingNumber(), s.customerId(), s.details(), s.status(), s.agentId(),
                 s.hubId(), s.createdAt(), s.updatedAt(), s.history(), s.serviceLevel(), s.promisedDeliveryDate(),
-                s.estimatedDelivery(), s.estimateRevisions(), s.delivery().copy());
+                s.estimatedDelivery(), s.estimateRevisions(), s.delivery().copy(), s.payment());
     }
 }

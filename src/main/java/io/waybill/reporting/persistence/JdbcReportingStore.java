@@ -1,5 +1,6 @@
 package io.waybill.reporting.persistence;
 
+import io.waybill.reporting.DailyReport;
 import io.waybill.reporting.ReportingStore;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -22,6 +23,28 @@ class JdbcReportingStore implements ReportingStore {
 
     JdbcReportingStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public void agentCash(UUID agentId, String currency, long collectedMinor, long remittedMinor) {
+        jdbc.sql("""
+                insert into reporting.agent_cash (agent_id, currency, collected_minor, remitted_minor) values (?, ?, ?, ?)
+                on conflict (agent_id, currency) do update
+                set collected_minor = agent_cash.collected_minor + excluded.collected_minor,
+                    remitted_minor = agent_cash.remitted_minor + excluded.remitted_minor""")
+                .params(agentId, currency, collectedMinor, remittedMinor).update();
+    }
+
+    @Override
+    public List<DailyReport.AgentCash> cashOutstanding() {
+        return jdbc.sql("""
+                        select agent_id, currency, collected_minor, remitted_minor from reporting.agent_cash
+                        where collected_minor > remitted_minor
+                        order by collected_minor - remitted_minor desc, agent_id, currency""")
+                .query((rs, n) -> new DailyReport.AgentCash(rs.getObject("agent_id", UUID.class),
+                        rs.getString("currency"), rs.getLong("collected_minor"), rs.getLong("remitted_minor"),
+                        rs.getLong("collected_minor") - rs.getLong("remitted_minor")))
+                .list();
     }
 
     @Override

@@ -1,8 +1,14 @@
 package io.waybill.shipments.persistence;
 
+import io.waybill.kernel.Money;
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
+import io.waybill.shipments.CashCollection;
+import io.waybill.shipments.CollectionMethod;
 import io.waybill.shipments.EstimateRevision;
+import io.waybill.shipments.Payment;
+import io.waybill.shipments.PaymentMethod;
+import io.waybill.shipments.PaymentStatus;
 import io.waybill.shipments.GeoPoint;
 import io.waybill.shipments.ServiceLevel;
 import io.waybill.shipments.DeliveryCode;
@@ -28,6 +34,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +60,12 @@ class JdbcShipmentRepository implements ShipmentRepository {
     private static final String INSTRUCTION_JOIN = " left join shipments.delivery_instructions di"
             + " on di.shipment_id = s.id and s.status not in ('out_for_delivery', 'delivered') and di.after_attempt ="
             + " (select coalesce(max(f.attempt), 0) from shipments.delivery_failures f where f.shipment_id = s.id)";
+
+    /** The payment of a cash-on-delivery shipment; a shipment without a row is prepaid. */
+    private static final String PAYMENT = """
+            p.method as payment_method, p.amount_minor, p.currency, p.status as payment_status,
+            p.mismatch_allowed, p.collected_minor, p.collection_method, p.collected_by, p.collected_at, p.remittance_id""";
+    private static final String PAYMENT_JOIN = " left join shipments.payments p on p.shipment_id = s.id";
 
     private final JdbcClient jdbc;
 
@@ -120,6 +133,7 @@ class JdbcShipmentRepository implements ShipmentRepository {
                 .update();
         appendHistory(shipment);
         appendRevisions(shipment);
+        storePayment(shipment);
     }
 
     @Override
@@ -138,6 +152,7 @@ class JdbcShipmentRepository implements ShipmentRepository {
         appendHistory(shipment);
         appendRevisions(shipment);
         storeDelivery(shipment);
+        storePayment(shipment);
     }
 
     @Override
@@ -158,8 +173,8 @@ class JdbcShipmentRepository implements ShipmentRepository {
         }
         long total = jdbc.sql("select count(*) from shipments.shipments s" + where).params(params)
                 .query(Long.class).single();
-        List<ShipmentView> items = jdbc.sql("select " + COLUMNS + ", " + CURRENT_LOCATION + ", " + INSTRUCTION
-                        + " from shipments.shipments s" + INSTRUCTION_JOIN + where
+        List<ShipmentView> items = jdbc.sql("select " + COLUMNS + ", " + CURRENT_LOCATION + ", " + INSTRUCTION + ", " + PAYMENT
+                        + " from shipments.shipments s" + INSTRUCTION_JOIN + PAYMENT_JOIN + where
                         + " order by s.created_at desc, s.id desc limit :limit offset :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(JdbcShipmentRepository::view).list();
@@ -178,8 +193,8 @@ class JdbcShipmentRepository implements ShipmentRepository {
 
     /** The row as lists read it, then its estimate's revisions: two queries, not the aggregate's seven. */
     private Optional<ShipmentView> view(String condition, Object key) {
-        return jdbc.sql("select " + COLUMNS + ", " + CURRENT_LOCATION + ", " + INSTRUCTION
-                        + " from shipments.shipments s" + INSTRUCTION_JOIN + " where " + condition)
+        return jdbc.sql("select " + COLUMNS + ", " + CURRENT_LOCATION + ", " + INSTRUCTION + ", " + PAYMENT
+                        + " from shipments.shipments s" + INSTRUCTION_JOIN + PAYMENT_JOIN + " where " + condition)
                 .param("key", key).query(JdbcShipmentRepository::view).optional()
                 .map(found -> found.withEstimateRevisions(revisions(found.id())));
     }
@@ -195,8 +210,8 @@ class JdbcShipmentRepository implements ShipmentRepository {
             params.put("at", Timestamp.from(range.after().at()));
             params.put("id", range.after().id());
         }
-        return jdbc.sql("select " + COLUMNS + ", " + CURRENT_LOCATION + ", " + INSTRUCTION
-                        + " from shipments.shipments s" + INSTRUCTION_JOIN + where
+        return jdbc.sql("select " + COLUMNS + ", " + CURRENT_LOCATION + ", " + INSTRUCTION + ", " + PAYMENT
+                        + " from shipments.shipments s" + INSTRUCTION_JOIN + PAYMENT_JOIN + where
                         + (newestFirst ? " order by s.created_at desc, s.id desc" : " order by s.updated_at, s.id")
                         + " limit :limit offset :offset")
                 .params(params).param("limit", range.limit()).param("offset", range.offset())
@@ -270,7 +285,58 @@ class JdbcShipmentRepository implements ShipmentRepository {
         return shipment.map(found -> Shipment.restore(found.id(), found.trackingNumber(), found.customerId(),
                 found.details(), found.status(), found.agentId(), found.hubId(), found.createdAt(),
                 found.updatedAt(), history(found.id()), found.serviceLevel(), found.promisedDeliveryDate(),
-                found.estimatedDelivery(), revisions(found.id()), delivery(found.id())));
+                found.estimatedDelivery(), revisions(found.id()), delivery(found.id()), payment(found.id())));
+    }
+
+    private Payment payment(UUID shipmentId) {
+        return jdbc.sql("select " + PAYMENT + " from shipments.payments p where p.shipment_id = ?").param(shipmentId)
+                .query((rs, n) -> payment(rs)).optional().orElse(Payment.prepaid());
+    }
+
+    /** The payment columns of a row; prepaid when the shipment has no payment row. */
+    private static Payment payment(ResultSet rs) throws SQLException {
+        String method = rs.getString("payment_method");
+        if (method == null) {
+            return Payment.prepaid();
+        }
+        Currency currency = Currency.getInstance(rs.getString("currency"));
+        String collectionMethod = rs.getString("collection_method");
+        CashCollection collection = collectionMethod == null ? null : new CashCollection(
+                new Money(rs.getLong("collected_minor"), currency),
+                CollectionMethod.fromWire(collectionMethod).orElseThrow(), rs.getObject("collected_by", UUID.class),
+                rs.getTimestamp("collected_at").toInstant());
+        return new Payment(PaymentMethod.fromWire(method).orElseThrow(), new Money(rs.getLong("amount_minor"), currency),
+                PaymentStatus.fromWire(rs.getString("payment_status")).orElseThrow(), rs.getBoolean("mismatch_allowed"),
+                collection, rs.getObject("remittance_id", UUID.class));
+    }
+
+    /**
+     * Writes the payment as it is now: a row for cash on delivery, none for prepaid. A remittance may
+     * have settled the row since the shipment was loaded; the ledger alone sets that, so it is kept.
+     */
+    private void storePayment(Shipment shipment) {
+        Payment payment = shipment.payment();
+        if (!payment.isCashOnDelivery()) {
+            jdbc.sql("delete from shipments.payments where shipment_id = ?").param(shipment.id()).update();
+            return;
+        }
+        CashCollection collection = payment.collection();
+        jdbc.sql("""
+                insert into shipments.payments (shipment_id, method, amount_minor, currency, status, mismatch_allowed,
+                    collected_minor, collection_method, collected_by, collected_at, remittance_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (shipment_id) do update set method = excluded.method, amount_minor = excluded.amount_minor,
+                    currency = excluded.currency, status = excluded.status, mismatch_allowed = excluded.mismatch_allowed,
+                    collected_minor = excluded.collected_minor, collection_method = excluded.collection_method,
+                    collected_by = excluded.collected_by, collected_at = excluded.collected_at,
+                    remittance_id = excluded.remittance_id""")
+                .params(shipment.id(), payment.method().wireName(), payment.amount().amountMinor(),
+                        payment.amount().currencyCode(), payment.status().wireName(), payment.mismatchAllowed(),
+                        collection == null ? null : collection.amount().amountMinor(),
+                        collection == null ? null : collection.method().wireName(),
+                        collection == null ? null : collection.collectedBy(),
+                        collection == null ? null : Timestamp.from(collection.collectedAt()), payment.remittanceId())
+                .update();
     }
 
     private DeliveryState delivery(UUID shipmentId) {
@@ -416,7 +482,7 @@ class JdbcShipmentRepository implements ShipmentRepository {
                 rs.getObject("hub_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), ServiceLevel.fromStored(rs.getString("service_level")),
                 localDate(rs.getDate("promised_delivery_date")), localDate(rs.getDate("estimated_delivery")), null,
-                instruction(rs));
+                instruction(rs), payment(rs));
     }
 
     private static DeliveryInstruction instruction(ResultSet rs) throws SQLException {

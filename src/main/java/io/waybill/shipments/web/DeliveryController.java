@@ -2,6 +2,7 @@ package io.waybill.shipments.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Caller;
@@ -48,12 +49,15 @@ class DeliveryController {
     @Operation(summary = "Deliver a shipment with a proof", description = "The assigned agent or an admin, while "
             + "the shipment is out_for_delivery: kind otp (with the recipient's code), signature or photo (with a "
             + "PNG or JPEG image in base64, at most 5 MB), received_by, location, and latitude/longitude when known. "
-            + "Moves the shipment to delivered; 422 for a wrong or locked code or a refused image.")
+            + "Moves the shipment to delivered; 422 for a wrong or locked code or a refused image. A cash_on_delivery "
+            + "shipment needs collection {amount_minor, currency, method: cash|card|upi}: the amount due, unless an "
+            + "admin allowed another (422 otherwise).")
     @ApiResponse(responseCode = "201", description = "The proof; the shipment is delivered")
     ResponseEntity<ProofResponse> deliver(@PathVariable String id, @RequestBody ProofRequest request, Caller caller) {
         ProofOfDelivery proof = shipments.deliver(caller, id, new ShipmentService.ProofSubmission(
                 DeliveryParameters.kind(request.kind()), request.code(), DeliveryParameters.image(request.image()),
-                request.receivedBy(), request.location(), request.latitude(), request.longitude()));
+                request.receivedBy(), request.location(), request.latitude(), request.longitude(),
+                PaymentParameters.collection(request.collection())));
         return ResponseEntity.created(URI.create("/shipments/" + id + "/proof-of-delivery"))
                 .body(ProofResponse.of(id, proof));
     }
@@ -94,7 +98,8 @@ class DeliveryController {
     }
 
     record ProofRequest(String kind, String code, String image, String receivedBy, String location, Double latitude,
-            Double longitude) {
+            Double longitude, @Schema(description = "Required for a cash_on_delivery shipment, refused otherwise")
+            PaymentParameters.CollectionRequest collection) {
 
         @Override
         public String toString() {

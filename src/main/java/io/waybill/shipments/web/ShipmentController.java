@@ -10,6 +10,7 @@ import io.waybill.kernel.Caller;
 import io.waybill.kernel.ConditionalGet;
 import io.waybill.kernel.Idempotent;
 import io.waybill.kernel.PageQuery;
+import io.waybill.shipments.Payment;
 import io.waybill.shipments.ServiceLevel;
 import io.waybill.shipments.ShipmentCursor;
 import io.waybill.shipments.ShipmentDetails;
@@ -20,6 +21,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -53,13 +55,15 @@ class ShipmentController {
     @Idempotent
     @Operation(summary = "Book a shipment", description = "Customers book for themselves; an admin books on "
             + "behalf of a customer with customer_id. service_level: standard (default) or express; the answer "
-            + "carries the promised_delivery_date from the lane between its cities.")
+            + "carries the promised_delivery_date from the lane between its cities. payment: prepaid (default) or "
+            + "cash_on_delivery with amount_minor (> 0, in the currency's minor units) and an ISO 4217 currency.")
     @ApiResponse(responseCode = "201", description = "The shipment, status created")
     @ApiResponse(responseCode = "429", description = "Too many bookings by this account")
     ResponseEntity<ShipmentResponse> book(@RequestBody BookingRequest request, Caller caller) {
         ShipmentView view = shipments.book(caller, request.customerId(), new ShipmentDetails(request.sourceAddress(),
                 request.destinationAddress(), request.recipientName(), request.recipientPhone(), request.weightKg(),
-                request.description()), ServiceLevel.parse("service_level", request.serviceLevel()));
+                request.description()), ServiceLevel.parse("service_level", request.serviceLevel()),
+                Optional.ofNullable(PaymentParameters.payment(request.payment())).orElseGet(Payment::prepaid));
         return ResponseEntity.created(URI.create("/shipments/" + view.id())).body(ShipmentResponse.of(view));
     }
 
@@ -104,12 +108,14 @@ class ShipmentController {
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Change a booking", description = "Only while created; fields left out keep their value.")
+    @Operation(summary = "Change a booking", description = "Only while created; fields left out keep their value; "
+            + "payment, when given, replaces the payment whole.")
     @ApiResponse(responseCode = "403", description = "An agent or API key may not change a booking")
     ShipmentResponse edit(@PathVariable String id, @RequestBody ChangeRequest request, Caller caller) {
         return ShipmentResponse.of(shipments.edit(caller, id, new ShipmentService.DetailsChange(
                 request.sourceAddress(), request.destinationAddress(), request.recipientName(),
-                request.recipientPhone(), request.weightKg(), request.description())));
+                request.recipientPhone(), request.weightKg(), request.description()),
+                PaymentParameters.payment(request.payment())));
     }
 
     @DeleteMapping("/{id}")
@@ -143,11 +149,13 @@ class ShipmentController {
             @Schema(example = "Asha Rao") String recipientName, @Schema(example = "+919876543210") String recipientPhone,
             @Schema(example = "2.5") BigDecimal weightKg, @Schema(example = "Books") String description,
             @Schema(description = "Admins only: the customer booked for") UUID customerId,
-            @Schema(allowableValues = {"standard", "express"}, example = "standard") String serviceLevel) {
+            @Schema(allowableValues = {"standard", "express"}, example = "standard") String serviceLevel,
+            PaymentParameters.PaymentRequest payment) {
     }
 
     record ChangeRequest(String sourceAddress, String destinationAddress, String recipientName,
-            String recipientPhone, BigDecimal weightKg, String description) {
+            String recipientPhone, BigDecimal weightKg, String description,
+            @Schema(description = "Replaces how it is paid for (before dispatch)") PaymentParameters.PaymentRequest payment) {
     }
 
     record StatusRequest(@Schema(ref = "ShipmentStatus") String status, @Schema(example = "Bangalore hub") String location,

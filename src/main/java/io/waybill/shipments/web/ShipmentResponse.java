@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * A shipment on the wire; {@code estimate_revisions} only when one shipment is read;
  * {@code delivery_instruction} only after a failed attempt the customer answered (else null);
- * {@code agent_location} filled by {@code GET /shipments/{id}} only, while out for delivery.
+ * {@code agent_location} filled by {@code GET /shipments/{id}} only, while out for delivery;
+ * {@code payment} for whoever may see the shipment (never on the public tracking page).
  */
 record ShipmentResponse(@Schema(example = "3f0c8a6e-5b7d-4e21-9a4c-2d1e8f6b7a90") UUID id,
         @Schema(example = "TRK48213095572") String trackingNumber, @Schema(ref = "ShipmentStatus") String status,
@@ -27,7 +28,7 @@ record ShipmentResponse(@Schema(example = "3f0c8a6e-5b7d-4e21-9a4c-2d1e8f6b7a90"
         Instant updatedAt, @Schema(allowableValues = {"standard", "express"}) String serviceLevel,
         LocalDate promisedDeliveryDate, LocalDate estimatedDelivery, InstructionResponse deliveryInstruction,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Revision> estimateRevisions,
-        AgentLocationResponse agentLocation) {
+        AgentLocationResponse agentLocation, PaymentParameters.PaymentResponse payment) {
 
     /** The customer's instruction for the latest failed delivery attempt. */
     record InstructionResponse(String action, LocalDate date, int afterAttempt, Instant givenAt) {
@@ -49,7 +50,7 @@ record ShipmentResponse(@Schema(example = "3f0c8a6e-5b7d-4e21-9a4c-2d1e8f6b7a90"
                 view.estimatedDelivery(), InstructionResponse.of(view.deliveryInstruction()),
                 view.estimateRevisions() == null ? null
                         : view.estimateRevisions().stream().map(Revision::of).toList(),
-                AgentLocationResponse.of(view.agentLocation()));
+                AgentLocationResponse.of(view.agentLocation()), PaymentParameters.PaymentResponse.of(view.payment()));
     }
 
     /** One revision of the estimated delivery date. */
