@@ -8,7 +8,20 @@ import java.util.UUID;
 /** One day's report, in the shape of GET /admin/reports. */
 public record DailyReport(LocalDate date, long totalShipmentsToday, long delivered, long inTransit,
         long outForDelivery, long cancelled, long newUsers, Map<String, Long> byStatus, List<HubLine> byHub,
-        DeliveryPerformance deliveryPerformance, FailedDeliveries failedDeliveries) {
+        DeliveryPerformance deliveryPerformance, FailedDeliveries failedDeliveries, Support support,
+        List<AgentRating> agentRatings) {
+
+    /**
+     * Support tickets: how many were opened that day, and the time from opening to staff's first reply
+     * of the tickets first answered that day (average and 90th percentile, in hours; null when none).
+     */
+    public record Support(long ticketsOpened, long firstResponses, Double averageFirstResponseHours,
+            Double p90FirstResponseHours) {
+    }
+
+    /** An agent's delivery ratings as they stand (all time, a changed rating counted once): average and count. */
+    public record AgentRating(UUID agentId, double averageRating, long ratings) {
+    }
 
     /**
      * The day's failed delivery attempts: in total and per reason code, and per hub (the hub each

@@ -71,7 +71,7 @@ class TicketController {
             + "assigned agent). Staff's first reply moves an open ticket to in_progress; the requester's reply "
             + "reopens a resolved one. The other side is told by email. 409 on a closed ticket.")
     @ApiResponse(responseCode = "201", description = "The ticket with the new message")
-    ResponseEntity<TicketResponse> reply(@PathVariable UUID id, @RequestBody ReplyRequest request, Caller caller) {
+    ResponseEntity<TicketResponse> reply(@PathVariable UUID id, @RequestBody TicketReplyRequest request, Caller caller) {
         Ticket ticket = tickets.reply(caller, id, request.message());
         return ResponseEntity.created(URI.create("/tickets/" + ticket.id())).body(TicketResponse.of(ticket));
     }
@@ -81,32 +81,32 @@ class TicketController {
             + "in_progress -> resolved, closed; resolved -> open, in_progress, closed; closed is final (409 for "
             + "any other move). The requester may only close it, or reopen it once resolved (403 otherwise).")
     @ApiResponse(responseCode = "403", description = "The requester may only close or reopen")
-    TicketResponse changeStatus(@PathVariable UUID id, @RequestBody StatusRequest request, Caller caller) {
+    TicketResponse changeStatus(@PathVariable UUID id, @RequestBody TicketStatusRequest request, Caller caller) {
         return TicketResponse.of(tickets.changeStatus(caller, id, request.status()));
     }
 
     record OpenTicketRequest(UUID shipmentId, String category, String message) {
     }
 
-    record ReplyRequest(String message) {
+    record TicketReplyRequest(String message) {
     }
 
-    record StatusRequest(String status) {
+    record TicketStatusRequest(String status) {
     }
 
     record TicketResponse(UUID id, UUID requesterId, UUID shipmentId, String category, String status,
-            Instant openedAt, Instant updatedAt, Instant firstResponseAt, List<MessageResponse> messages) {
+            Instant openedAt, Instant updatedAt, Instant firstResponseAt, List<TicketMessageResponse> messages) {
 
         static TicketResponse of(Ticket ticket) {
             return new TicketResponse(ticket.id(), ticket.requesterId(), ticket.shipmentId(),
                     ticket.category().wireName(), ticket.status().wireName(), ticket.openedAt(), ticket.updatedAt(),
-                    ticket.firstResponseAt(), ticket.messages().stream().map(message -> new MessageResponse(
+                    ticket.firstResponseAt(), ticket.messages().stream().map(message -> new TicketMessageResponse(
                             message.number(), message.authorId(), message.side().wireName(), message.body(),
                             message.sentAt())).toList());
         }
     }
 
-    record MessageResponse(int number, UUID authorId, String side, String body, Instant sentAt) {
+    record TicketMessageResponse(int number, UUID authorId, String side, String body, Instant sentAt) {
     }
 
     record TicketSummaryResponse(UUID id, UUID requesterId, UUID shipmentId, String category, String status,
