@@ -43,18 +43,21 @@ class ShipmentCopyFeed implements EventHandler {
                         change.agentId());
                 shipments.recordAgent(change.shipmentId(), change.agentId(), 2 * change.sequence());
             }
-            // Envelopes written before the types were split say shipment.assigned for both assignments.
+            // Older envelopes say shipment.assigned for hub routings too: those carry no agent_id.
             case AgentAssigned.TYPE, AgentAssigned.TOPIC -> {
-                if (!event.payload().has("agent_id")) {
-                    return;
+                if (event.payload().has("agent_id")) {
+                    assigned(event.payloadAs(AgentAssigned.class));
                 }
-                AgentAssigned assigned = event.payloadAs(AgentAssigned.class);
-                int version = assigned.afterSequence() == null ? -1 : 2 * assigned.afterSequence() + 1;
-                shipments.recordAgent(assigned.shipmentId(), assigned.agentId(), version);
             }
             default -> {
                 // The network's hub assignments: care does not need the hub.
             }
         }
+    }
+
+    /** An assignment made before its place in the history was carried counts as older than any status change. */
+    private void assigned(AgentAssigned assigned) {
+        Integer after = assigned.afterSequence();
+        shipments.recordAgent(assigned.shipmentId(), assigned.agentId(), after == null ? -1 : 2 * after + 1);
     }
 }

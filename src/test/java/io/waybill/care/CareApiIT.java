@@ -27,6 +27,9 @@ class CareApiIT extends ApiTest {
     @Autowired
     private JdbcClient jdbc;
 
+    @Autowired
+    private ShipmentCopies copies;
+
     @Test
     void shouldLetTheRequesterAndTheAssignedAgentTalkOnATicketAboutItsShipment() {
         Account customer = customer();
@@ -204,6 +207,32 @@ class CareApiIT extends ApiTest {
                 .param(UUID.fromString(shipment)).update();
         assertProblem(api.put(feedback, customer.token(), Map.of("rating", 1)), 409);
         assertProblem(api.get("/admin/feedback?max_rating=0", admin().token()), 400);
+    }
+
+    @Test
+    void shouldKeepTheNewestFactsOfAShipmentWhateverOrderTheEventsArriveIn() {
+        UUID shipment = UUID.randomUUID();
+        UUID customer = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        java.time.Instant at = java.time.Instant.parse("2026-05-01T10:00:00Z");
+
+        // Delivery (entry 4) and the assignment after entry 1 arrive before the booking and entry 2.
+        copies.recordStatus(shipment, 4, "delivered", at.plusSeconds(40), second);
+        copies.recordAgent(shipment, second, 8);
+        copies.recordAgent(shipment, first, 3);
+        copies.recordStatus(shipment, 2, "in_transit", at.plusSeconds(20), first);
+        copies.recordAgent(shipment, first, 4);
+        assertThat(copies.find(shipment)).as("unknown until its owner is").isEmpty();
+        copies.recordOwner(shipment, customer);
+        copies.recordStatus(shipment, 0, "created", at, null);
+
+        ShipmentCopy copy = copies.find(shipment).orElseThrow();
+        assertThat(copy.customerId()).isEqualTo(customer);
+        assertThat(copy.status()).isEqualTo("delivered");
+        assertThat(copy.agentId()).isEqualTo(second);
+        assertThat(copy.deliveredBy()).isEqualTo(second);
+        assertThat(copy.deliveredAt()).isEqualTo(at.plusSeconds(40));
     }
 
     private String rating(Account agent) {

@@ -60,15 +60,12 @@ class JdbcShipmentCopies implements ShipmentCopies {
 
     @Override
     public void recordAgent(UUID shipmentId, UUID agentId, int version) {
-        // Equal versions come from one fact delivered again, or from assignments after the same entry,
-        // which travel on one topic in order: the later one wins.
+        jdbc.sql("insert into care.shipments (shipment_id) values (?) on conflict do nothing").param(shipmentId).update();
+        // An equal version is the same fact again, or a later assignment after the same entry (one topic, in order).
         jdbc.sql("""
-                insert into care.shipments (shipment_id, agent_id, agent_version) values (?, ?, ?)
-                on conflict (shipment_id) do update
-                set agent_id = excluded.agent_id, agent_version = excluded.agent_version
-                where care.shipments.agent_version is null
-                   or care.shipments.agent_version <= excluded.agent_version""")
-                .params(shipmentId, agentId, version)
+                update care.shipments set agent_id = ?, agent_version = ?
+                where shipment_id = ? and coalesce(agent_version, -2) <= ?""")
+                .params(agentId, version, shipmentId, version)
                 .update();
     }
 }
