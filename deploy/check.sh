@@ -83,7 +83,7 @@ check_compose() { # label, then the compose command words
 import sys, yaml
 services = yaml.safe_load(open(sys.argv[1]))["services"]
 problems = []
-modules = ["identity", "shipments", "network", "tracking", "reporting", "notifications", "delivery"]
+modules = ["identity", "shipments", "network", "tracking", "reporting", "notifications", "delivery", "care"]
 published = sorted(name for name, s in services.items() if s.get("ports"))
 if published != ["nginx", "nginx-services"]:
     problems.append(f"services with host ports: {published}, expected only nginx and nginx-services")
@@ -183,8 +183,8 @@ else
 fi
 # services.conf proxies to the services of the profile "services", and to each of them.
 upstreams="$(sed -n 's/^ *set \$[a-z]* *\([a-z-]*\):8080;.*/\1/p' deploy/nginx/services.conf | sort | tr '\n' ' ')"
-if [ "$upstreams" = "delivery identity network notifications reporting shipments tracking " ]; then
-  ok "deploy/nginx/services.conf: routes to each of the seven services"
+if [ "$upstreams" = "care delivery identity network notifications reporting shipments tracking " ]; then
+  ok "deploy/nginx/services.conf: routes to each of the eight services"
 else
   fail "deploy/nginx/services.conf routes to: $upstreams"
 fi

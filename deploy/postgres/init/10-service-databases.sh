@@ -10,7 +10,7 @@
 # needs none of them.
 set -euo pipefail
 
-services=(identity shipments network tracking reporting notifications delivery)
+services=(identity shipments network tracking reporting notifications delivery care)
 args=()
 for service in "${services[@]}"; do
   variable="WAYBILL_${service^^}_DB_PASSWORD"

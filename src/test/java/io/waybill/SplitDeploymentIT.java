@@ -34,7 +34,8 @@ import tools.jackson.databind.JsonNode;
  * ({@code WAYBILL_SERVICES}), each with a database of its own, talking only through a Kafka broker.
  * The narrative runs across them: register (and verify the address), book, routed to a hub, an agent
  * assigned, out for delivery (the customer sees the agent's position, reported to the delivery
- * service), delivered; the public page shows it, the report counts it, the customer's email arrives.
+ * service), delivered; the public page shows it, the report counts it, the customer's email arrives;
+ * the customer rates the delivery and opens a ticket on the care service, and is mailed the answer.
  * Then the reporting
  * service is stopped for 30 seconds while bookings go on, and once restarted its report catches up
  * with every booking counted once.
@@ -46,7 +47,7 @@ class SplitDeploymentIT {
     private static final String ADMIN_PASSWORD = "admin-password-for-split";
     private static final String PASSWORD = "correct-horse-battery";
     private static final List<String> SERVICES = List.of("identity", "shipments", "network", "tracking", "reporting",
-            "notifications", "delivery");
+            "notifications", "delivery", "care");
 
     private static KafkaBroker kafka;
     private static final Map<String, Service> running = new LinkedHashMap<>();
@@ -155,6 +156,25 @@ class SplitDeploymentIT {
         });
         eventually(Duration.ofSeconds(60), () -> assertThat(subjectsTo(customerEmail))
                 .anySatisfy(subject -> assertThat(subject).containsIgnoringCase("delivered")));
+
+        // The care service learnt of the shipment and its delivery through Kafka: the customer opens a
+        // ticket about it, an admin answers (the customer is mailed by the notifications service),
+        // the customer rates the delivery, and the reporting service counts the agent's rating.
+        Api care = running.get("care").api();
+        eventually(Duration.ofSeconds(60), () -> assertThat(care.post("/shipments/" + id + "/feedback", customer,
+                Map.of("rating", 5)).status()).isEqualTo(201));
+        Api.Response ticket = care.post("/tickets", customer, Map.of("shipment_id", id, "category", "damage",
+                "message", "The corner is dented"));
+        assertThat(ticket.status()).as(ticket.toString()).isEqualTo(201);
+        assertThat(care.post("/tickets/" + ticket.text("id") + "/messages", admin, Map.of("message", "Sorry!"))
+                .status()).isEqualTo(201);
+        eventually(Duration.ofSeconds(60), () -> assertThat(subjectsTo(customerEmail))
+                .anySatisfy(subject -> assertThat(subject).containsIgnoringCase("support ticket")));
+        eventually(Duration.ofSeconds(60), () -> {
+            JsonNode report = running.get("reporting").api().get("/admin/reports", admin).body();
+            assertThat(report.get("agent_ratings").get(0).get("agent_id").asString()).isEqualTo(agentId);
+            assertThat(report.get("support").get("first_responses").asLong()).isEqualTo(1);
+        });
 
         // The reporting service goes away for 30 s while customers go on booking.
         Service reporting = running.get("reporting");

@@ -1,6 +1,7 @@
 package io.waybill.notifications;
 
 import io.waybill.notifications.config.NotificationsProperties;
+import io.waybill.care.TicketReplied;
 import io.waybill.eventing.EventHandler;
 import io.waybill.eventing.ReceivedEvent;
 import io.waybill.kernel.PhoneNumber;
@@ -65,6 +66,7 @@ class NotificationPlanner implements EventHandler {
         topics.add(ShipmentBooked.TOPIC);
         topics.add(ShipmentStatusChanged.TOPIC);
         topics.add(DeliveryCodeIssued.TOPIC);
+        topics.add(TicketReplied.TOPIC);
         return Set.copyOf(topics);
     }
 
@@ -81,6 +83,10 @@ class NotificationPlanner implements EventHandler {
         }
         if (DeliveryCodeIssued.TOPIC.equals(event.type())) {
             planDeliveryCode(event);
+            return;
+        }
+        if (TicketReplied.TOPIC.equals(event.type())) {
+            planTicketReply(event);
             return;
         }
         Map<String, String> values = new HashMap<>();
@@ -131,6 +137,23 @@ class NotificationPlanner implements EventHandler {
             planned = true;
         }
         if (planned) {
+            dispatcher.wakeAfterCommit();
+        }
+    }
+
+    /**
+     * A reply on a support ticket: by email to the other side (the care module names them), on their
+     * preferences. The message itself stays in care; the mail points to the ticket.
+     */
+    private void planTicketReply(ReceivedEvent event) {
+        TicketReplied replied = event.payloadAs(TicketReplied.class);
+        if (replied.notifyUserId() == null) {
+            return;
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("ticket_id", replied.ticketId().toString());
+        values.put("side", replied.side());
+        if (planForCustomer(event, replied.notifyUserId(), "ticket_reply", values, Set.of(Channel.EMAIL))) {
             dispatcher.wakeAfterCommit();
         }
     }

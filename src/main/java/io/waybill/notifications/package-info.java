@@ -1,7 +1,8 @@
 /**
  * Tells people what happens to their shipments: email (through the mail module's outbox) and SMS
  * (through an {@link io.waybill.notifications.SmsSender}) on booking, out for delivery, delivered
- * and failed delivery, from the shipments' events only. Every notification is recorded with its
+ * and failed delivery, from the shipments' events; and the other side of each reply on a support ticket
+ * (the care module's {@code ticket.replied}), by email. Every notification is recorded with its
  * state and retried with backoff; users opt out per channel. Integrators subscribe webhooks to
  * event types and receive each event's envelope, signed with the subscription's secret.
  *
@@ -17,5 +18,5 @@
  * the security module's {@link io.waybill.security.AccountLookup} (see
  * {@link io.waybill.notifications.WebhookPlanner}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "security", "mail", "shipments :: events", "identity :: events"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "security", "mail", "shipments :: events", "identity :: events", "care :: events"})
 package io.waybill.notifications;

@@ -11,11 +11,24 @@ import java.util.UUID;
  */
 public record DailyReport(LocalDate date, long totalShipmentsToday, long delivered, long inTransit,
         long outForDelivery, long cancelled, long newUsers, Map<String, Long> byStatus, List<HubLine> byHub,
-        DeliveryPerformance deliveryPerformance, FailedDeliveries failedDeliveries, List<AgentCash> cashOutstanding) {
+        DeliveryPerformance deliveryPerformance, FailedDeliveries failedDeliveries, List<AgentCash> cashOutstanding,
+        Support support, List<AgentRating> agentRatings) {
 
     /** An agent's cash on delivery in one currency, in minor units: collected, remitted, still held. */
     public record AgentCash(UUID agentId, String currency, long collectedMinor, long remittedMinor,
             long outstandingMinor) {
+    }
+
+    /**
+     * Support tickets: how many were opened that day, and the time from opening to staff's first reply
+     * of the tickets first answered that day (average and 90th percentile, in hours; null when none).
+     */
+    public record Support(long ticketsOpened, long firstResponses, Double averageFirstResponseHours,
+            Double p90FirstResponseHours) {
+    }
+
+    /** An agent's delivery ratings as they stand (all time, a changed rating counted once): average and count. */
+    public record AgentRating(UUID agentId, double averageRating, long ratings) {
     }
 
     /**

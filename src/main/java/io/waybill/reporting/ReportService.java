@@ -19,10 +19,12 @@ public class ReportService {
 
     private final ReportingStore store;
     private final HubNames hubs;
+    private final CareFigures care;
     private final Clock clock;
 
-    ReportService(ReportingStore store, HubNames hubs, Clock clock) {
+    ReportService(ReportingStore store, HubNames hubs, CareFigures care, Clock clock) {
         this.store = store;
+        this.care = care;
         this.hubs = hubs;
         this.clock = clock;
     }
@@ -44,7 +46,20 @@ public class ReportService {
                 .toList();
         return new DailyReport(day, figures.totals().booked(), byStatus.get("delivered"), byStatus.get("in_transit"),
                 byStatus.get("out_for_delivery"), byStatus.get("cancelled"), figures.totals().usersRegistered(),
-                byStatus, byHub, performance(figures), failedDeliveries(store.failures(day)), store.cashOutstanding());
+                byStatus, byHub, performance(figures), failedDeliveries(store.failures(day)), store.cashOutstanding(),
+                support(care.support(day)), care.agentRatings());
+    }
+
+    static DailyReport.Support support(CareFigures.Support figures) {
+        List<Double> hours = figures.firstResponseHours();
+        if (hours.isEmpty()) {
+            return new DailyReport.Support(figures.ticketsOpened(), 0, null, null);
+        }
+        List<Double> sorted = hours.stream().sorted().toList();
+        double average = sorted.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        // Nearest rank: the smallest time that at least 90 % of the first responses took or beat.
+        double p90 = sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1);
+        return new DailyReport.Support(figures.ticketsOpened(), sorted.size(), round(average), round(p90));
     }
 
     private DailyReport.FailedDeliveries failedDeliveries(ReportingStore.FailureFigures failures) {

@@ -1,5 +1,6 @@
 /**
- * Reports for admins: the day's bookings and status figures, and figures per hub. It learns
+ * Reports for admins: the day's bookings and status figures, figures per hub, support tickets'
+ * first-response times and agents' delivery ratings (from the care module's events). It learns
  * everything from other modules' published events, never from their code or tables.
  *
  * <p>Besides its counters it keeps a read model of the hubs it names ({@code reporting.hubs},
@@ -10,5 +11,5 @@
  * names come from events anyway; a name that lags by the event delay after a hub is renamed is of
  * no consequence in a daily report.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "shipments :: events", "network :: events", "identity :: events"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "shipments :: events", "network :: events", "identity :: events", "care :: events"})
 package io.waybill.reporting;

@@ -49,6 +49,8 @@ public class AuthorizationMatrixIT extends ApiTest {
     private static final int[] ANY_ACCOUNT_200 = {401, 200, 200, 200, 200, 200, 200, 401};
     private static final int[] SHIPMENT_READ = {401, 200, 404, 200, 404, 200, 200, 401};
     private static final int[] SHIPMENT_CHANGE = {401, 200, 404, 403, 404, 200, 403, 401};
+    private static final int[] FEEDBACK_201 = {401, 201, 404, 403, 404, 403, 403, 401};
+    private static final int[] FEEDBACK_200 = {401, 200, 404, 403, 404, 403, 403, 401};
     private static final int[] OWNED_WEBHOOK_200 = {401, 200, 404, 403, 403, 200, 403, 401};
     private static final int[] OWNED_WEBHOOK_204 = {401, 204, 404, 403, 403, 204, 403, 401};
 
@@ -116,6 +118,18 @@ public class AuthorizationMatrixIT extends ApiTest {
             row("GET", "/admin/agents/locations", f -> call("/admin/agents/locations", null), ADMIN_ONLY_200),
             row("GET", "/admin/agents/{id}/locations", f -> call("/admin/agents/" + f.assignedAgent.id()
                     + "/locations", null), ADMIN_ONLY_200),
+
+            // Support tickets: any account opens one; a ticket about a shipment is seen and answered by its
+            // requester, admins and the shipment's assigned agent (an API key acts as that agent).
+            row("POST", "/tickets", f -> call("/tickets", Map.of("category", "other", "message", "A question")),
+                    401, 201, 201, 201, 201, 201, 201, 401),
+            row("GET", "/tickets", f -> call("/tickets", null), ANY_ACCOUNT_200),
+            row("GET", "/tickets/{id}", f -> call("/tickets/" + f.freshTicket(), null), SHIPMENT_READ),
+            row("POST", "/tickets/{id}/messages", f -> call("/tickets/" + f.freshTicket() + "/messages",
+                    Map.of("message", "A reply")), 401, 201, 404, 201, 404, 201, 201, 401),
+            row("PUT", "/tickets/{id}/status", f -> call("/tickets/" + f.freshTicket() + "/status",
+                    Map.of("status", "closed")), SHIPMENT_READ),
+            row("GET", "/admin/feedback", f -> call("/admin/feedback?max_rating=2", null), ADMIN_ONLY_200),
 
             row("GET", "/me/notification-preferences", f -> call("/me/notification-preferences", null),
                     ANY_ACCOUNT_200),
@@ -193,6 +207,11 @@ public class AuthorizationMatrixIT extends ApiTest {
                     + "/payment/refund", null), ADMIN_ONLY_200),
             // An agent's own cash: agents (and their API keys) only.
             row("GET", "/agents/me/cash", f -> call("/agents/me/cash", null), 401, 403, 403, 200, 200, 403, 200, 401),
+            // Only the customer rates a delivery: those who see it otherwise are refused by role.
+            row("POST", "/shipments/{id}/feedback", f -> call("/shipments/" + f.deliveredAndKnownToCare()
+                    + "/feedback", Map.of("rating", 4)), FEEDBACK_201),
+            row("PUT", "/shipments/{id}/feedback", f -> call("/shipments/" + f.rated() + "/feedback",
+                    Map.of("rating", 3)), FEEDBACK_200),
 
             // Last: it ends every session of the caller, so no cell may use the caller's token after it.
             row("POST", "/auth/logout-all", f -> call("/auth/logout-all", null),
@@ -451,6 +470,28 @@ public class AuthorizationMatrixIT extends ApiTest {
                 codRemitted = codCollected;
             }
             return codRemitted;
+        }
+
+        /** A ticket the owner opened about a fresh shipment, once care knows the shipment. */
+        String freshTicket() {
+            String shipment = freshShipment();
+            awaitEvents();
+            return created(api.post("/tickets", owner.token(), Map.of("shipment_id", shipment, "category", "delay",
+                    "message", "Where is it?")));
+        }
+
+        /** A delivered shipment, once care has learnt it was delivered. */
+        String deliveredAndKnownToCare() {
+            String id = delivered();
+            awaitEvents();
+            return id;
+        }
+
+        String rated() {
+            String id = deliveredAndKnownToCare();
+            assertThat(api.post("/shipments/" + id + "/feedback", owner.token(), Map.of("rating", 5)).status())
+                    .isEqualTo(201);
+            return id;
         }
 
         String failedDelivery() {

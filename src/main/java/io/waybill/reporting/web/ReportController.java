@@ -25,7 +25,9 @@ class ReportController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "The day's figures", description = "date is YYYY-MM-DD in UTC, today by default. "
             + "total_shipments_today counts bookings that day; each status figure counts the distinct shipments "
-            + "that entered or were scanned in that status that day; by_hub counts per origin hub.")
+            + "that entered or were scanned in that status that day; by_hub counts per origin hub. support: tickets opened that day and the first-response time "
+            + "(average, 90th percentile, in hours) of the tickets first answered that day. agent_ratings: each "
+            + "agent's average delivery rating and number of ratings, as they stand now.")
     DailyReport daily(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return reports.daily(date);
     }
