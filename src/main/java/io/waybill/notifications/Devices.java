@@ -25,6 +25,9 @@ public interface Devices {
 
     void remove(UUID id);
 
+    /** Forgets every device of a deleted account. */
+    void forgetUser(UUID userId);
+
     /** Forgets the token, whoever it belongs to: the provider said it is no longer valid. */
     void removeToken(String token);
 

@@ -67,6 +67,11 @@ class JdbcDevices implements Devices {
     }
 
     @Override
+    public void forgetUser(UUID userId) {
+        jdbc.sql("delete from notifications.devices where user_id = ?").param(userId).update();
+    }
+
+    @Override
     public void removeToken(String token) {
         jdbc.sql("delete from notifications.devices where token = ?").param(token).update();
     }

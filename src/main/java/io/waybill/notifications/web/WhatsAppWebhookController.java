@@ -3,6 +3,7 @@ package io.waybill.notifications.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.notifications.WhatsAppInbox;
 import org.springframework.http.MediaType;
@@ -34,6 +35,11 @@ class WhatsAppWebhookController {
     @Operation(summary = "WhatsApp webhook verification (called by Meta)", description = "Meta's handshake: with "
             + "`hub.mode=subscribe` and the configured verify token, answers `hub.challenge` as plain text; 403 for "
             + "another token, 400 for a missing or odd challenge, 404 when WhatsApp is not configured.")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "The challenge, as Meta sent it")
+    @ApiResponse(responseCode = "400", description = "No challenge, or one that is not 1 to 128 letters, digits, - or _")
+    @ApiResponse(responseCode = "403", description = "Another verify token, or a mode other than subscribe")
+    @ApiResponse(responseCode = "404", description = "WhatsApp is not configured on this server")
     String verify(@Parameter(name = "hub.mode") @RequestParam(name = "hub.mode", required = false) String mode,
             @Parameter(name = "hub.verify_token") @RequestParam(name = "hub.verify_token", required = false)
             String verifyToken,
@@ -50,7 +56,10 @@ class WhatsAppWebhookController {
             + "a message without one with a hint. A few replies per sender a minute (10 by default), beyond them "
             + "none; the request is still answered 200, since Meta would only send it again. 404 when WhatsApp "
             + "is not configured.")
+    @SecurityRequirements
     @ApiResponse(responseCode = "200", description = "Received")
+    @ApiResponse(responseCode = "401", description = "X-Hub-Signature-256 is missing or does not match the body")
+    @ApiResponse(responseCode = "404", description = "WhatsApp is not configured on this server")
     ResponseEntity<Void> receive(@RequestHeader(name = "X-Hub-Signature-256", required = false) String signature,
             @RequestBody(required = false) byte[] body) {
         inbox.receive(body == null ? new byte[0] : body, signature);
