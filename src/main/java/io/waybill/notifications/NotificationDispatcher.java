@@ -127,7 +127,8 @@ class NotificationDispatcher implements OutboundWorker.Queue<Notification, Notif
                         LogSafe.escape(gone.getMessage()));
                 devices.removeToken(device.token());
             } catch (RejectedByProvider | java.io.IOException | RuntimeException e) {
-                failure = failure instanceof RejectedByProvider ? failure : e;
+                // A device that may take it later outweighs a refusal: the notification is retried.
+                failure = failure != null && !(failure instanceof RejectedByProvider) ? failure : e;
             }
         }
         if (delivered > 0 && failure != null) {

@@ -99,6 +99,16 @@ class PushDispatchTest {
         assertThat(devices.tokens()).containsExactly("any");
     }
 
+    @Test
+    void shouldRetryWhenOneDeviceRefusedItAndAnotherMayTakeItLater() {
+        devices.add("refusing");
+        devices.add("busy");
+        answers.put("refusing", new RejectedByProvider("FCM answered 403 (PERMISSION_DENIED)"));
+        answers.put("busy", new IOException("FCM answered 503"));
+
+        assertThatThrownBy(() -> dispatcher.send(push())).isInstanceOf(IOException.class);
+    }
+
     private static Notification push() {
         return new Notification(UUID.randomUUID(), UUID.randomUUID(), USER, Channel.PUSH, "delivered",
                 USER.toString(), "Delivered", "Shipment TRK12345678903 was delivered.", Notification.PENDING, 0, NOW,
