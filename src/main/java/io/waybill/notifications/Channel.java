@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** How a notification reaches its recipient. */
 public enum Channel {
-    EMAIL, SMS;
+    EMAIL, SMS, WHATSAPP, PUSH;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -20,8 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the pending notifications that are due, through the {@link OutboundWorker}: a text message
- * goes to the {@link SmsSender} with no transaction open; an email is handed to the mail outbox
- * (which sends it with its own retries) in the same transaction that marks it sent. A failure waits
+ * goes to the {@link SmsSender}, a WhatsApp message to the {@link WhatsAppSender} and a push
+ * notification to each of the user's {@link Devices} through the {@link PushSender}, with no
+ * transaction open; an email is handed to the mail outbox (which sends it with its own retries) in
+ * the same transaction that marks it sent. A provider's refusal that no retry can change
+ * ({@link RejectedByProvider}) fails the notification at once. A failure waits
  * {@code waybill.notifications.retry-delay}, then twice that, and so on, up to
  * {@code waybill.notifications.max-attempts}; then the notification is failed. Several instances
  * may run this at once: each claims the rows it sends with a lease.
@@ -42,20 +46,24 @@ class NotificationDispatcher implements OutboundWorker.Queue<Notification, Notif
     private final NotificationTemplates templates;
     private final OutgoingMail mail;
     private final SmsSender sms;
+    private final OutboundChannels channels;
+    private final Devices devices;
     private final MeterRegistry meters;
     private final Duration retryDelay;
     private final int maxAttempts;
     private final OutboundWorker<Notification, Notification> worker;
 
     NotificationDispatcher(NotificationStore store, Recipients recipients, NotificationTemplates templates,
-            OutgoingMail mail, SmsSender sms, TransactionTemplate transaction, Clock clock,
-            NotificationsProperties properties, MeterRegistry meters) {
+            OutgoingMail mail, SmsSender sms, OutboundChannels channels, Devices devices, TransactionTemplate transaction,
+            Clock clock, NotificationsProperties properties, MeterRegistry meters) {
         NotificationsProperties.Notifications settings = properties.notifications();
         this.store = store;
         this.recipients = recipients;
         this.templates = templates;
         this.mail = mail;
         this.sms = sms;
+        this.channels = channels;
+        this.devices = devices;
         this.meters = meters;
         this.retryDelay = settings.retryDelay();
         this.maxAttempts = settings.maxAttempts();
@@ -85,14 +93,55 @@ class NotificationDispatcher implements OutboundWorker.Queue<Notification, Notif
         return true;
     }
 
-    /** Sends a text message (an email is handed to the mail outbox in {@link #record}); returns it as written. */
+    /** Sends a message (an email is handed to the mail outbox in {@link #record}); returns it as written. */
     @Override
     public Notification send(Notification notification) throws Exception {
         Notification written = notification.isWritten() ? notification : write(notification);
-        if (written.channel() == Channel.SMS) {
-            sms.send(written.recipient(), written.body());
+        switch (written.channel()) {
+            case SMS -> sms.send(written.recipient(), written.body());
+            case WHATSAPP -> channels.whatsApp().orElseThrow(() -> new NotSent("WhatsApp is not configured"))
+                    .send(written.recipient(), written.subject(), written.body().lines().toList());
+            case PUSH -> push(written);
+            case EMAIL -> {
+                // Queued in the mail outbox when it is recorded sent.
+            }
         }
         return written;
+    }
+
+    /**
+     * Sends a push notification to each of the user's devices, forgetting those the provider no longer
+     * knows. Sent once any device took it: retrying for the others would notify the first ones twice.
+     */
+    private void push(Notification written) throws Exception {
+        PushSender sender = channels.push().orElseThrow(() -> new NotSent("push is not configured"));
+        Map<String, String> data = Map.of("kind", written.kind(), "notification_id", written.id().toString());
+        int delivered = 0;
+        Exception failure = null;
+        for (Device device : devices.ofUser(written.userId())) {
+            try {
+                sender.send(device.token(), written.subject(), written.body(), data);
+                delivered++;
+            } catch (PushSender.UnregisteredDevice gone) {
+                log.info("Forgot device {} of account {}: {}", device.id(), written.userId(),
+                        LogSafe.escape(gone.getMessage()));
+                devices.removeToken(device.token());
+            } catch (RejectedByProvider | java.io.IOException | RuntimeException e) {
+                // A device that may take it later outweighs a refusal: the notification is retried.
+                failure = failure != null && !(failure instanceof RejectedByProvider) ? failure : e;
+            }
+        }
+        if (delivered > 0 && failure != null) {
+            log.warn("Push notification {} reached {} device(s), not all: {}", written.id(), delivered,
+                    LogSafe.escape(failure.getMessage()));
+        }
+        if (delivered > 0) {
+            return;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        throw new NotSent("the account has no registered device");
     }
 
     /**
@@ -136,7 +185,7 @@ class NotificationDispatcher implements OutboundWorker.Queue<Notification, Notif
         int attempts = notification.attempts() + 1;
         // A provider's answer may echo the recipient or the text: escaped before it reaches a log line.
         String error = LogSafe.escape(failure.getClass().getSimpleName() + ": " + failure.getMessage());
-        if (attempts >= maxAttempts) {
+        if (attempts >= maxAttempts || failure instanceof RejectedByProvider) {
             log.error("Gave up notification {} ({}) after {} attempts: {}", notification.id(),
                     notification.channel().wireName(), attempts, error);
             store.markFailed(notification.id(), attempts, error);

@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides, from the shipments' events, who is told what: the customer, on booking, out for delivery,
- * delivered and failed delivery, by email and (with a phone number) by SMS, on the channels they have
- * not opted out of, to the addresses {@link Recipient#addressFor} allows (a verified email, an E.164
- * phone). It only records the notifications; the {@link NotificationDispatcher} sends them.
+ * delivered and failed delivery, by email, by SMS and WhatsApp (with a phone number) and by push (to
+ * the devices they registered), on the channels they have not opted out of and this server offers
+ * ({@link OutboundChannels}), to the addresses {@link Recipient#addressFor} allows (a verified email,
+ * an E.164 phone). It only records the notifications; the {@link NotificationDispatcher} sends them.
+ * It also keeps the {@link PublicStatuses} that replies to WhatsApp messages tell.
  *
  * <p>The customer is looked up in the module's own {@link Recipients}, which this same consumer group
  * keeps from identity's {@code user.*} events ({@link RecipientFeed}). A customer not known yet (with
@@ -40,18 +42,24 @@ class NotificationPlanner implements EventHandler {
     private final NotificationStore store;
     private final NotificationTemplates templates;
     private final NotificationDispatcher dispatcher;
+    private final OutboundChannels channels;
+    private final Devices devices;
+    private final PublicStatuses statuses;
     private final Clock clock;
     private final Duration maxEventAge;
 
     NotificationPlanner(Recipients recipients, RecipientFeed feed, NotificationStore store,
-            NotificationTemplates templates, NotificationDispatcher dispatcher, Clock clock,
-            NotificationsProperties properties) {
+            NotificationTemplates templates, NotificationDispatcher dispatcher, OutboundChannels channels,
+            Devices devices, PublicStatuses statuses, Clock clock, NotificationsProperties properties) {
         this.maxEventAge = properties.notifications().maxEventAge();
         this.recipients = recipients;
         this.feed = feed;
         this.store = store;
         this.templates = templates;
         this.dispatcher = dispatcher;
+        this.channels = channels;
+        this.devices = devices;
+        this.statuses = statuses;
         this.clock = clock;
     }
 
@@ -77,6 +85,7 @@ class NotificationPlanner implements EventHandler {
             feed.apply(event);
             return;
         }
+        recordPublicStatus(event);
         if (event.occurredAt().plus(maxEventAge).isBefore(clock.instant())) {
             // Old news (the group's first run over an existing log, or a long outage): nobody wants it now.
             return;
@@ -160,15 +169,16 @@ class NotificationPlanner implements EventHandler {
 
     /** Records the customer's notifications of one event on the given channels; whether any was recorded. */
     private boolean planForCustomer(ReceivedEvent event, UUID customerId, String kind, Map<String, String> values,
-            Set<Channel> channels) {
+            Set<Channel> wanted) {
         Optional<Recipient> customer = recipients.find(customerId);
         if (customer.isPresent() && !customer.get().isLive()) {
             return false;
         }
         NotificationPreferences preferences = store.preferences(customerId).orElse(NotificationPreferences.DEFAULT);
         boolean planned = false;
-        for (Channel channel : channels) {
-            if (!preferences.accepts(channel)) {
+        for (Channel channel : wanted) {
+            if (!preferences.accepts(channel) || !channels.offers(channel)
+                    || (channel == Channel.PUSH && !devices.hasAny(customerId))) {
                 continue;
             }
             if (customer.isEmpty()) {
@@ -185,6 +195,18 @@ class NotificationPlanner implements EventHandler {
             }
         }
         return planned;
+    }
+
+    /** However old the event: the newest status is what a reply tells. */
+    private void recordPublicStatus(ReceivedEvent event) {
+        if (ShipmentBooked.TOPIC.equals(event.type())) {
+            ShipmentBooked booked = event.payloadAs(ShipmentBooked.class);
+            statuses.record(new PublicStatus(booked.trackingNumber(), "created", null, booked.occurredAt(), 0));
+        } else if (ShipmentStatusChanged.TOPIC.equals(event.type())) {
+            ShipmentStatusChanged change = event.payloadAs(ShipmentStatusChanged.class);
+            statuses.record(new PublicStatus(change.trackingNumber(), change.status(), change.location(),
+                    change.occurredAt(), change.sequence()));
+        }
     }
 
     /** The template's values with the name to greet the recipient by. */

@@ -23,10 +23,8 @@ public class NotificationPreferencesService {
 
     /** Changes the channels given; a channel left null keeps its setting. */
     @Transactional
-    public NotificationPreferences change(Caller caller, Boolean email, Boolean sms) {
-        NotificationPreferences current = of(caller);
-        NotificationPreferences next = new NotificationPreferences(email != null ? email : current.email(),
-                sms != null ? sms : current.sms());
+    public NotificationPreferences change(Caller caller, Boolean email, Boolean sms, Boolean whatsapp, Boolean push) {
+        NotificationPreferences next = of(caller).with(email, sms, whatsapp, push);
         store.storePreferences(caller.userId(), next, clock.instant());
         return next;
     }

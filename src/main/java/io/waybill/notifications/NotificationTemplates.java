@@ -12,9 +12,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The texts of the notifications, from files under {@code templates/notifications/} on the class
- * path: {@code <kind>.email.txt} (a first line {@code Subject: ...}, then the body) and
- * {@code <kind>.sms.txt}. {@code {{name}}} placeholders are replaced by the values given; an
- * unknown one by nothing.
+ * path: {@code <kind>.email.txt} (a first line {@code Subject: ...}, then the body),
+ * {@code <kind>.sms.txt}, {@code <kind>.push.txt} (a first line {@code Title: ...}, then the body)
+ * and {@code <kind>.whatsapp.txt}. {@code {{name}}} placeholders are replaced by the values given;
+ * an unknown one by nothing.
+ *
+ * <p>A WhatsApp message to a customer is one of the business's templates approved by Meta, with
+ * positional parameters: its file names the template ({@code Template: ...}) and then gives the
+ * parameters, one a line, in their order. The rendered message keeps the template's name as its
+ * subject and the parameters as the lines of its body. Meta refuses a parameter with a line break
+ * or a tab, so values are put on one line first.
  */
 @Component
 class NotificationTemplates {
@@ -24,20 +31,30 @@ class NotificationTemplates {
 
     RenderedMessage render(String kind, Channel channel, Map<String, String> values) {
         String template = files.computeIfAbsent(kind + "." + channel.wireName() + ".txt", NotificationTemplates::load);
-        String text = fill(template, values).strip();
-        if (channel == Channel.EMAIL && text.startsWith("Subject:")) {
+        String text = fill(template, values, channel == Channel.WHATSAPP).strip();
+        String header = switch (channel) {
+            case EMAIL -> "Subject:";
+            case PUSH -> "Title:";
+            case WHATSAPP -> "Template:";
+            case SMS -> null;
+        };
+        if (header != null && text.startsWith(header)) {
             int end = text.indexOf('\n');
-            String subject = text.substring("Subject:".length(), end < 0 ? text.length() : end).strip();
-            return new RenderedMessage(subject, end < 0 ? "" : text.substring(end + 1).strip() + "\n");
+            String subject = text.substring(header.length(), end < 0 ? text.length() : end).strip();
+            String body = end < 0 ? "" : text.substring(end + 1).strip();
+            return new RenderedMessage(subject, channel == Channel.EMAIL ? body + "\n" : body);
         }
         return new RenderedMessage(null, text);
     }
 
-    private static String fill(String template, Map<String, String> values) {
+    private static String fill(String template, Map<String, String> values, boolean oneLineValues) {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String value = values.get(matcher.group(1));
+            if (value != null && oneLineValues) {
+                value = value.replaceAll("[\\r\\n\\t]+", " ").replaceAll(" {4,}", "   ").strip();
+            }
             matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
         }
         matcher.appendTail(out);

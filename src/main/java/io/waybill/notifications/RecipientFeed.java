@@ -21,9 +21,11 @@ class RecipientFeed {
     static final Set<String> TOPICS = Set.of(UserRegistered.TOPIC, UserUpdated.TOPIC, UserDeleted.TOPIC);
 
     private final Recipients recipients;
+    private final Devices devices;
 
-    RecipientFeed(Recipients recipients) {
+    RecipientFeed(Recipients recipients, Devices devices) {
         this.recipients = recipients;
+        this.devices = devices;
     }
 
     boolean feeds(String type) {
@@ -46,6 +48,8 @@ class RecipientFeed {
             case UserDeleted.TOPIC -> {
                 UserDeleted deleted = event.payloadAs(UserDeleted.class);
                 recipients.tombstone(deleted.userId(), deleted.role(), deleted.occurredAt());
+                // A deleted account's devices are its personal data too, and no app of it is signed in.
+                devices.forgetUser(deleted.userId());
             }
             default -> throw new IllegalArgumentException("Not an account event: " + event.type());
         }

@@ -21,10 +21,14 @@ public final class WebhookSignature {
     }
 
     static String hmac(String secret, String text) {
+        return HexFormat.of().formatHex(hmac(secret, text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static byte[] hmac(String secret, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

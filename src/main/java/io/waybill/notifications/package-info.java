@@ -1,10 +1,16 @@
 /**
- * Tells people what happens to their shipments: email (through the mail module's outbox) and SMS
- * (through an {@link io.waybill.notifications.SmsSender}) on booking, out for delivery, delivered
- * and failed delivery, from the shipments' events; and the other side of each reply on a support ticket
- * (the care module's {@code ticket.replied}), by email. Every notification is recorded with its
- * state and retried with backoff; users opt out per channel. Integrators subscribe webhooks to
- * event types and receive each event's envelope, signed with the subscription's secret.
+ * Tells people what happens to their shipments: email (through the mail module's outbox), SMS
+ * (through an {@link io.waybill.notifications.SmsSender}), WhatsApp template messages (Meta's Cloud
+ * API) and push notifications (FCM, to the devices users register) on booking, out for delivery,
+ * delivered and failed delivery, from the shipments' events; and the other side of each reply on a
+ * support ticket (the care module's {@code ticket.replied}), by email. Every notification is recorded
+ * with its state and retried with backoff; users opt out per channel. Integrators subscribe
+ * webhooks to event types and receive each event's envelope, signed with the subscription's secret.
+ * Whoever writes a tracking number to the WhatsApp number is answered with the shipment's public
+ * status ({@link io.waybill.notifications.WhatsAppInbox}), from the module's own read model of
+ * public statuses ({@link io.waybill.notifications.PublicStatuses}) fed by the shipments' events it
+ * consumes anyway: tracking's lookup runs in another process in a split deployment, and tracking
+ * publishes no type for it.
  *
  * <p>Whom to write to (address, name, phone, whether the address is verified) comes from the
  * module's own read model of the accounts, {@link io.waybill.notifications.Recipients}

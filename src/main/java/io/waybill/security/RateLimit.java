@@ -23,7 +23,9 @@ public enum RateLimit {
     /** Shipments booked by one account: each booking sends notifications and takes a tracking number. */
     BOOKING("booking"),
     /** Batches of location points sent by one agent account: each batch writes up to 100 rows and an event. */
-    LOCATIONS("locations");
+    LOCATIONS("locations"),
+    /** Messages to the WhatsApp number from one sender that get a reply: each reply is a message Waybill pays for. */
+    WHATSAPP_SENDER("whatsapp-sender");
 
     private final String configName;
 

@@ -46,7 +46,8 @@ class DispatcherMetricsTest {
     void shouldCountASentNotificationInTheApplicationsRegistry() {
         NotificationDispatcher dispatcher = new NotificationDispatcher(nothing(NotificationStore.class),
                 nothing(Recipients.class), new NotificationTemplates(), (to, subject, text) -> { },
-                nothing(SmsSender.class), transaction, clock, properties, meters);
+                nothing(SmsSender.class), new OutboundChannels(null, null), nothing(Devices.class), transaction,
+                clock, properties, meters);
         try {
             Notification sent = new Notification(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                     Channel.EMAIL, "delivered", "asha@example.test", "Delivered", "Your parcel arrived.",

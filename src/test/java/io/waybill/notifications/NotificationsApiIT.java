@@ -128,12 +128,12 @@ class NotificationsApiIT extends ApiTest {
         String phone = phone();
         Account customer = customerWithPhone(phone);
         assertThat(api.get("/me/notification-preferences", customer.token()).raw())
-                .isEqualTo("{\"email\":true,\"sms\":true}");
+                .isEqualTo("{\"email\":true,\"sms\":true,\"whatsapp\":true,\"push\":true}");
         Api.Response changed = api.put("/me/notification-preferences", customer.token(), Map.of("sms", false));
         assertThat(changed.status()).isEqualTo(200);
-        assertThat(changed.raw()).isEqualTo("{\"email\":true,\"sms\":false}");
+        assertThat(changed.raw()).isEqualTo("{\"email\":true,\"sms\":false,\"whatsapp\":true,\"push\":true}");
         assertThat(api.get("/me/notification-preferences", customer.token()).raw())
-                .isEqualTo("{\"email\":true,\"sms\":false}");
+                .isEqualTo("{\"email\":true,\"sms\":false,\"whatsapp\":true,\"push\":true}");
 
         String number = book(customer).text("tracking_number");
 

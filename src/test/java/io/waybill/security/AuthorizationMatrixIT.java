@@ -135,6 +135,18 @@ public class AuthorizationMatrixIT extends ApiTest {
                     ANY_ACCOUNT_200),
             row("PUT", "/me/notification-preferences", f -> call("/me/notification-preferences",
                     Map.of("sms", true)), ANY_ACCOUNT_200),
+            // Devices for push: people with an app (customers, agents and so an agent's API key); admins by role.
+            row("POST", "/me/devices", f -> call("/me/devices", Fixture.deviceBody()),
+                    401, 201, 201, 201, 201, 403, 201, 401),
+            row("GET", "/me/devices", f -> call("/me/devices", null), 401, 200, 200, 200, 200, 403, 200, 401),
+            row("DELETE", "/me/devices/{id}", f -> call("/me/devices/" + f.freshDevice(), null),
+                    401, 204, 404, 404, 404, 403, 404, 401),
+            // Meta's webhook takes no token; WhatsApp is not configured here (WhatsAppAndPushApiIT configures it).
+            row("GET", "/notifications/webhook/whatsapp", f -> call("/notifications/webhook/whatsapp"
+                    + "?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1", null),
+                    404, 404, 404, 404, 404, 404, 404, 401),
+            row("POST", "/notifications/webhook/whatsapp", f -> call("/notifications/webhook/whatsapp",
+                    Map.of("object", "whatsapp_business_account")), 404, 404, 404, 404, 404, 404, 404, 401),
 
             row("POST", "/webhooks", f -> call("/webhooks", Fixture.webhookBody("shipment.delivered")),
                     401, 201, 201, 403, 403, 201, 403, 401),
@@ -521,6 +533,15 @@ public class AuthorizationMatrixIT extends ApiTest {
         /** A public address (TEST-NET-3) that never answers: nothing in this context is delivered. */
         static Map<String, Object> webhookBody(String event) {
             return Map.of("url", "http://127.0.0.1:9/hook", "events", List.of(event));
+        }
+
+        static Map<String, Object> deviceBody() {
+            return Map.of("token", "fcm-" + UUID.randomUUID(), "platform", "android");
+        }
+
+        /** A device of the owner's. */
+        String freshDevice() {
+            return created(api.post("/me/devices", owner.token(), deviceBody()));
         }
 
         String freshWebhook(String event) {

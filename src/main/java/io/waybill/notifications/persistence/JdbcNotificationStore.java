@@ -48,14 +48,15 @@ class JdbcNotificationStore implements NotificationStore {
     public List<Notification> claimDue(Instant now, Instant leaseEnd, int limit) {
         // Only the oldest pending notification of each recipient and channel can be claimed, so that
         // a customer's messages arrive in the order of the events, and a recipient whose provider
-        // fails holds up only their own. A claimed one stays the oldest until it is recorded.
+        // fails holds up only their own. A claimed one stays the oldest until it is recorded. A reply
+        // to a WhatsApp message from someone without an account queues by the number it answers.
         return jdbc.sql("""
                 update notifications.notifications set next_attempt_at = :lease_end
                 where status = 'pending' and next_attempt_at <= :now and id in (
                     select id from (
-                        select distinct on (user_id, channel) id, next_attempt_at
+                        select distinct on (coalesce(user_id::text, recipient), channel) id, next_attempt_at
                         from notifications.notifications where status = 'pending'
-                        order by user_id, channel, created_at, id) oldest
+                        order by coalesce(user_id::text, recipient), channel, created_at, id) oldest
                     where next_attempt_at <= :now
                     order by next_attempt_at limit :limit)
                 returning\s""" + COLUMNS)
@@ -98,18 +99,22 @@ class JdbcNotificationStore implements NotificationStore {
 
     @Override
     public Optional<NotificationPreferences> preferences(UUID userId) {
-        return jdbc.sql("select email, sms from notifications.preferences where user_id = ?").param(userId)
-                .query((rs, n) -> new NotificationPreferences(rs.getBoolean("email"), rs.getBoolean("sms")))
+        return jdbc.sql("select email, sms, whatsapp, push from notifications.preferences where user_id = ?")
+                .param(userId)
+                .query((rs, n) -> new NotificationPreferences(rs.getBoolean("email"), rs.getBoolean("sms"),
+                        rs.getBoolean("whatsapp"), rs.getBoolean("push")))
                 .optional();
     }
 
     @Override
     public void storePreferences(UUID userId, NotificationPreferences preferences, Instant at) {
         jdbc.sql("""
-                insert into notifications.preferences (user_id, email, sms, updated_at) values (?, ?, ?, ?)
+                insert into notifications.preferences (user_id, email, sms, whatsapp, push, updated_at)
+                values (?, ?, ?, ?, ?, ?)
                 on conflict (user_id) do update set email = excluded.email, sms = excluded.sms,
-                updated_at = excluded.updated_at""")
-                .params(userId, preferences.email(), preferences.sms(), Timestamp.from(at)).update();
+                whatsapp = excluded.whatsapp, push = excluded.push, updated_at = excluded.updated_at""")
+                .params(userId, preferences.email(), preferences.sms(), preferences.whatsapp(), preferences.push(),
+                        Timestamp.from(at)).update();
     }
 
     private Notification row(ResultSet rs, int n) throws SQLException {

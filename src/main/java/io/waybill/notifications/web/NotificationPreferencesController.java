@@ -21,17 +21,18 @@ class NotificationPreferencesController {
     }
 
     @GetMapping("/me/notification-preferences")
-    @Operation(summary = "The caller's notification channels", description = "Both on until the user opts out.")
+    @Operation(summary = "The caller's notification channels", description = "Every channel on until the user opts out. WhatsApp and push "
+            + "are sent only where the server has them configured (push: to the devices registered with POST /me/devices).")
     NotificationPreferences get(Caller caller) {
         return preferences.of(caller);
     }
 
     @PutMapping("/me/notification-preferences")
-    @Operation(summary = "Opt in or out per channel", description = "`{email, sms}`; a field left out keeps its value.")
+    @Operation(summary = "Opt in or out per channel", description = "`{email, sms, whatsapp, push}`; a field left out keeps its value.")
     NotificationPreferences put(Caller caller, @RequestBody PreferencesRequest request) {
-        return preferences.change(caller, request.email(), request.sms());
+        return preferences.change(caller, request.email(), request.sms(), request.whatsapp(), request.push());
     }
 
-    record PreferencesRequest(Boolean email, Boolean sms) {
+    record PreferencesRequest(Boolean email, Boolean sms, Boolean whatsapp, Boolean push) {
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("waybill.rate-limits")
 public record RateLimitProperties(Budget loginAccount, Budget loginAccountTotal, Budget loginAddress, Budget tracking,
-        Budget registration, Budget mailRequest, Budget booking, Budget locations,
+        Budget registration, Budget mailRequest, Budget booking, Budget locations, Budget whatsappSender,
         @DefaultValue("waybill:rate-limit:") String redisKeyPrefix, @DefaultValue("PT0.25S") Duration redisTimeout) {
 
     private static final Map<RateLimit, Budget> DEFAULTS = new EnumMap<>(Map.of(
@@ -31,7 +31,8 @@ public record RateLimitProperties(Budget loginAccount, Budget loginAccountTotal,
             RateLimit.REGISTRATION, new Budget(20L, Duration.ofHours(1)),
             RateLimit.MAIL_REQUEST, new Budget(10L, Duration.ofHours(1)),
             RateLimit.BOOKING, new Budget(60L, Duration.ofMinutes(1)),
-            RateLimit.LOCATIONS, new Budget(120L, Duration.ofMinutes(1))));
+            RateLimit.LOCATIONS, new Budget(120L, Duration.ofMinutes(1)),
+            RateLimit.WHATSAPP_SENDER, new Budget(10L, Duration.ofMinutes(1))));
 
     public RateLimitProperties {
         loginAccount = settled(RateLimit.LOGIN_ACCOUNT, loginAccount);
@@ -42,6 +43,7 @@ public record RateLimitProperties(Budget loginAccount, Budget loginAccountTotal,
         mailRequest = settled(RateLimit.MAIL_REQUEST, mailRequest);
         booking = settled(RateLimit.BOOKING, booking);
         locations = settled(RateLimit.LOCATIONS, locations);
+        whatsappSender = settled(RateLimit.WHATSAPP_SENDER, whatsappSender);
         if (redisKeyPrefix == null || redisKeyPrefix.isBlank()) {
             throw new InvalidSettingException("waybill.rate-limits.redis-key-prefix",
                     "waybill.rate-limits.redis-key-prefix is empty.", "Set waybill.rate-limits.redis-key-prefix to "
@@ -60,6 +62,7 @@ public record RateLimitProperties(Budget loginAccount, Budget loginAccountTotal,
         all.put(RateLimit.MAIL_REQUEST, mailRequest);
         all.put(RateLimit.BOOKING, booking);
         all.put(RateLimit.LOCATIONS, locations);
+        all.put(RateLimit.WHATSAPP_SENDER, whatsappSender);
         return all;
     }
 

@@ -83,7 +83,7 @@ class SettingsRecordsTest {
                 new Budget(50L, Duration.ofMinutes(15)), new Budget(60L, Duration.ofMinutes(1)),
                 new Budget(20L, Duration.ofHours(1)), new Budget(10L, Duration.ofHours(1)),
                 new Budget(60L, Duration.ofMinutes(1)), new Budget(120L, Duration.ofMinutes(1)),
-                "waybill:rate-limit:", Duration.ofMillis(250)));
+                new Budget(10L, Duration.ofMinutes(1)), "waybill:rate-limit:", Duration.ofMillis(250)));
         assertThat(context.getBean(IdentityProperties.class)).isEqualTo(new IdentityProperties(
                 new IdentityProperties.Jwt(Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(90)),
                 new IdentityProperties.Admin("", "")));
@@ -102,7 +102,10 @@ class SettingsRecordsTest {
                 new NotificationsProperties.Webhooks(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(1),
                         Duration.ofSeconds(5), 16, Duration.ofSeconds(5), 10, false),
                 new NotificationsProperties.Sms(Duration.ofSeconds(10),
-                        new NotificationsProperties.Twilio("", "", "", ""))));
+                        new NotificationsProperties.Twilio("", "", "", "")),
+                new NotificationsProperties.WhatsApp("", "v21.0", "", "", "", "", "en", Duration.ofSeconds(10)),
+                new NotificationsProperties.Push(Duration.ofSeconds(10), 10,
+                        new NotificationsProperties.Fcm("", "", ""))));
         assertThat(context.getBean(PublicLinkProperties.class))
                 .isEqualTo(new PublicLinkProperties("http://localhost:8080"));
     }
