@@ -23,7 +23,12 @@ public enum RateLimit {
     /** Shipments booked by one account: each booking sends notifications and takes a tracking number. */
     BOOKING("booking"),
     /** Batches of location points sent by one agent account: each batch writes up to 100 rows and an event. */
-    LOCATIONS("locations");
+    LOCATIONS("locations"),
+    /**
+     * Requests made with one API key, whatever they are: the key's own limit per minute when it was
+     * issued with one, this budget's capacity otherwise.
+     */
+    API_KEY("api-key");
 
     private final String configName;
 

@@ -30,6 +30,11 @@ public class HandlerAnnotations {
 
     /** The annotation on the controller method that would answer this request; empty when none answers it. */
     public <A extends Annotation> Optional<A> of(HttpServletRequest request, Class<A> type) {
+        return handler(request).map(method -> method.getMethodAnnotation(type));
+    }
+
+    /** The controller method that would answer this request; empty when none answers it. */
+    public Optional<HandlerMethod> handler(HttpServletRequest request) {
         boolean parsedHere = !ServletRequestPathUtils.hasParsedRequestPath(request);
         try {
             if (parsedHere) {
@@ -37,7 +42,7 @@ public class HandlerAnnotations {
             }
             HandlerExecutionChain chain = mappings.getObject().getHandler(request);
             if (chain != null && chain.getHandler() instanceof HandlerMethod method) {
-                return Optional.ofNullable(method.getMethodAnnotation(type));
+                return Optional.of(method);
             }
             return Optional.empty();
         } catch (Exception noHandler) {

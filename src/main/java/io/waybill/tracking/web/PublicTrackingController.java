@@ -1,5 +1,7 @@
 package io.waybill.tracking.web;
 
+import io.waybill.kernel.ApiScope;
+import io.waybill.kernel.RequiresScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -38,6 +40,7 @@ class PublicTrackingController {
                 : CacheControl.maxAge(maxAge).cachePublic();
     }
 
+    @RequiresScope(ApiScope.TRACKING_READ)
     @GetMapping("/track/{trackingNumber}")
     @ConditionalGet
     @SecurityRequirements
@@ -49,6 +52,7 @@ class PublicTrackingController {
         return ResponseEntity.ok().cacheControl(publicCaching).body(tracking.track(trackingNumber));
     }
 
+    @RequiresScope(ApiScope.TRACKING_READ)
     @PostMapping(path = "/track/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
     @SecurityRequirements
     @Operation(summary = "Public tracking of many numbers at once", description = "No token needed. Up to 100 "
