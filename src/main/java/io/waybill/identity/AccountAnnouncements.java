@@ -1,6 +1,8 @@
 package io.waybill.identity;
 
 import io.waybill.eventing.EventPublisher;
+import io.waybill.kernel.ApiScope;
+import io.waybill.kernel.Role;
 import io.waybill.security.AccountRecords;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -47,14 +49,17 @@ class AccountAnnouncements {
         events.publish(new UserDeleted(user.id(), user.role().wireName(), at));
     }
 
-    void keyIssued(ApiKey key) {
-        records.recordKey(key.id(), key.agentId(), key.keyHash(), key.createdAt());
-        events.publish(new ApiKeyIssued(key.id(), key.agentId(), HexFormat.of().formatHex(key.keyHash()),
-                key.createdAt()));
+    void keyIssued(ApiKey key, Role ownerRole) {
+        records.recordKey(key.id(), key.userId(), key.keyHash(),
+                new AccountRecords.KeyTerms(ownerRole, key.scopes(), key.expiresAt(), key.requestsPerMinute()),
+                key.createdAt());
+        events.publish(new ApiKeyIssued(key.id(), key.userId(), HexFormat.of().formatHex(key.keyHash()),
+                ownerRole.wireName(), key.scopes().stream().map(ApiScope::wireName).sorted().toList(),
+                key.expiresAt(), key.requestsPerMinute(), key.createdAt()));
     }
 
     void keyRevoked(ApiKey key, Instant at) {
-        records.revokeKey(key.id(), key.agentId(), at);
-        events.publish(new ApiKeyRevoked(key.id(), key.agentId(), at));
+        records.revokeKey(key.id(), key.userId(), at);
+        events.publish(new ApiKeyRevoked(key.id(), key.userId(), at));
     }
 }

@@ -13,8 +13,14 @@ public interface ApiKeyRepository {
 
     Optional<ApiKey> find(UUID id);
 
-    /** Keys, newest first, of one agent or (agentId null) of all. */
-    Page<ApiKey> list(UUID agentId, PageQuery page);
+    /** Keys, newest first, of one account or (userId null) of all. */
+    Page<ApiKey> list(UUID userId, PageQuery page);
+
+    /**
+     * How many keys of this account are neither revoked nor expired at {@code now}; holds other issues
+     * for the same account back until the transaction ends, so that two at once cannot pass a cap together.
+     */
+    int countUsableLockingOwner(UUID userId, Instant now);
 
     void revoke(UUID id, Instant at);
 }

@@ -1,6 +1,8 @@
 package io.waybill.identity;
 
+import io.waybill.identity.config.IdentityProperties;
 import io.waybill.kernel.Caller;
+import io.waybill.kernel.ConflictException;
 import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.Page;
@@ -12,48 +14,89 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** API keys for integrations: an admin issues one for a delivery agent, lists them, revokes them. */
+/**
+ * API keys for integrations: an admin issues one for a delivery agent (a scanner app); a customer
+ * issues their own (a shop integrating with its account); owners list and revoke theirs, admins all.
+ */
 @Service
 public class ApiKeyService {
+
+    private static final String NOT_FOUND = "No such API key.";
 
     private final ApiKeyRepository keys;
     private final UserRepository users;
     private final AccountAnnouncements announcements;
     private final Clock clock;
+    private final ApiKey.Bounds bounds;
+    private final int maxPerUser;
 
-    ApiKeyService(ApiKeyRepository keys, UserRepository users, AccountAnnouncements announcements, Clock clock) {
+    ApiKeyService(ApiKeyRepository keys, UserRepository users, AccountAnnouncements announcements, Clock clock,
+            IdentityProperties properties) {
         this.keys = keys;
         this.users = users;
         this.announcements = announcements;
         this.clock = clock;
+        this.bounds = new ApiKey.Bounds(properties.apiKeys().maxLifetime(),
+                properties.apiKeys().maxRequestsPerMinute());
+        this.maxPerUser = properties.apiKeys().maxPerUser();
     }
 
-    /** A new key for an agent. Its value is in the answer and nowhere else, ever. */
+    /** A new key for an agent, issued by an admin. Its value is in the answer and nowhere else, ever. */
     @Transactional
-    public ApiKey.Issued create(Caller admin, UUID agentId, String name) {
+    public ApiKey.Issued createForAgent(Caller admin, UUID agentId, ApiKey.Request request) {
         if (agentId == null || users.find(agentId).filter(User::isActive).filter(user -> user.role() == Role.AGENT)
                 .isEmpty()) {
             throw new InvalidRequestException("agent_id", "is not an active delivery agent");
         }
-        ApiKey.Issued issued = ApiKey.issue(agentId, name, admin.userId(), clock.instant());
+        return issue(agentId, Role.AGENT, request, admin);
+    }
+
+    /** A new key of the caller's own, acting for them within its scopes. */
+    @Transactional
+    public ApiKey.Issued createOwn(Caller owner, ApiKey.Request request) {
+        return issue(owner.userId(), owner.role(), request, owner);
+    }
+
+    private ApiKey.Issued issue(UUID ownerId, Role ownerRole, ApiKey.Request request, Caller by) {
+        Instant now = clock.instant();
+        ApiKey.Issued issued = ApiKey.issue(ownerId, ownerRole, request, bounds, by.userId(), now);
+        // 409: the request is valid, and succeeds once the owner revokes a key (or one expires).
+        if (keys.countUsableLockingOwner(ownerId, now) >= maxPerUser) {
+            throw new ConflictException("This account already has " + maxPerUser + " API keys that are neither "
+                    + "revoked nor expired, the most it may have; revoke one before issuing another.");
+        }
         keys.add(issued.key());
-        announcements.keyIssued(issued.key());
+        announcements.keyIssued(issued.key(), ownerRole);
         return issued;
     }
 
-    public Page<ApiKey> list(UUID agentId, PageQuery page) {
-        return keys.list(agentId, page);
+    /** Keys of one account, or (userId null) of all: for admins. */
+    public Page<ApiKey> list(UUID userId, PageQuery page) {
+        return keys.list(userId, page);
+    }
+
+    public Page<ApiKey> listOwn(Caller owner, PageQuery page) {
+        return keys.list(owner.userId(), page);
     }
 
     /** Revokes a key; it is refused from the next request on. Revoking a revoked key changes nothing. */
     @Transactional
     public void revoke(UUID id) {
-        ApiKey key = keys.find(id).orElseThrow(() -> new NotFoundException("No such API key."));
+        revoke(keys.find(id).orElseThrow(() -> new NotFoundException(NOT_FOUND)));
+    }
+
+    /** Revokes one of the caller's keys; someone else's is answered as if it did not exist. */
+    @Transactional
+    public void revokeOwn(Caller owner, UUID id) {
+        revoke(keys.find(id).filter(key -> owner.is(key.userId())).orElseThrow(() -> new NotFoundException(NOT_FOUND)));
+    }
+
+    private void revoke(ApiKey key) {
         if (key.isRevoked()) {
             return;
         }
         Instant now = clock.instant();
-        keys.revoke(id, now);
+        keys.revoke(key.id(), now);
         announcements.keyRevoked(key, now);
     }
 }

@@ -77,7 +77,8 @@ class WebhookPlanner implements EventHandler {
                 continue;
             }
             if (body == null) {
-                body = envelope(event);
+                body = envelope(json, event.eventId(), event.type(), event.version(), event.occurredAt(),
+                        event.payload());
             }
             store.addDelivery(new WebhookDelivery(UUID.randomUUID(), webhook.id(), event.eventId(), event.type(), body,
                     WebhookDelivery.PENDING, 0, now, now, null, null, null));
@@ -87,13 +88,15 @@ class WebhookPlanner implements EventHandler {
         }
     }
 
-    private String envelope(ReceivedEvent event) {
+    /** The body a receiver gets: the event's envelope, as it is signed and sent. */
+    static String envelope(JsonMapper json, UUID eventId, String type, int version, Instant occurredAt,
+            JsonNode payload) {
         ObjectNode envelope = json.createObjectNode();
-        envelope.put("event_id", event.eventId().toString());
-        envelope.put("type", event.type());
-        envelope.put("version", event.version());
-        envelope.put("occurred_at", event.occurredAt().toString());
-        envelope.set("payload", event.payload());
+        envelope.put("event_id", eventId.toString());
+        envelope.put("type", type);
+        envelope.put("version", version);
+        envelope.put("occurred_at", occurredAt.toString());
+        envelope.set("payload", payload);
         return json.writeValueAsString(envelope);
     }
 }

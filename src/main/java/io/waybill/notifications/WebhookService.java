@@ -11,11 +11,14 @@ import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Webhook subscriptions: an admin subscribes to the events of every shipment, a customer to those of
@@ -27,22 +30,27 @@ public class WebhookService {
 
     private static final String NOT_FOUND = "No webhook with this id.";
 
+    /** The type of the event {@link #sendTest} sends; no subscription receives it otherwise. */
+    public static final String TEST_EVENT = "webhook.test";
+
     private final WebhookStore store;
     private final WebhookUrlPolicy urls;
     private final Clock clock;
     private final WebhookDispatcher dispatcher;
     private final AccountLookup accounts;
     private final int maxPerOwner;
+    private final JsonMapper json;
     private final SecureRandom random = new SecureRandom();
 
     WebhookService(WebhookStore store, Clock clock, WebhookDispatcher dispatcher, AccountLookup accounts,
-            WebhookUrlPolicy urls, NotificationsProperties properties) {
+            WebhookUrlPolicy urls, NotificationsProperties properties, JsonMapper json) {
         this.store = store;
         this.clock = clock;
         this.dispatcher = dispatcher;
         this.accounts = accounts;
         this.urls = urls;
         this.maxPerOwner = properties.webhooks().maxPerOwner();
+        this.json = json;
     }
 
     /** A subscription as its owner's account makes it now: whether it covers every shipment. */
@@ -91,13 +99,39 @@ public class WebhookService {
         Webhook webhook = owned(caller, id);
         WebhookDelivery delivery = store.findDelivery(webhook.id(), deliveryId)
                 .orElseThrow(() -> new NotFoundException("No delivery with this id for this webhook."));
+        requireActive(webhook);
+        store.redeliver(delivery.id(), clock.instant());
+        dispatcher.wakeAfterCommit();
+        return store.findDelivery(webhook.id(), deliveryId).orElseThrow();
+    }
+
+    /**
+     * Queues a {@value #TEST_EVENT} event for this subscription, so that its owner can check their
+     * receiver: signed and sent like any delivery (the attempt follows at once, retried if it fails),
+     * and in the subscription's log. Its payload names the webhook and nothing else.
+     */
+    @Transactional
+    public WebhookDelivery sendTest(Caller caller, UUID id) {
+        Webhook webhook = owned(caller, id);
+        requireActive(webhook);
+        Instant now = clock.instant();
+        UUID eventId = UUID.randomUUID();
+        ObjectNode payload = json.createObjectNode();
+        payload.put("webhook_id", webhook.id().toString());
+        payload.put("message", "A test event sent at your request: your receiver got it and can check its signature.");
+        WebhookDelivery delivery = new WebhookDelivery(UUID.randomUUID(), webhook.id(), eventId, TEST_EVENT,
+                WebhookPlanner.envelope(json, eventId, TEST_EVENT, 1, now, payload), WebhookDelivery.PENDING, 0, now,
+                now, null, null, null);
+        store.addDelivery(delivery);
+        dispatcher.wakeAfterCommit();
+        return delivery;
+    }
+
+    private static void requireActive(Webhook webhook) {
         if (!webhook.active()) {
             throw new ConflictException("This webhook is disabled (" + webhook.disabledReason()
                     + "); register the URL again to receive events.");
         }
-        store.redeliver(delivery.id(), clock.instant());
-        dispatcher.wakeAfterCommit();
-        return store.findDelivery(webhook.id(), deliveryId).orElseThrow();
     }
 
     private Webhook owned(Caller caller, UUID id) {

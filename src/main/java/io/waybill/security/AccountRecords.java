@@ -1,7 +1,9 @@
 package io.waybill.security;
 
+import io.waybill.kernel.ApiScope;
 import io.waybill.kernel.Role;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,7 +29,18 @@ public interface AccountRecords {
      * A key was issued for the account. {@code keyHash} is the SHA-256 of the key's UTF-8 bytes
      * ({@link ApiKeyLookup} hashes a presented key the same way); the key itself is never passed.
      */
-    void recordKey(UUID keyId, UUID userId, byte[] keyHash, Instant issuedAt);
+    void recordKey(UUID keyId, UUID userId, byte[] keyHash, KeyTerms terms, Instant issuedAt);
+
+    /**
+     * What a key was issued for: the owner's role then (for a service that has not heard of the
+     * account yet), its scopes (null: every scope the owner's role allows, as for keys issued before
+     * scopes existed), when it expires (null: never) and its own rate limit (null: the default).
+     */
+    record KeyTerms(Role role, Set<ApiScope> scopes, Instant expiresAt, Integer requestsPerMinute) {
+
+        /** A key issued before keys had terms: an agent's, with every scope, for good, at the default limit. */
+        public static final KeyTerms LEGACY = new KeyTerms(Role.AGENT, null, null, null);
+    }
 
     /** The key was revoked at {@code revokedAt}: refused from now on, for good. */
     void revokeKey(UUID keyId, UUID userId, Instant revokedAt);

@@ -1,16 +1,41 @@
 package io.waybill.security;
 
+import io.waybill.kernel.ApiScope;
 import io.waybill.kernel.Caller;
 
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
- * Who an API key acts for, from the security module's copy of the keys (see {@link AccountLookup}).
- * A revoked key, one whose account was deleted or is no longer an agent, and one this copy has not
- * heard of yet (a new key works on a service once its {@code api_key.issued} event has arrived)
- * yield empty, so they are refused.
+ * Who an API key acts for and on what terms, from the security module's copy of the keys (see
+ * {@link AccountLookup}). A revoked or expired key, one whose account was deleted or is no longer a
+ * customer or an agent, and one this copy has not heard of yet (a new key works on a service once
+ * its {@code api_key.issued} event has arrived) yield empty, so they are refused like a wrong key.
  */
 public interface ApiKeyLookup {
 
-    Optional<Caller> callerFor(String apiKey);
+    Optional<Grant> callerFor(String apiKey, Instant now);
+
+    /**
+     * What a key may do now. {@code scopes} is what it holds within what its owner's role allows
+     * today (a role changed since the key was issued narrows it); {@code requestsPerMinute} is its
+     * own rate limit, null for the server's default.
+     */
+    record Grant(UUID keyId, Caller caller, Set<ApiScope> scopes, Integer requestsPerMinute) {
+
+        public Grant {
+            Set<ApiScope> allowed = EnumSet.noneOf(ApiScope.class);
+            allowed.addAll(scopes);
+            allowed.retainAll(ApiScope.allowedFor(caller.role()));
+            scopes = Set.copyOf(allowed);
+        }
+
+        /** Holds every scope its owner's role allows: acts as the owner did before keys had scopes. */
+        public boolean isFull() {
+            return scopes.containsAll(ApiScope.allowedFor(caller.role()));
+        }
+    }
 }

@@ -25,7 +25,12 @@ public enum RateLimit {
     /** Batches of location points sent by one agent account: each batch writes up to 100 rows and an event. */
     LOCATIONS("locations"),
     /** Messages to the WhatsApp number from one sender that get a reply: each reply is a message Waybill pays for. */
-    WHATSAPP_SENDER("whatsapp-sender");
+    WHATSAPP_SENDER("whatsapp-sender"),
+    /**
+     * Requests made with one API key, whatever they are: the key's own limit per minute when it was
+     * issued with one, this budget's capacity otherwise.
+     */
+    API_KEY("api-key");
 
     private final String configName;
 

@@ -26,6 +26,12 @@ public interface Throttle {
      */
     Quota take(RateLimit limit, String key, int units);
 
+    /**
+     * As {@link #take(RateLimit, String, int)}, with a budget of {@code capacity} per the limit's
+     * period instead of the configured one: for a key that has a limit of its own (an API key's).
+     */
+    Quota take(RateLimit limit, String key, int units, long capacity);
+
     /** Returns one taken by {@link #take} (never beyond the budget's size). */
     void giveBack(RateLimit limit, String key);
 

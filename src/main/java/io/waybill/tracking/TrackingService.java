@@ -4,6 +4,7 @@ import io.waybill.kernel.Caller;
 import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.NotFoundException;
 import io.waybill.security.RateLimit;
+import io.waybill.security.ApiKeyBudget;
 import io.waybill.security.Throttle;
 import io.waybill.shipments.TrackingNumber;
 import io.waybill.tracking.config.TrackingProperties;
@@ -50,23 +51,25 @@ public class TrackingService {
     private final TrackedShipments shipments;
     private final Duration newShipmentWait;
     private final Throttle throttle;
+    private final ApiKeyBudget keyBudget;
     private final Semaphore waiting = new Semaphore(MAX_WAITING);
     private final AtomicLong arrivals = new AtomicLong();
     private final Object arrival = new Object();
 
     @Autowired
     TrackingService(TrackingCache cache, TrackingPages pages, TrackedShipments shipments,
-            TrackingProperties properties, Throttle throttle) {
-        this(cache, pages, shipments, properties.tracking().newShipmentWait(), throttle);
+            TrackingProperties properties, Throttle throttle, ApiKeyBudget keyBudget) {
+        this(cache, pages, shipments, properties.tracking().newShipmentWait(), throttle, keyBudget);
     }
 
     TrackingService(TrackingCache cache, TrackingPages pages, TrackedShipments shipments, Duration newShipmentWait,
-            Throttle throttle) {
+            Throttle throttle, ApiKeyBudget keyBudget) {
         this.cache = cache;
         this.pages = pages;
         this.shipments = shipments;
         this.newShipmentWait = newShipmentWait;
         this.throttle = throttle;
+        this.keyBudget = keyBudget;
     }
 
     public PublicTracking track(String trackingNumber) {
@@ -115,14 +118,18 @@ public class TrackingService {
         Long limit = null;
         Long remaining = null;
         if (caller == null || !caller.isAdmin()) {
-            Throttle.Quota quota = throttle.take(RateLimit.TRACKING, clientAddress, numbers.size());
+            // A request made with an API key counts against the key's own limit, not its address's.
+            Optional<Throttle.Quota> ofKey = keyBudget.take(numbers.size());
+            String counter = ofKey.isPresent() ? "this API key" : "this address";
+            Throttle.Quota quota = ofKey.orElseGet(() -> throttle.take(RateLimit.TRACKING, clientAddress,
+                    numbers.size()));
             if (!quota.taken() && numbers.size() > quota.limit()) {
                 throw new InvalidRequestException("tracking_numbers", "must hold at most " + quota.limit()
-                        + " tracking numbers here: each counts against the tracking rate limit of " + quota.limit()
-                        + " lookups per client address");
+                        + " tracking numbers here: each counts against the rate limit of " + quota.limit()
+                        + " of " + counter);
             }
             if (!quota.taken()) {
-                throw quota.refusal("Too many tracking lookups from this address: " + numbers.size()
+                throw quota.refusal("Too many tracking lookups with " + counter + ": " + numbers.size()
                         + " asked for, " + quota.remaining() + " left; try again later.");
             }
             limit = quota.limit();

@@ -188,6 +188,11 @@ class AgentLocationServiceTest {
         }
 
         @Override
+        public Quota take(RateLimit limit, String key, int units, long capacity) {
+            return take(limit, key, units);
+        }
+
+        @Override
         public void giveBack(RateLimit limit, String key) {
         }
 

@@ -155,6 +155,8 @@ public class AuthorizationMatrixIT extends ApiTest {
                     OWNED_WEBHOOK_204),
             row("GET", "/webhooks/{id}/deliveries", f -> call("/webhooks/" + f.freshWebhook("shipment.delivered")
                     + "/deliveries", null), OWNED_WEBHOOK_200),
+            row("POST", "/webhooks/{id}/test", f -> call("/webhooks/" + f.freshWebhook("shipment.delivered")
+                    + "/test", null), 401, 202, 404, 403, 403, 202, 403, 401),
             row("POST", "/webhooks/{id}/deliveries/{deliveryId}/redeliver", f -> call(f.freshDelivery(), null),
                     401, 202, 404, 403, 403, 202, 403, 401),
 
@@ -185,6 +187,11 @@ public class AuthorizationMatrixIT extends ApiTest {
             row("GET", "/admin/api-keys", f -> call("/admin/api-keys", null), ADMIN_ONLY_200),
             row("DELETE", "/admin/api-keys/{id}", f -> call("/admin/api-keys/" + f.freshApiKey(), null),
                     ADMIN_ONLY_204),
+            row("POST", "/me/api-keys", f -> call("/me/api-keys", Map.of("name", "Matrix shop")),
+                    401, 201, 201, 403, 403, 403, 403, 401),
+            row("GET", "/me/api-keys", f -> call("/me/api-keys", null), 401, 200, 200, 200, 200, 403, 403, 401),
+            row("DELETE", "/me/api-keys/{id}", f -> call("/me/api-keys/" + f.freshOwnApiKey(), null),
+                    401, 204, 404, 404, 404, 403, 403, 401),
             row("GET", "/admin/events/dead-letters", f -> call("/admin/events/dead-letters", null), ADMIN_ONLY_200),
             row("GET", "/admin/events/dead-letters/{id}", f -> call("/admin/events/dead-letters/0", null),
                     ADMIN_ONLY_404),
@@ -601,6 +608,10 @@ public class AuthorizationMatrixIT extends ApiTest {
         String freshApiKey() {
             return created(api.post("/admin/api-keys", admin.token(),
                     Map.of("agent_id", otherAgent.id().toString(), "name", "to revoke")));
+        }
+
+        String freshOwnApiKey() {
+            return created(api.post("/me/api-keys", owner.token(), Map.of("name", "to revoke")));
         }
 
         private Account deletedCustomer() {

@@ -194,6 +194,11 @@ class ShipmentServiceScenarioTest {
         }
 
         @Override
+        public Quota take(RateLimit limit, String key, int units, long capacity) {
+            return take(limit, key, units);
+        }
+
+        @Override
         public void giveBack(RateLimit limit, String key) {
         }
 

@@ -5,6 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +23,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class WebhookReceiver {
 
     public record Delivery(String path, Map<String, String> headers, String body, int answered) {
+
+        /**
+         * Whether X-Waybill-Signature is what a receiver holding this secret computes: the HMAC-SHA256
+         * of "t.body" in hex, with a timestamp within five minutes of now.
+         */
+        public boolean isSignedWith(String secret) {
+            String signature = headers.get("x-waybill-signature");
+            if (signature == null || !signature.matches("t=\\d+,v1=[0-9a-f]{64}")) {
+                return false;
+            }
+            long t = Long.parseLong(signature.substring(2, signature.indexOf(',')));
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                String expected = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+                return signature.endsWith("v1=" + expected) && Math.abs(Instant.now().getEpochSecond() - t) < 300;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private final HttpServer server;

@@ -1,5 +1,7 @@
 package io.waybill.delivery.web;
 
+import io.waybill.kernel.ApiScope;
+import io.waybill.kernel.RequiresScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.delivery.AgentLocationService;
@@ -24,6 +26,7 @@ class AgentLocationController {
         this.locations = locations;
     }
 
+    @RequiresScope(ApiScope.SCANS_WRITE)
     @PostMapping(path = "/agents/me/locations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('AGENT')")
     @Operation(summary = "Report the calling agent's location points", description = "A batch of 1 to 100 points "

@@ -1,5 +1,6 @@
 package io.waybill.identity.config;
 
+import static io.waybill.kernel.InvalidSettingException.requireAtLeast;
 import static io.waybill.kernel.InvalidSettingException.requirePositive;
 
 import java.time.Duration;
@@ -8,10 +9,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The identity module's settings: how long tokens live ({@code waybill.jwt.*}; the signing secret
- * is the platform's) and the first admin ({@code waybill.admin.*}).
+ * is the platform's), the first admin ({@code waybill.admin.*}) and API keys ({@code waybill.api-keys.*}).
  */
 @ConfigurationProperties("waybill")
-public record IdentityProperties(@DefaultValue Jwt jwt, @DefaultValue Admin admin) {
+public record IdentityProperties(@DefaultValue Jwt jwt, @DefaultValue Admin admin, @DefaultValue ApiKeys apiKeys) {
+
+    /**
+     * @param maxPerUser  how many keys, neither revoked nor expired, one account may have
+     * @param maxLifetime the latest a key's {@code expires_at} may be, from its issue
+     * @param maxRequestsPerMinute the highest rate limit a key may be issued with (a key issued without
+     *                    one has {@code waybill.rate-limits.api-key.capacity})
+     */
+    public record ApiKeys(@DefaultValue("10") int maxPerUser, @DefaultValue("P730D") Duration maxLifetime,
+            @DefaultValue("6000") int maxRequestsPerMinute) {
+
+        public ApiKeys {
+            requirePositive("waybill.api-keys.max-lifetime", maxLifetime);
+            requireAtLeast("waybill.api-keys.max-per-user", maxPerUser, 1);
+            requireAtLeast("waybill.api-keys.max-requests-per-minute", maxRequestsPerMinute, 1);
+        }
+    }
 
     /**
      * @param accessTokenTtl        an access token's lifetime

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -37,29 +38,46 @@ public class HandlerAnnotations {
 
     /** The annotation on the controller method that would answer this request; empty when none answers it. */
     public <A extends Annotation> Optional<A> of(HttpServletRequest request, Class<A> type) {
-        boolean parsedHere = !ServletRequestPathUtils.hasParsedRequestPath(request);
-        try {
-            if (parsedHere) {
-                ServletRequestPathUtils.parseAndCache(request);
-            }
-            RequestMappingHandlerMapping mapping = mappings.getObject();
+        return withParsedPath(request, mapping -> {
             List<RequestMappingInfo> candidates = marked.computeIfAbsent(type, marker -> markedWith(mapping, marker));
             if (candidates.stream().noneMatch(info -> info.getMatchingCondition(request) != null)) {
                 return Optional.empty();
             }
             // One of them may answer; a more specific mapping without the marker may still win.
+            return lookup(mapping, request).map(method -> method.getMethodAnnotation(type));
+        });
+    }
+
+    /** The controller method that would answer this request; empty when none answers it. */
+    public Optional<HandlerMethod> handler(HttpServletRequest request) {
+        return withParsedPath(request, mapping -> lookup(mapping, request));
+    }
+
+    private <T> Optional<T> withParsedPath(HttpServletRequest request,
+            Function<RequestMappingHandlerMapping, Optional<T>> use) {
+        boolean parsedHere = !ServletRequestPathUtils.hasParsedRequestPath(request);
+        try {
+            if (parsedHere) {
+                ServletRequestPathUtils.parseAndCache(request);
+            }
+            return use.apply(mappings.getObject());
+        } finally {
+            if (parsedHere) {
+                ServletRequestPathUtils.clearParsedRequestPath(request);
+            }
+        }
+    }
+
+    private static Optional<HandlerMethod> lookup(RequestMappingHandlerMapping mapping, HttpServletRequest request) {
+        try {
             HandlerExecutionChain chain = mapping.getHandler(request);
             if (chain != null && chain.getHandler() instanceof HandlerMethod method) {
-                return Optional.ofNullable(method.getMethodAnnotation(type));
+                return Optional.of(method);
             }
             return Optional.empty();
         } catch (Exception noHandler) {
             // No method for this path, method or content type: the dispatch answers that itself.
             return Optional.empty();
-        } finally {
-            if (parsedHere) {
-                ServletRequestPathUtils.clearParsedRequestPath(request);
-            }
         }
     }
 

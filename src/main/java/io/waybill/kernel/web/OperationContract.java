@@ -11,6 +11,8 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.waybill.kernel.NoApiKeys;
+import io.waybill.kernel.RequiresScope;
 import io.waybill.kernel.Role;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -44,7 +46,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
  * write, 422 for a body; a method adds others (429 where rate-limited, 409 or 403 decided by the
  * service) with {@code @ApiResponse(responseCode = "...")}, whose description is kept;</li>
  * <li>its security: none for a public operation ({@code @SecurityRequirements} with none), else a
- * bearer token, or an API key too when delivery agents may call it (a key acts as an agent).</li>
+ * bearer token, or an API key too when customers or agents may call it (a key acts as its owner)
+ * and it is not marked {@link NoApiKeys}; the scope a key needs ({@link RequiresScope}) is added to
+ * its description, with 403.</li>
  * </ul>
  */
 final class OperationContract implements GlobalOperationCustomizer {
@@ -61,7 +65,7 @@ final class OperationContract implements GlobalOperationCustomizer {
     private static final Map<Integer, String> REFUSALS = Map.of(
             400, "A parameter or the body is malformed or not valid for this operation.",
             401, "No valid credential: the access token (or API key) is missing, invalid, expired or revoked.",
-            403, "The caller's role may not do this.",
+            403, "The caller's role may not do this (or the API key lacks the scope it needs).",
             404, "Nothing of that id, or nothing the caller may see (a customer never learns that someone "
                     + "else's exists).",
             409, "The request conflicts with the current state.",
@@ -94,8 +98,14 @@ final class OperationContract implements GlobalOperationCustomizer {
         if (!open) {
             refusals.add(401);
         }
-        if (preAuthorize(method) != null) {
+        RequiresScope scope = AnnotatedElementUtils.findMergedAnnotation(method, RequiresScope.class);
+        if (preAuthorize(method) != null || scope != null) {
             refusals.add(403);
+        }
+        if (scope != null) {
+            String needs = "API keys need the scope " + scope.value().wireName() + " (403 without it).";
+            operation.setDescription(isBlank(operation.getDescription()) ? needs
+                    : operation.getDescription() + " " + needs);
         }
         if (mapping(method).stream().anyMatch(path -> path.contains("{"))) {
             refusals.add(404);
@@ -262,7 +272,9 @@ final class OperationContract implements GlobalOperationCustomizer {
         List<SecurityRequirement> alternatives = new ArrayList<>();
         alternatives.add(new SecurityRequirement().addList(bearerScheme));
         String roles = preAuthorize(method);
-        if (roles == null || roles.contains("'" + Role.AGENT.name() + "'")) {
+        boolean keysMayCall = roles == null || roles.contains("'" + Role.AGENT.name() + "'")
+                || roles.contains("'" + Role.CUSTOMER.name() + "'");
+        if (keysMayCall && AnnotatedElementUtils.findMergedAnnotation(method, NoApiKeys.class) == null) {
             alternatives.add(new SecurityRequirement().addList(apiKeyScheme));
         }
         return alternatives;

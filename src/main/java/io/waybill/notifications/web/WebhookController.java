@@ -81,6 +81,15 @@ class WebhookController {
                 .body(DeliveryResponse.of(webhooks.redeliver(caller, id, deliveryId)));
     }
 
+    @PostMapping("/webhooks/{id}/test")
+    @Operation(summary = "Send a signed test event", description = "A webhook.test event (payload: webhook_id and a "
+            + "message), signed and sent like any delivery, with the same headers; 202 with the delivery, whose "
+            + "attempt follows at once and which appears in the delivery log. 409 when the webhook is disabled.")
+    @ApiResponse(responseCode = "202", description = "The test delivery, queued")
+    ResponseEntity<DeliveryResponse> test(Caller caller, @PathVariable UUID id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(DeliveryResponse.of(webhooks.sendTest(caller, id)));
+    }
+
     record WebhookRequest(@Schema(example = "https://shop.example.com/hooks/waybill") String url,
             @ArraySchema(schema = @Schema(ref = "WebhookEventType")) List<String> events) {
     }

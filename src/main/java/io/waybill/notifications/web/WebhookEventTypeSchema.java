@@ -2,6 +2,7 @@ package io.waybill.notifications.web;
 
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.waybill.notifications.Webhook;
+import io.waybill.notifications.WebhookService;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +20,10 @@ class WebhookEventTypeSchema implements OpenApiCustomizer {
         StringSchema schema = new StringSchema();
         schema.description("An event a webhook receives. Customers may subscribe to shipment.created, "
                 + "shipment.status.updated and shipment.delivered of their own shipments; admins also to "
-                + "shipment.assigned, of every shipment.");
+                + "shipment.assigned, of every shipment. webhook.test is not subscribed to: it is the event "
+                + "POST /webhooks/{id}/test sends, and appears in delivery logs.");
         Webhook.eventTypes().forEach(schema::addEnumItem);
+        schema.addEnumItem(WebhookService.TEST_EVENT);
         openApi.getComponents().addSchemas(NAME, schema);
     }
 }

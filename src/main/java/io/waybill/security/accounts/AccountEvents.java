@@ -3,9 +3,11 @@ package io.waybill.security.accounts;
 import io.waybill.eventing.EventHandler;
 import io.waybill.kernel.Services;
 import io.waybill.eventing.ReceivedEvent;
+import io.waybill.kernel.ApiScope;
 import io.waybill.kernel.Role;
 import io.waybill.security.AccountRecords;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
@@ -73,7 +75,7 @@ class AccountEvents implements EventHandler {
                 records.forget(uuid(payload, "user_id"), role == null ? Role.CUSTOMER : role, at);
             }
             case KEY_ISSUED -> records.recordKey(uuid(payload, "key_id"), uuid(payload, "user_id"),
-                    HexFormat.of().parseHex(text(payload, "key_hash")), at);
+                    HexFormat.of().parseHex(text(payload, "key_hash")), terms(payload), at);
             case KEY_REVOKED -> records.revokeKey(uuid(payload, "key_id"), uuid(payload, "user_id"), at);
             default -> throw new IllegalArgumentException("Unexpected event type " + event.type());
         }
@@ -91,6 +93,25 @@ class AccountEvents implements EventHandler {
             log.warn("Event {} ({}) names an unknown role '{}'", event.eventId(), event.type(), wire);
         }
         return role;
+    }
+
+    /**
+     * An event from before keys had terms names none of them: the key is an agent's, with every
+     * scope, for good. A scope this version does not know is left out (the key gains nothing from it).
+     */
+    private static AccountRecords.KeyTerms terms(JsonNode payload) {
+        Role role = payload.hasNonNull("role") ? Role.fromWire(payload.get("role").asString()).orElse(Role.ADMIN)
+                : AccountRecords.KeyTerms.LEGACY.role();
+        Set<ApiScope> scopes = null;
+        if (payload.hasNonNull("scopes")) {
+            scopes = EnumSet.noneOf(ApiScope.class);
+            for (JsonNode scope : payload.get("scopes")) {
+                ApiScope.fromWire(scope.asString()).ifPresent(scopes::add);
+            }
+        }
+        Integer perMinute = payload.hasNonNull("requests_per_minute") ? payload.get("requests_per_minute").asInt()
+                : null;
+        return new AccountRecords.KeyTerms(role, scopes, instant(payload, "expires_at"), perMinute);
     }
 
     private static String text(JsonNode payload, String field) {

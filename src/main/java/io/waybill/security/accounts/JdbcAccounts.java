@@ -1,5 +1,6 @@
 package io.waybill.security.accounts;
 
+import io.waybill.kernel.ApiScope;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.Role;
 import io.waybill.security.AccountLookup;
@@ -8,12 +9,15 @@ import io.waybill.security.ApiKeyLookup;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -51,17 +55,37 @@ class JdbcAccounts implements AccountLookup, ApiKeyLookup, AccountRecords {
     }
 
     @Override
-    public Optional<Caller> callerFor(String apiKey) {
+    public Optional<Grant> callerFor(String apiKey, Instant now) {
         if (apiKey == null || apiKey.isEmpty() || apiKey.length() > MAX_KEY_LENGTH) {
             return Optional.empty();
         }
-        // A key of an account not heard of yet acts for an agent: identity issues keys for agents only.
+        // The account's role now decides; for an account not heard of yet, the role the key was issued under.
         return jdbc.sql("""
-                select k.user_id from security.api_keys k left join security.accounts a on a.user_id = k.user_id
-                where k.key_hash = ? and k.revoked_at is null
-                  and (a.user_id is null or a.deleted_at is null and a.role = 'agent')""")
-                .param(sha256(apiKey)).query(UUID.class).optional()
-                .map(agent -> new Caller(agent, Role.AGENT));
+                select k.id, k.user_id, coalesce(a.role, k.role, 'agent') as role, k.scopes, k.requests_per_minute
+                from security.api_keys k left join security.accounts a on a.user_id = k.user_id
+                where k.key_hash = ? and k.revoked_at is null and (k.expires_at is null or k.expires_at > ?)
+                  and (a.user_id is null or a.deleted_at is null)""")
+                .params(sha256(apiKey), timestamp(now)).query(JdbcAccounts::grant).optional()
+                .filter(grant -> !grant.caller().isAdmin());
+    }
+
+    private static Grant grant(ResultSet rs, int row) throws SQLException {
+        Role role = Role.fromWire(rs.getString("role")).orElse(Role.ADMIN);
+        Array stored = rs.getArray("scopes");
+        Set<ApiScope> scopes = stored == null ? ApiScope.allowedFor(role) : scopes((String[]) stored.getArray());
+        int perMinute = rs.getInt("requests_per_minute");
+        Integer requestsPerMinute = rs.wasNull() ? null : perMinute;
+        return new Grant(rs.getObject("id", UUID.class), new Caller(rs.getObject("user_id", UUID.class), role),
+                scopes, requestsPerMinute);
+    }
+
+    /** Scopes this version does not know are left out: a key never gains from a name it cannot read. */
+    private static Set<ApiScope> scopes(String[] wire) {
+        Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
+        for (String name : wire) {
+            ApiScope.fromWire(name).ifPresent(scopes::add);
+        }
+        return scopes;
     }
 
     @Override
@@ -88,13 +112,20 @@ class JdbcAccounts implements AccountLookup, ApiKeyLookup, AccountRecords {
     }
 
     @Override
-    public void recordKey(UUID keyId, UUID userId, byte[] keyHash, Instant issuedAt) {
-        // Fills in the hash of a key whose revocation came first, and keeps the revocation.
+    public void recordKey(UUID keyId, UUID userId, byte[] keyHash, KeyTerms terms, Instant issuedAt) {
+        // Fills in the hash and terms of a key whose revocation came first, and keeps the revocation.
+        String[] scopes = terms.scopes() == null ? null
+                : terms.scopes().stream().map(ApiScope::wireName).sorted().toArray(String[]::new);
         jdbc.sql("""
-                insert into security.api_keys as k (id, key_hash, user_id, as_of) values (?, ?, ?, ?)
-                on conflict (id) do update set key_hash = excluded.key_hash
+                insert into security.api_keys as k (id, key_hash, user_id, role, scopes, expires_at,
+                    requests_per_minute, as_of)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do update set key_hash = excluded.key_hash, role = excluded.role,
+                    scopes = excluded.scopes, expires_at = excluded.expires_at,
+                    requests_per_minute = excluded.requests_per_minute
                 where k.key_hash is null""")
-                .params(keyId, keyHash, userId, timestamp(issuedAt))
+                .params(keyId, keyHash, userId, terms.role().wireName(), scopes, timestamp(terms.expiresAt()),
+                        terms.requestsPerMinute(), timestamp(issuedAt))
                 .update();
     }
 

@@ -43,12 +43,16 @@ final class BudgetThrottle implements Throttle {
 
     @Override
     public Quota take(RateLimit limit, String key, int units) {
-        if (units < 1) {
-            throw new IllegalArgumentException("units must be at least 1: " + units);
+        return take(limit, key, units, budgets.get(limit).capacity());
+    }
+
+    @Override
+    public Quota take(RateLimit limit, String key, int units, long capacity) {
+        if (units < 1 || capacity < 1) {
+            throw new IllegalArgumentException("units and capacity must be at least 1: " + units + ", " + capacity);
         }
         RateLimitProperties.Budget budget = budgets.get(limit);
-        Quota quota = withStore(current -> current.take(storeKey(limit, key), budget.capacity(), budget.period(),
-                units));
+        Quota quota = withStore(current -> current.take(storeKey(limit, key), capacity, budget.period(), units));
         if (!quota.taken()) {
             onRefusal.accept(limit);
         }

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("waybill.rate-limits")
 public record RateLimitProperties(Budget loginAccount, Budget loginAccountTotal, Budget loginAddress, Budget tracking,
-        Budget registration, Budget mailRequest, Budget booking, Budget locations, Budget whatsappSender,
+        Budget registration, Budget mailRequest, Budget booking, Budget locations, Budget whatsappSender, Budget apiKey,
         @DefaultValue("waybill:rate-limit:") String redisKeyPrefix, @DefaultValue("PT0.25S") Duration redisTimeout) {
 
     private static final Map<RateLimit, Budget> DEFAULTS = new EnumMap<>(Map.of(
@@ -32,7 +32,8 @@ public record RateLimitProperties(Budget loginAccount, Budget loginAccountTotal,
             RateLimit.MAIL_REQUEST, new Budget(10L, Duration.ofHours(1)),
             RateLimit.BOOKING, new Budget(60L, Duration.ofMinutes(1)),
             RateLimit.LOCATIONS, new Budget(120L, Duration.ofMinutes(1)),
-            RateLimit.WHATSAPP_SENDER, new Budget(10L, Duration.ofMinutes(1))));
+            RateLimit.WHATSAPP_SENDER, new Budget(10L, Duration.ofMinutes(1)),
+            RateLimit.API_KEY, new Budget(600L, Duration.ofMinutes(1))));
 
     public RateLimitProperties {
         loginAccount = settled(RateLimit.LOGIN_ACCOUNT, loginAccount);
@@ -44,6 +45,12 @@ public record RateLimitProperties(Budget loginAccount, Budget loginAccountTotal,
         booking = settled(RateLimit.BOOKING, booking);
         locations = settled(RateLimit.LOCATIONS, locations);
         whatsappSender = settled(RateLimit.WHATSAPP_SENDER, whatsappSender);
+        apiKey = settled(RateLimit.API_KEY, apiKey);
+        if (!apiKey.period().equals(Duration.ofMinutes(1))) {
+            throw new InvalidSettingException("waybill.rate-limits.api-key.period", "waybill.rate-limits.api-key"
+                    + ".period is " + apiKey.period() + "; API keys' limits are requests per minute.",
+                    "Remove waybill.rate-limits.api-key.period (it is PT1M); set only its capacity.");
+        }
         if (redisKeyPrefix == null || redisKeyPrefix.isBlank()) {
             throw new InvalidSettingException("waybill.rate-limits.redis-key-prefix",
                     "waybill.rate-limits.redis-key-prefix is empty.", "Set waybill.rate-limits.redis-key-prefix to "
@@ -63,6 +70,7 @@ public record RateLimitProperties(Budget loginAccount, Budget loginAccountTotal,
         all.put(RateLimit.BOOKING, booking);
         all.put(RateLimit.LOCATIONS, locations);
         all.put(RateLimit.WHATSAPP_SENDER, whatsappSender);
+        all.put(RateLimit.API_KEY, apiKey);
         return all;
     }
 

@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The limits per client address: public tracking, registration, requests that send email, and failed
  * logins (one is taken before the password is checked and given back unless the answer is a 401).
- * Admins are not counted: they create staff accounts in bulk and are accountable anyway. The client
+ * Admins are not counted: they create staff accounts in bulk and are accountable anyway; nor are
+ * requests made with an API key, which count against the key's own limit instead. The client
  * address is the connection's, or the one a trusted proxy forwarded (see the README).
  */
 final class AddressRateLimitFilter extends OncePerRequestFilter {
@@ -50,7 +51,7 @@ final class AddressRateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         RateLimit limit = limitOf(request);
         String address = request.getRemoteAddr();
-        if (limit == null || isAdmin()) {
+        if (limit == null || isAdminOrApiKey()) {
             chain.doFilter(request, response);
         } else if (limit == RateLimit.LOGIN_ADDRESS) {
             // Taken before the password is checked and given back unless it was wrong, so that a
@@ -73,8 +74,7 @@ final class AddressRateLimitFilter extends OncePerRequestFilter {
                 refuse(request, response, quota.refusal("").retryAfterSeconds(), quota.limit());
                 return;
             }
-            response.setHeader(LIMIT_HEADER, Long.toString(quota.limit()));
-            response.setHeader(REMAINING_HEADER, Long.toString(quota.remaining()));
+            rateLimitHeaders(response, quota.limit(), quota.remaining());
             chain.doFilter(request, response);
         }
     }
@@ -82,8 +82,7 @@ final class AddressRateLimitFilter extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds, long limit)
             throws IOException {
         response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
-        response.setHeader(LIMIT_HEADER, Long.toString(limit));
-        response.setHeader(REMAINING_HEADER, "0");
+        rateLimitHeaders(response, limit, 0);
         problems.write(response, request, HttpStatus.TOO_MANY_REQUESTS,
                 "Too many requests from this address: try again in " + retryAfterSeconds + " seconds.");
     }
@@ -110,8 +109,14 @@ final class AddressRateLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private static boolean isAdmin() {
+    /** The budget's size and what is left of it, on every answer a budget counted (refusals too). */
+    static void rateLimitHeaders(HttpServletResponse response, long limit, long remaining) {
+        response.setHeader(LIMIT_HEADER, Long.toString(limit));
+        response.setHeader(REMAINING_HEADER, Long.toString(remaining));
+    }
+
+    private static boolean isAdminOrApiKey() {
         return SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authentication
-                && authentication.getPrincipal().isAdmin();
+                && (authentication.getPrincipal().isAdmin() || authentication.apiKey() != null);
     }
 }

@@ -1,12 +1,15 @@
 package io.waybill.security.web;
 
 import io.waybill.security.AccountLookup;
+import io.waybill.security.ApiKeyBudget;
 import io.waybill.security.ApiKeyLookup;
+import io.waybill.kernel.web.HandlerAnnotations;
 import io.waybill.kernel.Idempotent;
 import io.waybill.kernel.PlatformProperties;
 import io.waybill.security.Throttle;
 import io.waybill.kernel.web.Problems;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -69,7 +72,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AccountLookup accounts, ApiKeyLookup apiKeys, Throttle throttle,
-            Problems problems, PlatformProperties properties) throws Exception {
+            Problems problems, PlatformProperties properties, HandlerAnnotations handlers, ApiKeyBudget keyBudgets,
+            Clock clock) throws Exception {
         AuthenticationEntryPoint unauthenticated = unauthenticated(problems);
         AccessDeniedHandler denied = (request, response, exception) ->
                 problems.write(response, request, HttpStatus.FORBIDDEN, "You are not allowed to do this.");
@@ -96,7 +100,8 @@ class SecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(docs),
                                 new StaticHeadersWriter("Content-Security-Policy", API_CSP))))
                 .addFilterAfter(corsFilter(properties.cors().allowedOrigins(), problems), HeaderWriterFilter.class)
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, unauthenticated),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, unauthenticated, handlers, keyBudgets,
+                        problems, clock),
                         BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new CallerCaptureFilter(), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new AddressRateLimitFilter(throttle, problems), AuthorizationFilter.class)

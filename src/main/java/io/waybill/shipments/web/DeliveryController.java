@@ -1,5 +1,7 @@
 package io.waybill.shipments.web;
 
+import io.waybill.kernel.ApiScope;
+import io.waybill.kernel.RequiresScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -44,6 +46,7 @@ class DeliveryController {
         this.shipments = shipments;
     }
 
+    @RequiresScope(ApiScope.SCANS_WRITE)
     @PostMapping(path = "/shipments/{id}/proof-of-delivery", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
     @Operation(summary = "Deliver a shipment with a proof", description = "The assigned agent or an admin, while "
@@ -62,6 +65,7 @@ class DeliveryController {
                 .body(ProofResponse.of(id, proof));
     }
 
+    @RequiresScope(ApiScope.TRACKING_READ)
     @GetMapping("/shipments/{id}/proof-of-delivery")
     @Operation(summary = "How a shipment's delivery was proven", description = "For its customer, its agent and "
             + "admins (404 for anyone else, and before delivery): who received it, when, where, which proof, and "
@@ -70,6 +74,7 @@ class DeliveryController {
         return ProofResponse.of(id, shipments.proofOfDelivery(caller, id));
     }
 
+    @RequiresScope(ApiScope.TRACKING_READ)
     @GetMapping("/shipments/{id}/proof-of-delivery/images/{number}")
     @Operation(summary = "An image of a proof of delivery", description = "The signature or photo, numbered from "
             + "1, as PNG or JPEG; the same access as the proof.")
@@ -83,6 +88,7 @@ class DeliveryController {
                 .body(image.content());
     }
 
+    @RequiresScope(ApiScope.SHIPMENTS_WRITE)
     @PostMapping(path = "/shipments/{id}/delivery-instructions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('CUSTOMER', 'ADMIN')")
     @Operation(summary = "Say what happens after a failed delivery", description = "The customer who booked the "

@@ -1,5 +1,7 @@
 package io.waybill.shipments.web;
 
+import io.waybill.kernel.ApiScope;
+import io.waybill.kernel.RequiresScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,6 +30,7 @@ class LabelController {
         this.labels = labels;
     }
 
+    @RequiresScope(ApiScope.TRACKING_READ)
     @GetMapping("/shipments/{id}/label")
     @Operation(summary = "A shipment's shipping label", description = "4x6 inches: a Code 128 barcode of the "
             + "tracking number, a QR code of the public tracking URL, the addresses, weight, routed hub and service "

@@ -1,5 +1,7 @@
 package io.waybill.shipments.web;
 
+import io.waybill.kernel.ApiScope;
+import io.waybill.kernel.RequiresScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,6 +29,7 @@ class ScanController {
         this.shipments = shipments;
     }
 
+    @RequiresScope(ApiScope.SCANS_WRITE)
     @PostMapping(path = "/scans", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
     @ApiResponse(responseCode = "404", description = "No shipment with this code, or not one assigned to the calling agent")

@@ -1,5 +1,7 @@
 package io.waybill.shipments.web;
 
+import io.waybill.kernel.ApiScope;
+import io.waybill.kernel.RequiresScope;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -50,6 +52,7 @@ class ShipmentController {
         this.shipments = shipments;
     }
 
+    @RequiresScope(ApiScope.SHIPMENTS_WRITE)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('CUSTOMER', 'ADMIN')")
     @Idempotent
@@ -67,6 +70,7 @@ class ShipmentController {
         return ResponseEntity.created(URI.create("/shipments/" + view.id())).body(ShipmentResponse.of(view));
     }
 
+    @RequiresScope(ApiScope.TRACKING_READ)
     @GetMapping
     @Operation(summary = "List shipments", description = "Customers see their own, agents those assigned to "
             + "them, admins all; newest first, or, with updated_since, those changed since then, oldest change "
@@ -94,6 +98,7 @@ class ShipmentController {
         }
     }
 
+    @RequiresScope(ApiScope.TRACKING_READ)
     @GetMapping("/{id}")
     @ConditionalGet
     @Operation(summary = "One shipment", description = "For its customer, its agent and admins; 404 for anyone else. "
@@ -107,6 +112,7 @@ class ShipmentController {
                 .body(ShipmentResponse.of(shipments.get(caller, id)));
     }
 
+    @RequiresScope(ApiScope.SHIPMENTS_WRITE)
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change a booking", description = "Only while created; fields left out keep their value; "
             + "payment, when given, replaces the payment whole.")
@@ -118,6 +124,7 @@ class ShipmentController {
                 PaymentParameters.payment(request.payment())));
     }
 
+    @RequiresScope(ApiScope.SHIPMENTS_WRITE)
     @DeleteMapping("/{id}")
     @Operation(summary = "Cancel a shipment", description = "Only while created; the shipment is kept as cancelled.")
     @ApiResponse(responseCode = "403", description = "An agent or API key may not cancel a shipment")
@@ -125,6 +132,7 @@ class ShipmentController {
         return ShipmentResponse.of(shipments.cancel(caller, id));
     }
 
+    @RequiresScope(ApiScope.SCANS_WRITE)
     @PutMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
     @Idempotent

@@ -1,5 +1,7 @@
 package io.waybill.shipments.web;
 
+import io.waybill.kernel.ApiScope;
+import io.waybill.kernel.RequiresScope;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,6 +31,7 @@ class TrackingController {
         this.shipments = shipments;
     }
 
+    @RequiresScope(ApiScope.SCANS_WRITE)
     @PostMapping(path = "/tracking/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
@@ -46,6 +49,7 @@ class TrackingController {
         return TrackingUpdateResponse.of(update);
     }
 
+    @RequiresScope(ApiScope.TRACKING_READ)
     @GetMapping("/tracking/{id}")
     @Operation(summary = "A shipment's full history, oldest first")
     List<TrackingUpdateResponse> history(@PathVariable String id, Caller caller) {

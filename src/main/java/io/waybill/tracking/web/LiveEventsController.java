@@ -1,5 +1,7 @@
 package io.waybill.tracking.web;
 
+import io.waybill.kernel.ApiScope;
+import io.waybill.kernel.RequiresScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -37,6 +39,7 @@ class LiveEventsController {
         this.tokens = tokens;
     }
 
+    @RequiresScope(ApiScope.TRACKING_READ)
     @GetMapping("/shipments/{id}/events")
     @Operation(summary = "Follow a shipment live (SSE)", description = "Its history, then every status change "
             + "and scan as a `shipment.status` event; a comment every 20 s keeps the stream alive; the stream "
@@ -48,6 +51,7 @@ class LiveEventsController {
         return stream(live.shipment(caller, id).heldBy(bearerToken(request)), request);
     }
 
+    @RequiresScope(ApiScope.TRACKING_READ)
     @GetMapping("/track/{trackingNumber}/events")
     @SecurityRequirements
     @Operation(summary = "Follow a shipment live by tracking number (SSE, public)", description = "Redacted like "

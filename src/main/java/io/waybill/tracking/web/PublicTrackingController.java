@@ -8,7 +8,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.waybill.kernel.ApiScope;
 import io.waybill.kernel.Caller;
+import io.waybill.kernel.RequiresScope;
 import io.waybill.tracking.BulkTracking;
 import io.waybill.tracking.PublicTracking;
 import io.waybill.tracking.TrackingPage;
@@ -44,6 +46,7 @@ class PublicTrackingController {
                 : CacheControl.maxAge(maxAge).cachePublic();
     }
 
+    @RequiresScope(ApiScope.TRACKING_READ)
     @GetMapping(path = "/track/{trackingNumber}", produces = MediaType.APPLICATION_JSON_VALUE)
     @SecurityRequirements
     @Operation(summary = "Public tracking by number", description = "No token needed; shows statuses and places, "
@@ -68,6 +71,7 @@ class PublicTrackingController {
                 .contentType(MediaType.APPLICATION_JSON).body(page.json());
     }
 
+    @RequiresScope(ApiScope.TRACKING_READ)
     @PostMapping(path = "/track/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
     @SecurityRequirements
     @Operation(summary = "Public tracking of many numbers at once", description = "No token needed. Up to 100 "

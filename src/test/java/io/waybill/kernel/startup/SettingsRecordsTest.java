@@ -83,10 +83,11 @@ class SettingsRecordsTest {
                 new Budget(50L, Duration.ofMinutes(15)), new Budget(60L, Duration.ofMinutes(1)),
                 new Budget(20L, Duration.ofHours(1)), new Budget(10L, Duration.ofHours(1)),
                 new Budget(60L, Duration.ofMinutes(1)), new Budget(120L, Duration.ofMinutes(1)),
-                new Budget(10L, Duration.ofMinutes(1)), "waybill:rate-limit:", Duration.ofMillis(250)));
+                new Budget(10L, Duration.ofMinutes(1)), new Budget(600L, Duration.ofMinutes(1)), "waybill:rate-limit:",
+                Duration.ofMillis(250)));
         assertThat(context.getBean(IdentityProperties.class)).isEqualTo(new IdentityProperties(
                 new IdentityProperties.Jwt(Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(90)),
-                new IdentityProperties.Admin("", "")));
+                new IdentityProperties.Admin("", ""), new IdentityProperties.ApiKeys(10, Duration.ofDays(730), 6000)));
         assertThat(context.getBean(TrackingProperties.class)).isEqualTo(new TrackingProperties(
                 new TrackingProperties.Cache(100_000, Duration.ofDays(7), Duration.ofSeconds(2), Duration.ofSeconds(5)),
                 new TrackingProperties.Live(256, Duration.ofSeconds(20), Duration.ofHours(1), 20, 10, 10_000, 8,

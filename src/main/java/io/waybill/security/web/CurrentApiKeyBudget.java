@@ -1,0 +1,34 @@
+package io.waybill.security.web;
+
+import io.waybill.security.ApiKeyBudget;
+import io.waybill.security.ApiKeyLookup;
+import io.waybill.security.RateLimit;
+import io.waybill.security.Throttle;
+import io.waybill.security.ratelimit.RateLimitProperties;
+import java.util.Optional;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Counts against the key of the request's authentication, keyed by the key's id (never by its value). */
+@Component
+class CurrentApiKeyBudget implements ApiKeyBudget {
+
+    private final Throttle throttle;
+    private final long defaultPerMinute;
+
+    CurrentApiKeyBudget(Throttle throttle, RateLimitProperties properties) {
+        this.throttle = throttle;
+        this.defaultPerMinute = properties.apiKey().capacity();
+    }
+
+    @Override
+    public Optional<Throttle.Quota> take(int units) {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authentication
+                && authentication.apiKey() != null) {
+            ApiKeyLookup.Grant key = authentication.apiKey();
+            long capacity = key.requestsPerMinute() == null ? defaultPerMinute : key.requestsPerMinute();
+            return Optional.of(throttle.take(RateLimit.API_KEY, key.keyId().toString(), units, capacity));
+        }
+        return Optional.empty();
+    }
+}
