@@ -1,7 +1,10 @@
 package io.waybill.web;
 
+import io.waybill.kernel.AuthenticationFailedException;
 import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.RefusalException;
+import io.waybill.kernel.TooManyRequestsException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.ui.Model;
@@ -15,8 +18,13 @@ final class FormErrors {
     private FormErrors() {
     }
 
-    /** Puts the values typed (never passwords) and the error into the model; the page's status is 422. */
-    static void show(Model model, Map<String, String> values, RefusalException refusal) {
+    /**
+     * Puts the values typed (never passwords) and the error into the model, and the status the API
+     * would answer: 401 for a wrong password, 429 when a limit is reached, else 422.
+     */
+    static void show(Model model, Map<String, String> values, RefusalException refusal, HttpServletResponse response) {
+        response.setStatus(refusal instanceof TooManyRequestsException ? 429
+                : refusal instanceof AuthenticationFailedException ? 401 : 422);
         Map<String, String> kept = new LinkedHashMap<>(values);
         kept.keySet().removeIf(name -> name.contains("password") || name.equals("_csrf"));
         model.addAttribute("form", kept);
@@ -30,6 +38,11 @@ final class FormErrors {
             errors.put("form", refusal.getMessage());
         }
         model.addAttribute("errors", errors);
+    }
+
+    /** An optional field left blank is absent. */
+    static String optional(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     static void empty(Model model) {

@@ -20,7 +20,6 @@ import io.waybill.shipments.TrackingUpdate;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,12 +122,11 @@ class PortalPages {
         ShipmentView booked;
         try {
             ShipmentDetails details = new ShipmentDetails(form.get("source_address"), form.get("destination_address"),
-                    blankToNull(form.get("recipient_name")), blankToNull(form.get("recipient_phone")),
-                    weight(form.get("weight_kg")), blankToNull(form.get("description")));
+                    FormErrors.optional(form.get("recipient_name")), FormErrors.optional(form.get("recipient_phone")),
+                    weight(form.get("weight_kg")), FormErrors.optional(form.get("description")));
             booked = shipments.book(caller(), null, details, ServiceLevel.parse("service_level", form.get("service_level")));
         } catch (RefusalException refusal) {
-            response.setStatus(refusal instanceof io.waybill.kernel.TooManyRequestsException ? 429 : 422);
-            FormErrors.show(model, form, refusal);
+            FormErrors.show(model, form, refusal, response);
             return "web/book";
         }
         redirect.addFlashAttribute("notice", "shipment.booked");
@@ -152,12 +150,8 @@ class PortalPages {
         Caller caller = caller();
         ShipmentView shipment = shipments.get(caller, id);
         List<TrackingUpdate> history = shipments.history(caller, id);
-        List<TimelineEntry> timeline = new ArrayList<>();
-        for (TrackingUpdate update : history) {
-            timeline.add(new TimelineEntry(update.status().wireName(), update.location(),
-                    update.recordedAt().toString(), TimelineEntry.local(update.recordedAt(), update.timeZone())));
-        }
-        Collections.reverse(timeline);
+        List<TimelineEntry> timeline = TimelineEntry.newestFirst(history.stream().map(update -> TimelineEntry.at(
+                update.status().wireName(), update.location(), update.recordedAt(), update.timeZone())).toList());
         model.addAttribute("shipment", shipment);
         model.addAttribute("timeline", timeline);
         model.addAttribute("sequence", history.size() - 1);
@@ -213,9 +207,5 @@ class PortalPages {
         } catch (NumberFormatException notANumber) {
             throw new InvalidRequestException("weight_kg", "must be a number of kilograms, e.g. 2.5");
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

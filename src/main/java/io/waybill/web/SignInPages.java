@@ -8,7 +8,6 @@ import io.waybill.identity.TokenPair;
 import io.waybill.kernel.AuthenticationFailedException;
 import io.waybill.kernel.RefusalException;
 import io.waybill.kernel.Role;
-import io.waybill.kernel.TooManyRequestsException;
 import io.waybill.security.RateLimit;
 import io.waybill.security.Throttle;
 import jakarta.servlet.http.HttpServletRequest;
@@ -92,7 +91,7 @@ class SignInPages {
             HttpServletResponse response) {
         return counted(RateLimit.REGISTRATION, form, model, request, response, "web/register", () -> {
             identity.register(null, new IdentityService.Registration(form.get("email"), form.get("password"),
-                    blankToNull(form.get("full_name")), blankToNull(form.get("phone")), Role.CUSTOMER));
+                    FormErrors.optional(form.get("full_name")), FormErrors.optional(form.get("phone")), Role.CUSTOMER));
             TokenPair tokens = identity.login(form.get("email"), form.get("password"), request.getRemoteAddr());
             signedIn.signIn(tokens, form.get("email"), request, response);
             return "redirect:/portal?welcome";
@@ -168,13 +167,7 @@ class SignInPages {
 
     private static String refused(Model model, Map<String, String> form, RefusalException refusal, String page,
             HttpServletResponse response) {
-        response.setStatus(refusal instanceof TooManyRequestsException ? 429
-                : refusal instanceof AuthenticationFailedException ? 401 : 422);
-        FormErrors.show(model, form, refusal);
+        FormErrors.show(model, form, refusal, response);
         return page;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -24,18 +24,22 @@ record TimelineEntry(String status, String location, String dateTime, String loc
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     static List<TimelineEntry> of(List<PublicTracking.Event> events) {
-        List<TimelineEntry> entries = new ArrayList<>();
-        for (PublicTracking.Event event : events) {
-            entries.add(new TimelineEntry(event.status(), event.location(), event.timestamp().toString(),
-                    local(event.timestamp(), event.timeZone())));
-        }
-        Collections.reverse(entries);
-        return entries;
+        return newestFirst(events.stream()
+                .map(event -> at(event.status(), event.location(), event.timestamp(), event.timeZone())).toList());
     }
 
-    static String local(Instant at, String timeZone) {
+    /** An entry at this instant, shown in the zone of its place (null: unknown). */
+    static TimelineEntry at(String status, String location, Instant at, String timeZone) {
         ZoneId zone = ZoneId.of(timeZone == null ? "UTC" : timeZone);
         ZonedDateTime there = at.atZone(zone);
-        return LOCAL.format(there) + " " + zone.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+        return new TimelineEntry(status, location, at.toString(),
+                LOCAL.format(there) + " " + zone.getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+    }
+
+    /** Entries given oldest first, as histories are kept, turned newest first. */
+    static List<TimelineEntry> newestFirst(List<TimelineEntry> oldestFirst) {
+        List<TimelineEntry> entries = new ArrayList<>(oldestFirst);
+        Collections.reverse(entries);
+        return entries;
     }
 }
