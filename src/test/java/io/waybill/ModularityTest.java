@@ -31,7 +31,7 @@ class ModularityTest {
     void shouldHaveTheModulesOfTheSeedServices() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
                 .containsExactlyInAnyOrder("kernel", "eventing", "security", "mail", "identity", "shipments", "network",
-                        "tracking", "reporting", "notifications", "delivery", "care");
+                        "tracking", "reporting", "notifications", "delivery", "care", "web");
     }
 
     @Test

@@ -33,6 +33,16 @@ public record Services(List<String> active) {
     /** The modules every process runs, whatever the setting says. */
     public static final List<String> SHARED = List.of("kernel", "eventing", "security", "mail");
 
+    /**
+     * The web pages call these modules' services in-process, so a process serves the pages only
+     * when it runs all of them (the monolith, or a service that bundles them); elsewhere the {@code web}
+     * module has no beans, like a business module that does not run.
+     */
+    public static final List<String> PAGES_NEED = List.of("identity", "shipments", "network", "tracking", "notifications");
+
+    /** The module of the server-rendered pages. */
+    public static final String WEB = "web";
+
     private static final String ALL = "all";
 
     public Services {
@@ -79,8 +89,11 @@ public record Services(List<String> active) {
         return active.size() == MODULES.size();
     }
 
-    /** Whether this module (business or shared) runs in this process. */
+    /** Whether this module (business, shared, or the pages) runs in this process. */
     public boolean runs(String module) {
+        if (WEB.equals(module)) {
+            return active.containsAll(PAGES_NEED);
+        }
         return SHARED.contains(module) || active.contains(module);
     }
 

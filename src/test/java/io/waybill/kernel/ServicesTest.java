@@ -33,6 +33,15 @@ class ServicesTest {
     }
 
     @Test
+    void shouldServeThePagesOnlyWhereTheModulesTheyCallRun() {
+        assertThat(Services.all().runs("web")).isTrue();
+        assertThat(Services.parse(List.of("identity", "shipments", "network", "tracking", "notifications")).runs("web"))
+                .isTrue();
+        assertThat(Services.parse(List.of("identity", "shipments")).runs("web")).isFalse();
+        assertThat(Services.parse(List.of("tracking")).runs("web")).isFalse();
+    }
+
+    @Test
     void shouldTreatAllListedModulesAsAll() {
         assertThat(Services.parse(List.of("care", "delivery", "notifications", "reporting", "tracking", "network", "shipments",
                 "identity"))

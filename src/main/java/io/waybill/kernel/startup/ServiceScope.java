@@ -34,7 +34,7 @@ final class ServiceScope extends TypeExcludeFilter {
     @Override
     public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
         String module = moduleOf(reader.getClassMetadata().getClassName());
-        return Services.MODULES.contains(module) && !services.runs(module);
+        return (Services.MODULES.contains(module) || Services.WEB.equals(module)) && !services.runs(module);
     }
 
     /** The module a class belongs to: the package right under io.waybill (blank for anything else). */

@@ -80,8 +80,7 @@ class OpenApiDocumentIT extends ApiTest {
         SoftAssertions softly = new SoftAssertions();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             HandlerMethod handler = entry.getValue();
-            if (!handler.getBeanType().getPackageName().startsWith("io.waybill")
-                    || handler.getBeanType().getSimpleName().equals("ProblemErrorController")) {
+            if (!AuthorizationMatrixIT.isApiController(handler.getBeanType())) {
                 continue;
             }
             ResolvableType body = ResolvableType.forMethodReturnType(handler.getMethod());
@@ -251,9 +250,7 @@ class OpenApiDocumentIT extends ApiTest {
     private Set<String> mappedEndpoints() {
         Set<String> mapped = new TreeSet<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
-            Class<?> controller = entry.getValue().getBeanType();
-            if (!controller.getPackageName().startsWith("io.waybill")
-                    || controller.getSimpleName().equals("ProblemErrorController")) {
+            if (!AuthorizationMatrixIT.isApiController(entry.getValue().getBeanType())) {
                 continue;
             }
             for (String pattern : entry.getKey().getPatternValues()) {

@@ -1,0 +1,71 @@
+package io.waybill.web;
+
+import io.waybill.security.AccountLookup;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The pages' own filter chain, before the API's and only for the pages' paths, so the API's chain
+ * (stateless, bearer tokens, no CSRF since no cookie authenticates it) stays as it is. Here a
+ * session cookie authenticates, so every form carries a CSRF token, and the policy runs scripts
+ * from this origin only: no inline script, no eval.
+ */
+@Configuration(proxyBeanMethods = false)
+class PageSecurityConfiguration {
+
+    /** Every path the pages answer; nothing else reaches this chain. */
+    static final String[] PAGE_PATHS = {"/", "/t", "/t/**", "/signin", "/register", "/signout", "/verify-email",
+            "/forgot-password", "/reset-password", "/portal", "/portal/**", "/assets/**", "/webjars/**"};
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain pages(HttpSecurity http, AccountLookup accounts, WebProperties properties) throws Exception {
+        HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
+        http.securityMatcher(PAGE_PATHS)
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                        .sessionFixation(fixation -> fixation.changeSessionId()))
+                .securityContext(context -> context.securityContextRepository(new HttpSessionSecurityContextRepository()))
+                .httpBasic(basic -> basic.disable())
+                // Signing in and out are forms of SignInPages, which call the identity module.
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(anonymous -> {})
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.deny())
+                        .contentTypeOptions(options -> {})
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+                                .maxAgeInSeconds(Duration.ofDays(365).toSeconds()))
+                        .referrerPolicy(referrer -> referrer
+                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(policy(properties))))
+                .addFilterAfter(new SessionAccountCheck(accounts), SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(routes -> routes
+                        .requestMatchers("/portal", "/portal/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/signout").authenticated()
+                        .anyRequest().permitAll())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/signin")));
+        return http.build();
+    }
+
+    /** Scripts, styles, connections from this origin; images from here, data URLs and the map tiles' origin. */
+    static String policy(WebProperties properties) {
+        String tiles = properties.mapTilesOrigin();
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+                + (tiles.isEmpty() ? "" : " " + tiles) + "; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+                + "form-action 'self'; frame-ancestors 'none'";
+    }
+}

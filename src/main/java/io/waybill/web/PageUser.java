@@ -1,0 +1,20 @@
+package io.waybill.web;
+
+import io.waybill.kernel.Caller;
+import io.waybill.kernel.Role;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Who a page session is signed in as, kept in the session: the account, its role, when the session
+ * signed in (a later "log out everywhere" ends it), the refresh token its sign-in was given (revoked
+ * when it signs out) and the name to greet.
+ */
+record PageUser(UUID userId, Role role, Instant signedInAt, String refreshToken, String email)
+        implements Serializable {
+
+    Caller caller() {
+        return new Caller(userId, role);
+    }
+}

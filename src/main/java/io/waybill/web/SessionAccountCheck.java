@@ -1,0 +1,42 @@
+package io.waybill.web;
+
+import io.waybill.security.AccountLookup;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends a page session whose account was deleted, whose role changed, or whose owner logged out
+ * everywhere (or reset the password) since it signed in: the same rule that refuses an access token
+ * issued before then, read from the security module's copy of the accounts.
+ */
+final class SessionAccountCheck extends OncePerRequestFilter {
+
+    private final AccountLookup accounts;
+
+    SessionAccountCheck(AccountLookup accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        PageUser user = SignedIn.current().orElse(null);
+        if (user != null && !accounts.active(user.userId())
+                .filter(account -> account.role() == user.role())
+                .filter(account -> account.acceptsTokenIssuedAt(user.signedInAt()))
+                .isPresent()) {
+            SecurityContextHolder.clearContext();
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,173 @@
+package io.waybill.web;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import io.waybill.identity.EmailVerificationService;
+import io.waybill.identity.IdentityService;
+import io.waybill.identity.PasswordResetService;
+import io.waybill.identity.TokenPair;
+import io.waybill.kernel.AuthenticationFailedException;
+import io.waybill.kernel.RefusalException;
+import io.waybill.kernel.Role;
+import io.waybill.security.RateLimit;
+import io.waybill.security.Throttle;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Register, sign in and out, verify the email address, forgot and reset the password: forms over
+ * the identity module's services, counted against the same per-address limits as the API's routes.
+ */
+@Controller
+@Hidden
+class SignInPages {
+
+    private final IdentityService identity;
+    private final EmailVerificationService verification;
+    private final PasswordResetService passwordReset;
+    private final SignedIn signedIn;
+    private final Throttle throttle;
+
+    SignInPages(IdentityService identity, EmailVerificationService verification, PasswordResetService passwordReset,
+            SignedIn signedIn, Throttle throttle) {
+        this.identity = identity;
+        this.verification = verification;
+        this.passwordReset = passwordReset;
+        this.signedIn = signedIn;
+        this.throttle = throttle;
+    }
+
+    @GetMapping("/signin")
+    String signInForm(Model model) {
+        FormErrors.empty(model);
+        return "web/signin";
+    }
+
+    @PostMapping("/signin")
+    String signIn(@RequestParam Map<String, String> form, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        String address = request.getRemoteAddr();
+        // Taken before the password is compared and given back unless it was wrong, as for POST /auth/login.
+        Throttle.Quota quota = throttle.take(RateLimit.LOGIN_ADDRESS, address);
+        if (!quota.taken()) {
+            return refused(model, form, quota.refusal("Too many failed sign-ins from this address; try again in "
+                    + quota.refusal("").retryAfterSeconds() + " seconds."), "web/signin", response);
+        }
+        TokenPair tokens;
+        try {
+            tokens = identity.login(form.get("email"), form.get("password"), address);
+        } catch (AuthenticationFailedException wrong) {
+            return refused(model, form, wrong, "web/signin", response);
+        } catch (RefusalException refusal) {
+            throttle.giveBack(RateLimit.LOGIN_ADDRESS, address);
+            return refused(model, form, refusal, "web/signin", response);
+        }
+        throttle.giveBack(RateLimit.LOGIN_ADDRESS, address);
+        signedIn.signIn(tokens, form.get("email"), request, response);
+        return "redirect:/portal";
+    }
+
+    @PostMapping("/signout")
+    String signOut(HttpServletRequest request) {
+        SignedIn.current().ifPresent(user -> identity.logout(user.caller(), user.refreshToken()));
+        signedIn.signOut(request);
+        return "redirect:/";
+    }
+
+    @GetMapping("/register")
+    String registerForm(Model model) {
+        FormErrors.empty(model);
+        return "web/register";
+    }
+
+    @PostMapping("/register")
+    String register(@RequestParam Map<String, String> form, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        return counted(RateLimit.REGISTRATION, form, model, request, response, "web/register", () -> {
+            identity.register(null, new IdentityService.Registration(form.get("email"), form.get("password"),
+                    FormErrors.optional(form.get("full_name")), FormErrors.optional(form.get("phone")), Role.CUSTOMER));
+            TokenPair tokens = identity.login(form.get("email"), form.get("password"), request.getRemoteAddr());
+            signedIn.signIn(tokens, form.get("email"), request, response);
+            return "redirect:/portal?welcome";
+        });
+    }
+
+    @GetMapping("/verify-email")
+    String verifyForm(@RequestParam(name = "token", required = false) String token, Model model) {
+        FormErrors.empty(model);
+        model.addAttribute("form", token == null ? Map.of() : Map.of("token", token));
+        return "web/verify-email";
+    }
+
+    @PostMapping("/verify-email")
+    String verify(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        try {
+            verification.verify(form.get("token"));
+        } catch (RefusalException refusal) {
+            return refused(model, form, refusal, "web/verify-email", response);
+        }
+        model.addAttribute("done", "verify.done");
+        return "web/done";
+    }
+
+    @GetMapping("/forgot-password")
+    String forgotForm(Model model) {
+        FormErrors.empty(model);
+        return "web/forgot-password";
+    }
+
+    @PostMapping("/forgot-password")
+    String forgot(@RequestParam Map<String, String> form, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        return counted(RateLimit.MAIL_REQUEST, form, model, request, response, "web/forgot-password", () -> {
+            passwordReset.request(form.get("email"));
+            model.addAttribute("done", "forgot.done");
+            return "web/done";
+        });
+    }
+
+    @GetMapping("/reset-password")
+    String resetForm(@RequestParam(name = "token", required = false) String token, Model model) {
+        FormErrors.empty(model);
+        model.addAttribute("form", token == null ? Map.of() : Map.of("token", token));
+        return "web/reset-password";
+    }
+
+    @PostMapping("/reset-password")
+    String reset(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        try {
+            passwordReset.reset(form.get("token"), form.get("new_password"));
+        } catch (RefusalException refusal) {
+            return refused(model, form, refusal, "web/reset-password", response);
+        }
+        model.addAttribute("done", "reset.done");
+        return "web/done";
+    }
+
+    /** A form whose every sending counts against a per-address limit, as its API route does. */
+    private String counted(RateLimit limit, Map<String, String> form, Model model, HttpServletRequest request,
+            HttpServletResponse response, String page, Supplier<String> action) {
+        Throttle.Quota quota = throttle.take(limit, request.getRemoteAddr());
+        if (!quota.taken()) {
+            return refused(model, form, quota.refusal("Too many requests from this address; try again in "
+                    + quota.refusal("").retryAfterSeconds() + " seconds."), page, response);
+        }
+        try {
+            return action.get();
+        } catch (RefusalException refusal) {
+            return refused(model, form, refusal, page, response);
+        }
+    }
+
+    private static String refused(Model model, Map<String, String> form, RefusalException refusal, String page,
+            HttpServletResponse response) {
+        FormErrors.show(model, form, refusal, response);
+        return page;
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * The web pages: public tracking, sign-in and the customer portal, rendered on the server
+ * (Thymeleaf) with a little htmx and a script of our own, their libraries served from WebJars by
+ * this server. The pages call the modules' services in-process, like any adapter; they own no
+ * table and publish no event. So this module runs only in a process that runs the modules it
+ * calls ({@link io.waybill.kernel.Services#PAGES_NEED}, the monolith by default).
+ *
+ * <p>The pages have their own security chain, apart from the API's: a session cookie (HttpOnly,
+ * SameSite=Lax) rather than bearer tokens, a CSRF token on every form, and a content security
+ * policy that runs no inline script. A signed-in session ends when its account is deleted or its
+ * owner logs out everywhere, as an access token would.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Web pages",
+        allowedDependencies = {"kernel", "security", "identity", "shipments", "shipments :: events", "tracking", "network", "notifications"})
+package io.waybill.web;
