@@ -34,7 +34,7 @@ class ServicesTest {
 
     @Test
     void shouldTreatAllListedModulesAsAll() {
-        assertThat(Services.parse(List.of("delivery", "notifications", "reporting", "tracking", "network", "shipments",
+        assertThat(Services.parse(List.of("linehaul", "delivery", "notifications", "reporting", "tracking", "network", "shipments",
                 "identity"))
                 .isAll()).isTrue();
         assertThat(Services.parse(List.of("all", "identity")).isAll()).isTrue();
@@ -47,7 +47,7 @@ class ServicesTest {
 
         assertThat(refused.setting()).isEqualTo("waybill.services");
         assertThat(refused.getMessage()).contains("WAYBILL_SERVICES").contains("\"shiping\"")
-                .contains("identity, shipments, network, tracking, reporting, notifications, delivery");
+                .contains("identity, shipments, network, tracking, reporting, notifications, delivery, linehaul");
         assertThat(refused.action()).contains("Set WAYBILL_SERVICES to all");
     }
 

@@ -23,6 +23,7 @@ class ServiceScopeTest {
         assertThat(excludes(scope, "io.waybill.notifications.config.NotificationsProperties")).isTrue();
         assertThat(excludes(scope, "io.waybill.tracking.TrackingProjection")).isTrue();
         assertThat(excludes(scope, "io.waybill.delivery.LocationRetention")).isTrue();
+        assertThat(excludes(scope, "io.waybill.linehaul.BagService")).isTrue();
         assertThat(excludes(scope, "io.waybill.shipments.web.ShipmentController")).isFalse();
         assertThat(excludes(scope, "io.waybill.identity.IdentityService")).isFalse();
         assertThat(excludes(scope, "io.waybill.eventing.outbox.OutboxRelay")).isFalse();
@@ -39,6 +40,7 @@ class ServiceScopeTest {
         assertThat(excludes(scope, "io.waybill.network.web.HubController")).isFalse();
         assertThat(excludes(scope, "io.waybill.reporting.ReportingProjection")).isFalse();
         assertThat(excludes(scope, "io.waybill.delivery.LocationRetention")).isFalse();
+        assertThat(excludes(scope, "io.waybill.linehaul.BagService")).isFalse();
     }
 
     private boolean excludes(ServiceScope scope, String className) throws IOException {
