@@ -31,10 +31,12 @@ public final class Bag {
     private final Instant createdAt;
     private BagStatus status;
     private UUID agentId;
+    private UUID flightId;
     private Instant updatedAt;
 
     private Bag(UUID id, BagCode code, UUID originHubId, UUID destinationHubId, BagStatus status, UUID agentId,
-            Set<UUID> shipmentIds, Instant createdAt, Instant updatedAt) {
+            UUID flightId, Set<UUID> shipmentIds, Instant createdAt, Instant updatedAt) {
+        this.flightId = flightId;
         this.id = Objects.requireNonNull(id);
         this.code = Objects.requireNonNull(code);
         this.originHubId = Objects.requireNonNull(originHubId);
@@ -57,14 +59,15 @@ public final class Bag {
         if (originHubId.equals(destinationHubId)) {
             throw new InvalidRequestException("destination_hub_id", "is the origin hub: a bag goes to another hub");
         }
-        return new Bag(UUID.randomUUID(), code, originHubId, destinationHubId, BagStatus.OPEN, null, Set.of(), at,
-                at);
+        return new Bag(UUID.randomUUID(), code, originHubId, destinationHubId, BagStatus.OPEN, null, null, Set.of(),
+                at, at);
     }
 
     /** Rebuilds a stored bag; for repositories only. */
     public static Bag restore(UUID id, BagCode code, UUID originHubId, UUID destinationHubId, BagStatus status,
-            UUID agentId, Set<UUID> shipmentIds, Instant createdAt, Instant updatedAt) {
-        return new Bag(id, code, originHubId, destinationHubId, status, agentId, shipmentIds, createdAt, updatedAt);
+            UUID agentId, UUID flightId, Set<UUID> shipmentIds, Instant createdAt, Instant updatedAt) {
+        return new Bag(id, code, originHubId, destinationHubId, status, agentId, flightId, shipmentIds, createdAt,
+                updatedAt);
     }
 
     /**
@@ -120,6 +123,34 @@ public final class Bag {
         return event == BagStatus.DISPATCHED ? originHubId : destinationHubId;
     }
 
+    /** Loads it onto a flight: sealed (or dispatched from the hub to the airport), and on no other flight. */
+    public void loadOnto(UUID flight, Instant at) {
+        if (status != BagStatus.SEALED && status != BagStatus.DISPATCHED) {
+            throw new ConflictException("Bag " + code + " is " + status.wireName() + ": only a sealed bag is loaded "
+                    + "onto a flight.");
+        }
+        if (flightId != null && !flightId.equals(flight)) {
+            throw new ConflictException("Bag " + code + " is on another flight.");
+        }
+        flightId = flight;
+        updatedAt = at;
+    }
+
+    /** Its flight took off: a bag still sealed is dispatched by it. */
+    public void departed(Instant at) {
+        if (status == BagStatus.SEALED) {
+            status = BagStatus.DISPATCHED;
+        }
+        updatedAt = at;
+    }
+
+    /** Its flight was cancelled: off the flight and back at the origin hub, sealed, for another flight. */
+    public void unload(Instant at) {
+        flightId = null;
+        status = BagStatus.SEALED;
+        updatedAt = at;
+    }
+
     public void assign(UUID agent, Instant at) {
         if (status == BagStatus.OPENED) {
             throw new ConflictException("The bag is opened: it travels no more, so it is no one's to carry.");
@@ -171,6 +202,11 @@ public final class Bag {
 
     public UUID agentId() {
         return agentId;
+    }
+
+    /** The flight it is loaded onto; null when none. */
+    public UUID flightId() {
+        return flightId;
     }
 
     public Set<UUID> shipmentIds() {

@@ -27,6 +27,9 @@ public interface BagRepository {
      */
     void update(Bag bag);
 
+    /** The bags loaded onto a flight, locked until the transaction ends, in id order. */
+    List<Bag> lockOnFlight(UUID flightId);
+
     /** The bags assigned to an agent that are not opened yet, newest first. */
     List<Bag> assignedTo(UUID agentId);
 }

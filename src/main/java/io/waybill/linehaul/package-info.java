@@ -6,6 +6,12 @@
  * module's {@link io.waybill.shipments.BulkTracking} ({@code bag.scanned}, and one
  * {@code shipment.status.updated} per shipment). A bag is assigned to the agent who carries it.
  *
+ * <p>Sealed bags fly on {@link io.waybill.linehaul.Flight}s. A flight's status comes from an admin,
+ * from the flight-data provider's signed alerts ({@code POST /flights/webhook}), or from polling the
+ * provider ({@link io.waybill.linehaul.FlightData}, called outside any transaction); each change
+ * cascades to the bags on board and their shipments in one transaction
+ * ({@code flight.status.updated}).
+ *
  * <p>It depends on the shipments module (its bulk tracking, and its copy of the hubs' names and
  * zones), so in a split deployment it runs in the shipments service's process.
  */

@@ -133,6 +133,20 @@ public class AuthorizationMatrixIT extends ApiTest {
                     Map.of("agent_id", f.assignedAgent.id().toString())), BAG_PACK),
             row("POST", "/bags/{id}/scans", f -> call(f.sealedBag() + "/scans", Map.of("event", "dispatched")),
                     401, 404, 404, 201, 404, 201, 201, 401),
+            row("POST", "/flights", f -> call("/flights", Fixture.flightBody()), ADMIN_ONLY_201),
+            row("GET", "/flights/{id}", f -> call("/flights/" + f.freshFlight(), null), ADMIN_ONLY_200),
+            row("POST", "/flights/{id}/bags", f -> call("/flights/" + f.freshFlight() + "/bags",
+                    Map.of("bags", List.of(f.sealedBag().substring("/bags/".length())))), ADMIN_ONLY_200),
+            row("POST", "/flights/{id}/status", f -> call("/flights/" + f.freshFlight() + "/status",
+                    Map.of("status", "delayed")), ADMIN_ONLY_200),
+            // No flight-data provider in this context: an admin is told so (409).
+            row("POST", "/flights/{id}/sync", f -> call("/flights/" + f.freshFlight() + "/sync", null),
+                    401, 403, 403, 403, 403, 409, 403, 401),
+            row("POST", "/flights/{id}/alerts", f -> call("/flights/" + f.freshFlight() + "/alerts", null),
+                    401, 403, 403, 403, 403, 409, 403, 401),
+            // The provider's alerts need no token but a signature, which none of these callers has.
+            row("POST", "/flights/webhook", f -> call("/flights/webhook", Map.of("flights", List.of())),
+                    401, 401, 401, 401, 401, 401, 401, 401),
             row("GET", "/courier/bags", f -> call("/courier/bags", null), 401, 403, 403, 200, 200, 403, 200, 401),
 
             row("GET", "/me/notification-preferences", f -> call("/me/notification-preferences", null),
@@ -460,6 +474,16 @@ public class AuthorizationMatrixIT extends ApiTest {
                 delivery[0] = log.body().get("items").get(0).get("id").asString();
             });
             return "/webhooks/" + webhook + "/deliveries/" + delivery[0] + "/redeliver";
+        }
+
+        static Map<String, Object> flightBody() {
+            return Map.of("carrier_code", "AI", "flight_number", "101", "departure_airport", "DEL",
+                    "arrival_airport", "BOM", "scheduled_departure", "2026-12-24T08:00:00Z",
+                    "scheduled_arrival", "2026-12-24T10:00:00Z");
+        }
+
+        String freshFlight() {
+            return created(api.post("/flights", admin.token(), flightBody()));
         }
 
         /** The bags' two hubs, made once: the shipments module's copy of the hubs must know them first. */

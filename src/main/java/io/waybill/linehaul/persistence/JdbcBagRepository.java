@@ -20,8 +20,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcBagRepository implements BagRepository {
 
-    private static final String COLUMNS = "id, code, origin_hub_id, destination_hub_id, status, agent_id, created_at, "
-            + "updated_at";
+    private static final String COLUMNS = "id, code, origin_hub_id, destination_hub_id, status, agent_id, flight_id, "
+            + "created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -57,9 +57,9 @@ class JdbcBagRepository implements BagRepository {
 
     @Override
     public void add(Bag bag) {
-        jdbc.sql("insert into linehaul.bags (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into linehaul.bags (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(bag.id(), bag.code().value(), bag.originHubId(), bag.destinationHubId(),
-                        bag.status().wireName(), bag.agentId(), Timestamp.from(bag.createdAt()),
+                        bag.status().wireName(), bag.agentId(), bag.flightId(), Timestamp.from(bag.createdAt()),
                         Timestamp.from(bag.updatedAt()))
                 .update();
     }
@@ -67,8 +67,8 @@ class JdbcBagRepository implements BagRepository {
     /** The row, then what it holds: those taken out are deleted, new ones appended in one statement. */
     @Override
     public void update(Bag bag) {
-        jdbc.sql("update linehaul.bags set status = ?, agent_id = ?, updated_at = ? where id = ?")
-                .params(bag.status().wireName(), bag.agentId(), Timestamp.from(bag.updatedAt()), bag.id())
+        jdbc.sql("update linehaul.bags set status = ?, agent_id = ?, flight_id = ?, updated_at = ? where id = ?")
+                .params(bag.status().wireName(), bag.agentId(), bag.flightId(), Timestamp.from(bag.updatedAt()), bag.id())
                 .update();
         String[] held = bag.shipmentsInOrder().stream().map(UUID::toString).toArray(String[]::new);
         jdbc.sql("delete from linehaul.bag_shipments where bag_id = ? and shipment_id <> all(?::uuid[])")
@@ -86,6 +86,12 @@ class JdbcBagRepository implements BagRepository {
             throw new ConflictException("A shipment of this request is already in another bag that is not opened "
                     + "yet: take it out of that bag first.");
         }
+    }
+
+    @Override
+    public List<Bag> lockOnFlight(UUID flightId) {
+        return jdbc.sql("select " + COLUMNS + " from linehaul.bags where flight_id = ? order by id for update")
+                .param(flightId).query((rs, n) -> restore(rs)).list();
     }
 
     @Override
@@ -107,7 +113,7 @@ class JdbcBagRepository implements BagRepository {
         return Bag.restore(id, new BagCode(rs.getString("code")), rs.getObject("origin_hub_id", UUID.class),
                 rs.getObject("destination_hub_id", UUID.class),
                 BagStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getObject("agent_id", UUID.class),
-                new LinkedHashSet<>(held), rs.getTimestamp("created_at").toInstant(),
+                rs.getObject("flight_id", UUID.class), new LinkedHashSet<>(held), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }
