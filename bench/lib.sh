@@ -36,7 +36,7 @@ AGENTS=4
 CITIES=(Chennai Bangalore Mumbai Delhi Kolkata Hyderabad Pune Jaipur)
 # The rows "all" stands for, in the order they run. The three trivial rows, of which the fastest is
 # the ceiling, always run.
-ALL_ROWS="track track-16 get reports reports-1 create status locations agents-latest-1"
+ALL_ROWS="track track-16 get reports reports-1 create status locations agents-latest-1 bag-scan"
 TRIVIAL_ROWS="unauthorized docs no-io"
 # The targets of the issue "Faster and leaner".
 TARGET_WRITE_SHARE=0.5      # bookings and status updates, sustained, against pgbench's rate
@@ -46,6 +46,8 @@ TARGET_P99_MS=50            # public track, authenticated get, /admin/reports at
 TARGET_REPORTS_1_P99_MS=10  # /admin/reports on one connection
 TARGET_AGENTS_LATEST_1_P99_MS=5  # GET /admin/agents/locations on one connection, over PINGS stored points
 TARGET_RSS_MB=512           # the server's resident memory after the whole benchmark
+TARGET_BAG_SCAN_MS=1000     # POST /bags/{id}/scans of a bag of BAG_SIZE shipments, the slowest of its three scans
+BAG_SIZE=${BAG_SIZE:-500}
 TARGET_STARTUP_MS=5000      # the server's own "Waybill is up in N ms"
 
 say() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
@@ -586,6 +588,47 @@ measure() {
     before="$cpu_before" after="$cpu_after" hz="$CLOCK_TICKS" ncpu="$(nproc)" "$WORK/$key.out" >"$WORK/last.tsv"
 }
 
+# measure_bag_scan KEY: a bag of BAG_SIZE bulk shipments waiting at one hub (created or picked up),
+# opened, filled and sealed through the API, then its three scans (dispatched, arrived, opened),
+# each writing an entry and an event on every shipment inside in one transaction, timed one by one
+# on one connection. Writes the row like measure: requests/s over the three scans, p50 the median
+# scan, p99 the slowest. Each run takes shipments no bag took yet (the scans move them on).
+measure_bag_scan() {
+  local key=$1 label="POST /bags/{id}/scans, a bag of $BAG_SIZE shipments, admin token"
+  local origin destination ids answer bag event times="" unexpected=0 started ended
+  origin=$($PG -d "$DB" -tAc "select hub_id from shipments.shipments where status in ('created', 'picked_up')
+      and hub_id is not null group by hub_id having count(*) >= $BAG_SIZE order by count(*) desc limit 1")
+  [ -n "$origin" ] || die "no hub has $BAG_SIZE shipments waiting for a bag (raise N)"
+  destination=$($PG -d "$DB" -tAc "select id from network.hubs where id <> '$origin' limit 1")
+  ids=$($PG -d "$DB" -tAc "select json_agg(id) from (select id from shipments.shipments
+      where hub_id = '$origin' and status in ('created', 'picked_up') limit $BAG_SIZE) s")
+  say "$label: one connection, three scans"
+  answer=$(call POST /bags "$ADMIN_TOKEN" "{\"origin_hub_id\":\"$origin\",\"destination_hub_id\":\"$destination\"}")
+  [ "$(tail -n 1 <<<"$answer")" = 201 ] || die "could not open a bag: $answer"
+  bag=$(field id <<<"$answer")
+  answer=$(call POST "/bags/$bag/shipments" "$ADMIN_TOKEN" "{\"shipment_ids\":$ids}")
+  [ "$(tail -n 1 <<<"$answer")" = 200 ] || die "could not fill the bag: $(tail -c 300 <<<"$answer")"
+  [ "$(call POST "/bags/$bag/seal" "$ADMIN_TOKEN" | tail -n 1)" = 200 ] || die "could not seal the bag"
+  started=$(date +%s.%N)
+  for event in dispatched arrived opened; do
+    answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -X POST -H "Authorization: Bearer $ADMIN_TOKEN" \
+      -H 'Content-Type: application/json' --data "{\"event\":\"$event\"}" "$BASE/bags/$bag/scans")
+    [ "${answer% *}" = 201 ] || unexpected=$((unexpected + 1))
+    times="$times ${answer#* }"
+  done
+  ended=$(date +%s.%N)
+  ROW_END=$ended
+  { echo "### $label"; echo "bag $bag, scan times (s):$times, unexpected answers: $unexpected"; echo; } >>"$WRK_LOG"
+  # key, label, connections, requests/s, p50 ms, p99 ms, requests, unexpected, CPU (not sampled), seconds
+  awk -v key="$key" -v label="$label" -v times="$times" -v unexpected="$unexpected" -v started="$started" \
+    -v ended="$ended" 'BEGIN {
+      n = split(times, t, " "); sum = 0
+      for (i = 1; i <= n; i++) { sum += t[i]; for (j = i; j > 1 && t[j - 1] > t[j]; j--) { x = t[j]; t[j] = t[j - 1]; t[j - 1] = x } }
+      printf "%s\t%s\t1\t%.0f\t%.2f\t%.2f\t%d\t%d\t0.00\t0.00\t0.00\t0.00\t%.2f", key, label,
+        (sum > 0 ? n / sum : 0), 1000 * t[int((n + 1) / 2)], 1000 * t[n], n, unexpected, ended - started
+    }' >"$WORK/last.tsv"
+}
+
 # finish_row [DRAIN]: appends the last measured row to ROWS_FILE, with its drain and sustained rate.
 finish_row() {
   local drain=${1:--}
@@ -627,12 +670,13 @@ run_row() {
       -s "$BENCH_DIR/wrk/scan.lua" "$BASE" -- "$WORK/in-transit.txt" "$AGENT_TOKEN" ;;
     locations) measure "$key" "POST /agents/me/locations, batches of 10 points, $LOCATION_AGENTS agents" \
       "$CONNECTIONS" 2xx -s "$BENCH_DIR/wrk/locations.lua" "$BASE" -- "$WORK/location-agents.txt" 10 ;;
+    bag-scan) measure_bag_scan "$key" ;;
     agents-latest-1) measure "$key" "GET /admin/agents/locations (latest positions over $PINGS points), admin token" \
       1 2xx -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/admin/agents/locations" ;;
     *) die "unknown row $row" ;;
   esac
   case "$row" in
-    create | status | locations)
+    create | status | locations | bag-scan)
       say "Waiting for the events of the row to be handled"
       drain=$(drain_events "$ROW_END") || die "could not read the outbox"
       say "Events handled $drain s after the row ended"
@@ -836,6 +880,13 @@ evaluate_targets() {
   else
     add_target "/admin/reports p99 < 10 ms on one connection (N=$N)" reports-1 "$p99 ms" "" "" "< 10 ms" \
       "$(verdict "$p99 < $TARGET_REPORTS_1_P99_MS")"
+  fi
+  p99=$(col "$file" bag-scan 6)
+  if [ -z "$p99" ]; then
+    add_target "bag scan of $BAG_SIZE shipments < 1 s" bag-scan "" "" "" "< 1000 ms" "not run"
+  else
+    add_target "bag scan of $BAG_SIZE shipments < 1 s (the slowest of its three scans)" bag-scan "$p99 ms" "" "" \
+      "< 1000 ms" "$(verdict "$p99 < $TARGET_BAG_SCAN_MS")"
   fi
   p99=$(col "$file" agents-latest-1 6)
   if [ -z "$p99" ]; then

@@ -17,6 +17,7 @@
 #   CONNECTIONS  wrk connections (default 64); THREADS wrk threads (default 2)
 #   SAMPLE       shipments sampled for the read and status rows (default 10000)
 #   DAYS         the bulk bookings spread over the last DAYS days (default 30)
+#   BAG_SIZE     shipments in the bag of the bag-scan row (default 500)
 #   PINGS        agents' location points loaded for the agents-latest-1 row (default 1000000)
 #   LOCATION_AGENTS  agents whose tokens the locations row sends batches with (default 32)
 #   JAVA_OPTS    extra JVM options for the server, after the build's deploy/jvm.options (default none)
@@ -24,7 +25,7 @@
 #   REUSE_DB=1   reuse a kept waybill_bench loaded with the same N instead of loading again
 #   NO_REDIS=1   run without Redis even if one answers (the in-process tracking cache)
 #   ROWS         the rows to run, e.g. ROWS="track reports" (default all: track track-16 get reports
-#                reports-1 create status locations agents-latest-1); the three trivial rows, of which the fastest is the ceiling,
+#                reports-1 create status locations agents-latest-1 bag-scan); the three trivial rows, of which the fastest is the ceiling,
 #                always run; create and status bring their pgbench limit rows
 #   EMBEDDED=0   skip the extra start of the embedded default (no SPRING_DATASOURCE_URL, new data dir)
 #   LIMIT_WAIT   seconds to wait for PostgreSQL to have CONNECTIONS free connections for pgbench

@@ -100,7 +100,8 @@ for name in modules + ["nginx-services"]:
 passwords = set()
 for name in modules:
     env = services.get(name, {}).get("environment") or {}
-    expected = {"WAYBILL_SERVICES": name,
+    # Line haul depends on the shipments module and runs in its process.
+    expected = {"WAYBILL_SERVICES": "shipments,linehaul" if name == "shipments" else name,
                 "SPRING_DATASOURCE_URL": f"jdbc:postgresql://postgres:5432/waybill_{name}",
                 "SPRING_DATASOURCE_USERNAME": f"waybill_{name}"}
     for key, value in expected.items():

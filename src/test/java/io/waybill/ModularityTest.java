@@ -31,7 +31,7 @@ class ModularityTest {
     void shouldHaveTheModulesOfTheSeedServices() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
                 .containsExactlyInAnyOrder("kernel", "eventing", "security", "mail", "identity", "shipments", "network",
-                        "tracking", "reporting", "notifications", "delivery", "care", "web");
+                        "tracking", "reporting", "notifications", "delivery", "care", "linehaul", "web");
     }
 
     @Test
@@ -41,7 +41,7 @@ class ModularityTest {
                 .and().areNotAnonymousClasses()
                 .and().resideInAnyPackage("io.waybill.identity", "io.waybill.shipments", "io.waybill.network",
                         "io.waybill.reporting", "io.waybill.tracking", "io.waybill.notifications",
-                        "io.waybill.delivery", "io.waybill.care")
+                        "io.waybill.delivery", "io.waybill.care", "io.waybill.linehaul")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("org.springframework..",
                                 "java.sql..", "jakarta.servlet..", "tools.jackson..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("org.springframework.modulith.."))))

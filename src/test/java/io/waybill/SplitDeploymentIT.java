@@ -33,9 +33,10 @@ import tools.jackson.databind.JsonNode;
  * The seed's services as separate processes: the built jar started once per service
  * ({@code WAYBILL_SERVICES}), each with a database of its own, talking only through a Kafka broker.
  * The narrative runs across them: register (and verify the address), book, routed to a hub, an agent
- * assigned, out for delivery (the customer sees the agent's position, reported to the delivery
- * service), delivered; the public page shows it, the report counts it, the customer's email arrives;
- * the customer rates the delivery and opens a ticket on the care service, and is mailed the answer.
+ * assigned, carried to another hub in a bag (line haul, in the shipments service's process), out for
+ * delivery (the customer sees the agent's position, reported to the delivery service), delivered; the
+ * public page shows it, the report counts it, the customer's email arrives; the customer rates the
+ * delivery and opens a ticket on the care service, and is mailed the answer.
  * Then the reporting
  * service is stopped for 30 seconds while bookings go on, and once restarted its report catches up
  * with every booking counted once.
@@ -48,6 +49,8 @@ class SplitDeploymentIT {
     private static final String PASSWORD = "correct-horse-battery";
     private static final List<String> SERVICES = List.of("identity", "shipments", "network", "tracking", "reporting",
             "notifications", "delivery", "care");
+    /** Line haul depends on the shipments module, so it runs in the shipments service's process. */
+    private static final Map<String, String> MODULES = Map.of("shipments", "shipments,linehaul");
 
     private static KafkaBroker kafka;
     private static final Map<String, Service> running = new LinkedHashMap<>();
@@ -93,6 +96,9 @@ class SplitDeploymentIT {
                 Map.of("hub_name", "Hub of " + city, "city", city));
         assertThat(hub.status()).as(hub.toString()).isEqualTo(201);
         String hubId = hub.text("id");
+        Api.Response destination = running.get("network").api().post("/admin/hubs", admin,
+                Map.of("hub_name", "Hub of Bangalore " + city, "city", "Bangalore" + city));
+        assertThat(destination.status()).as(destination.toString()).isEqualTo(201);
 
         String customerEmail = Api.uniqueEmail("split-customer");
         assertThat(identity.post("/auth/register", null, Map.of("email", customerEmail, "password", PASSWORD,
@@ -120,11 +126,27 @@ class SplitDeploymentIT {
         // The shipments service learns of the new agent through user.created.
         eventually(Duration.ofSeconds(60), () -> assertThat(shipments.put("/shipments/" + id + "/assign-agent", admin,
                 Map.of("agent_id", agentId)).status()).isEqualTo(200));
-        for (String status : List.of("picked_up", "in_transit", "out_for_delivery")) {
-            Api.Response moved = shipments.put("/shipments/" + id + "/status", agent,
-                    Map.of("status", status, "location", city));
-            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(shipments.put("/shipments/" + id + "/status", agent, Map.of("status", "picked_up", "location", city))
+                .status()).isEqualTo(200);
+        // Line haul: a bag from the routed hub to the other one (the shipments service learnt of both hubs
+        // through Kafka), sealed, dispatched, arrived and opened: three entries on the shipment.
+        String[] bag = new String[1];
+        eventually(Duration.ofSeconds(60), () -> {
+            Api.Response opened = shipments.post("/bags", admin, Map.of("origin_hub_id", hubId,
+                    "destination_hub_id", destination.text("id")));
+            assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+            bag[0] = opened.text("code");
+        });
+        assertThat(shipments.post("/bags/" + bag[0] + "/shipments", admin, Map.of("shipment_ids", List.of(id)))
+                .status()).isEqualTo(200);
+        assertThat(shipments.post("/bags/" + bag[0] + "/seal", admin, Map.of()).status()).isEqualTo(200);
+        for (String event : List.of("dispatched", "arrived", "opened")) {
+            Api.Response scanned = shipments.post("/bags/" + bag[0] + "/scans", admin, Map.of("event", event));
+            assertThat(scanned.status()).as(scanned.toString()).isEqualTo(201);
         }
+        Api.Response out = shipments.put("/shipments/" + id + "/status", agent,
+                Map.of("status", "out_for_delivery", "location", city));
+        assertThat(out.status()).as(out.toString()).isEqualTo(200);
         // The agent's phone reports to the delivery service; the customer sees the agent on the
         // shipments service, which learnt of the position through Kafka (the delivery service learnt
         // of the agent's account the same way).
@@ -147,7 +169,7 @@ class SplitDeploymentIT {
             Api.Response page = tracking.get("/track/" + number, null);
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
             assertThat(page.text("status")).isEqualTo("delivered");
-            assertThat(page.body().get("events").size()).isEqualTo(5);
+            assertThat(page.body().get("events").size()).isEqualTo(7);
         });
         eventually(Duration.ofSeconds(60), () -> {
             JsonNode report = running.get("reporting").api().get("/admin/reports", admin).body();
@@ -228,7 +250,7 @@ class SplitDeploymentIT {
     private static Service start(String name, int port, int managementPort, String url) throws IOException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(),
-                "--waybill.services=" + name,
+                "--waybill.services=" + MODULES.getOrDefault(name, name),
                 "--server.port=" + port, "--management.server.port=" + managementPort,
                 "--spring.datasource.url=" + url,
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),

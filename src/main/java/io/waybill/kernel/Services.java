@@ -28,7 +28,7 @@ public record Services(List<String> active) {
 
     /** The business modules, each a service of its own in a split deployment. */
     public static final List<String> MODULES = List.of("identity", "shipments", "network", "tracking", "reporting",
-            "notifications", "delivery", "care");
+            "notifications", "delivery", "care", "linehaul");
 
     /** The modules every process runs, whatever the setting says. */
     public static final List<String> SHARED = List.of("kernel", "eventing", "security", "mail");

@@ -561,6 +561,21 @@ public final class Shipment {
         }
     }
 
+    /**
+     * Expects the shipment no earlier than {@code notBefore}: a delay on its way (its flight's, say)
+     * that its own entries cannot see. Kept as a revision for {@code reason}; an estimate already that
+     * late is left as it is, and so is a shipment with none (it is not expected, or booked before
+     * estimates). Answers whether the estimate moved.
+     */
+    public boolean postpone(LocalDate notBefore, String reason, Instant at) {
+        if (estimatedDelivery == null || !estimatedDelivery.isBefore(notBefore)) {
+            return false;
+        }
+        revise(notBefore, reason, at);
+        updatedAt = at;
+        return true;
+    }
+
     private void revise(LocalDate estimate, String reason, Instant at) {
         EstimateRevision revision = new EstimateRevision(history.size() - 1, reason, estimate, estimatedDelivery, at);
         estimatedDelivery = estimate;

@@ -43,6 +43,27 @@ public interface ShipmentRepository {
     /** Stores the shipment's current state and appends its unsaved history. */
     void update(Shipment shipment);
 
+    /** The shipments of these ids, as line haul checks them, without loading or locking them; unknown ids left out. */
+    default List<ParcelAtHub> parcels(java.util.Collection<UUID> ids) {
+        return ids.stream().distinct().map(this::find).flatMap(Optional::stream)
+                .map(s -> new ParcelAtHub(s.id(), s.trackingNumber(), s.status(), s.hubId())).toList();
+    }
+
+    /**
+     * Loads and locks many shipments, in the order of their ids (so that two batches sharing shipments
+     * queue instead of deadlocking), with their histories and estimates but not their delivery side:
+     * for changes between hubs, which never touch it, stored with {@link #updateBetweenHubs}. Unknown
+     * ids are left out.
+     */
+    default List<Shipment> lockBetweenHubs(java.util.Collection<UUID> ids) {
+        return ids.stream().distinct().sorted().map(this::lock).flatMap(Optional::stream).toList();
+    }
+
+    /** Stores what changes between hubs (status, estimate, history, revisions) of every shipment given. */
+    default void updateBetweenHubs(List<Shipment> changed) {
+        changed.forEach(this::update);
+    }
+
     /** A page of shipments, newest first, restricted to one customer or agent when given. */
     Page<ShipmentView> list(ShipmentFilter filter, PageQuery page);
 

@@ -59,6 +59,7 @@ class ServicesSplitIT extends ApiTest {
         assertProblem(api.get("/admin/agents/locations", admin), 404);
         assertProblem(api.get("/tickets", admin), 404);
         assertProblem(api.get("/admin/feedback", admin), 404);
+        assertProblem(api.get("/bags/BAG0000000000", admin), 404);
     }
 
     @Test
@@ -86,7 +87,7 @@ class ServicesSplitIT extends ApiTest {
     void shouldCreateOnlyTheSchemasOfTheModulesItRuns() {
         assertThat(jdbc.sql("select schema_name from information_schema.schemata").query(String.class).list())
                 .contains("identity", "shipments", "eventing", "security", "audit", "mail")
-                .doesNotContain("network", "reporting", "notifications", "tracking", "delivery", "care");
+                .doesNotContain("network", "reporting", "notifications", "tracking", "delivery", "care", "linehaul");
         assertThat(jdbc.sql("""
                 select table_schema from information_schema.tables where table_name = 'flyway_schema_history'""")
                 .query(String.class).list())

@@ -43,7 +43,7 @@ class ServicesTest {
 
     @Test
     void shouldTreatAllListedModulesAsAll() {
-        assertThat(Services.parse(List.of("care", "delivery", "notifications", "reporting", "tracking", "network", "shipments",
+        assertThat(Services.parse(List.of("linehaul", "care", "delivery", "notifications", "reporting", "tracking", "network", "shipments",
                 "identity"))
                 .isAll()).isTrue();
         assertThat(Services.parse(List.of("all", "identity")).isAll()).isTrue();
@@ -56,7 +56,7 @@ class ServicesTest {
 
         assertThat(refused.setting()).isEqualTo("waybill.services");
         assertThat(refused.getMessage()).contains("WAYBILL_SERVICES").contains("\"shiping\"")
-                .contains("identity, shipments, network, tracking, reporting, notifications, delivery, care");
+                .contains("identity, shipments, network, tracking, reporting, notifications, delivery, care, linehaul");
         assertThat(refused.action()).contains("Set WAYBILL_SERVICES to all");
     }
 

@@ -52,6 +52,10 @@ public class AuthorizationMatrixIT extends ApiTest {
     private static final int[] FEEDBACK_201 = {401, 201, 404, 403, 404, 403, 403, 401};
     private static final int[] FEEDBACK_200 = {401, 200, 404, 403, 404, 403, 403, 401};
     private static final int[] OWNED_WEBHOOK_200 = {401, 200, 404, 403, 403, 200, 403, 401};
+    /** A bag assigned to the assigned agent: admins and that agent see it; for anyone else it does not exist. */
+    private static final int[] BAG_READ = {401, 404, 404, 200, 404, 200, 200, 401};
+    /** Filling, sealing, assigning a bag: admins; its agent may see it but not change it. */
+    private static final int[] BAG_PACK = {401, 404, 404, 403, 404, 200, 403, 401};
     private static final int[] OWNED_WEBHOOK_204 = {401, 204, 404, 403, 403, 204, 403, 401};
 
     /** The table. The API key belongs to the assigned agent, so it must get what that agent gets. */
@@ -130,6 +134,33 @@ public class AuthorizationMatrixIT extends ApiTest {
             row("PUT", "/tickets/{id}/status", f -> call("/tickets/" + f.freshTicket() + "/status",
                     Map.of("status", "closed")), SHIPMENT_READ),
             row("GET", "/admin/feedback", f -> call("/admin/feedback?max_rating=2", null), ADMIN_ONLY_200),
+            // Line haul: bags opened by admins, carried by the assigned agent (or its API key).
+            row("POST", "/bags", f -> call("/bags", f.bagBody()), ADMIN_ONLY_201),
+            row("GET", "/bags/{id}", f -> call("/bags/" + f.freshBag(), null), BAG_READ),
+            row("GET", "/bags/{id}/label", f -> call("/bags/" + f.freshBag() + "/label", null), BAG_READ),
+            row("POST", "/bags/{id}/shipments", f -> call("/bags/" + f.freshBag() + "/shipments",
+                    Map.of("shipment_ids", List.of(f.routedShipment()))), BAG_PACK),
+            row("DELETE", "/bags/{id}/shipments/{shipmentId}", f -> call(f.bagShipmentPath(), null), BAG_PACK),
+            row("POST", "/bags/{id}/seal", f -> call(f.filledBag() + "/seal", null), BAG_PACK),
+            row("POST", "/bags/{id}/assign", f -> call("/bags/" + f.freshBag() + "/assign",
+                    Map.of("agent_id", f.assignedAgent.id().toString())), BAG_PACK),
+            row("POST", "/bags/{id}/scans", f -> call(f.sealedBag() + "/scans", Map.of("event", "dispatched")),
+                    401, 404, 404, 201, 404, 201, 201, 401),
+            row("POST", "/flights", f -> call("/flights", Fixture.flightBody()), ADMIN_ONLY_201),
+            row("GET", "/flights/{id}", f -> call("/flights/" + f.freshFlight(), null), ADMIN_ONLY_200),
+            row("POST", "/flights/{id}/bags", f -> call("/flights/" + f.freshFlight() + "/bags",
+                    Map.of("bags", List.of(f.sealedBag().substring("/bags/".length())))), ADMIN_ONLY_200),
+            row("POST", "/flights/{id}/status", f -> call("/flights/" + f.freshFlight() + "/status",
+                    Map.of("status", "delayed")), ADMIN_ONLY_200),
+            // No flight-data provider in this context: an admin is told so (409).
+            row("POST", "/flights/{id}/sync", f -> call("/flights/" + f.freshFlight() + "/sync", null),
+                    401, 403, 403, 403, 403, 409, 403, 401),
+            row("POST", "/flights/{id}/alerts", f -> call("/flights/" + f.freshFlight() + "/alerts", null),
+                    401, 403, 403, 403, 403, 409, 403, 401),
+            // The provider's alerts need no token but a signature, which none of these callers has.
+            row("POST", "/flights/webhook", f -> call("/flights/webhook", Map.of("flights", List.of())),
+                    401, 401, 401, 401, 401, 401, 401, 401),
+            row("GET", "/courier/bags", f -> call("/courier/bags", null), 401, 403, 403, 200, 200, 403, 200, 401),
 
             row("GET", "/me/notification-preferences", f -> call("/me/notification-preferences", null),
                     ANY_ACCOUNT_200),
@@ -573,6 +604,73 @@ public class AuthorizationMatrixIT extends ApiTest {
                 delivery[0] = log.body().get("items").get(0).get("id").asString();
             });
             return "/webhooks/" + webhook + "/deliveries/" + delivery[0] + "/redeliver";
+        }
+
+        static Map<String, Object> flightBody() {
+            return Map.of("carrier_code", "AI", "flight_number", "101", "departure_airport", "DEL",
+                    "arrival_airport", "BOM", "scheduled_departure", "2026-12-24T08:00:00Z",
+                    "scheduled_arrival", "2026-12-24T10:00:00Z");
+        }
+
+        String freshFlight() {
+            return created(api.post("/flights", admin.token(), flightBody()));
+        }
+
+        /** The bags' two hubs, made once: the shipments module's copy of the hubs must know them first. */
+        private String[] bagHubs;
+
+        String[] bagHubs() {
+            if (bagHubs == null) {
+                String city = "Bagtown" + UUID.randomUUID().toString().substring(0, 8);
+                String origin = created(api.post("/admin/hubs", admin.token(), Map.of("hub_name", "Hub of " + city,
+                        "city", city)));
+                String destination = freshHub();
+                awaitEvents();
+                bagHubs = new String[] {origin, destination, city};
+            }
+            return bagHubs;
+        }
+
+        Map<String, Object> bagBody() {
+            return Map.of("origin_hub_id", bagHubs()[0], "destination_hub_id", bagHubs()[1]);
+        }
+
+        /** An open bag, assigned to the assigned agent. */
+        String freshBag() {
+            String bag = created(api.post("/bags", admin.token(), bagBody()));
+            assertThat(api.post("/bags/" + bag + "/assign", admin.token(),
+                    Map.of("agent_id", assignedAgent.id().toString())).status()).isEqualTo(200);
+            return bag;
+        }
+
+        /** A shipment of the owner's, routed to the bags' origin hub. */
+        String routedShipment() {
+            Api.Response booked = api.post("/shipments", owner.token(), Map.of("source_address", bagHubs()[2],
+                    "destination_address", "Bangalore"));
+            String id = created(booked);
+            io.waybill.support.Eventually.eventually(() -> assertThat(api.get("/shipments/" + id, owner.token())
+                    .text("hub_id")).isEqualTo(bagHubs()[0]));
+            return id;
+        }
+
+        String bagShipmentPath() {
+            String shipment = routedShipment();
+            String bag = freshBag();
+            assertThat(api.post("/bags/" + bag + "/shipments", admin.token(), Map.of("shipment_ids", List.of(shipment)))
+                    .status()).isEqualTo(200);
+            return "/bags/" + bag + "/shipments/" + shipment;
+        }
+
+        /** The path of an open bag with one shipment inside. */
+        String filledBag() {
+            String path = bagShipmentPath();
+            return path.substring(0, path.indexOf("/shipments/"));
+        }
+
+        String sealedBag() {
+            String bag = filledBag();
+            assertThat(api.post(bag + "/seal", admin.token(), null).status()).isEqualTo(200);
+            return bag;
         }
 
         String freshRefreshToken() {

@@ -114,6 +114,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/track/bulk").permitAll()
                         // Called by Meta: the notifications module checks the app secret's signature itself.
                         .requestMatchers("/notifications/webhook/whatsapp").permitAll()
+                        // A flight-data provider's alerts carry no token: line haul checks their signature.
+                        .requestMatchers(HttpMethod.POST, "/flights/webhook").permitAll()
                         // The live socket checks its token itself (query parameter or first message).
                         .requestMatchers(HttpMethod.GET, "/ws/shipments").permitAll()
                         // A streaming answer's later dispatches were authorised when the stream was opened.

@@ -10,6 +10,7 @@ import io.waybill.shipments.Payment;
 import io.waybill.shipments.PaymentMethod;
 import io.waybill.shipments.PaymentStatus;
 import io.waybill.shipments.GeoPoint;
+import io.waybill.shipments.ParcelAtHub;
 import io.waybill.shipments.ServiceLevel;
 import io.waybill.shipments.DeliveryCode;
 import io.waybill.shipments.DeliveryFailure;
@@ -33,14 +34,17 @@ import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -253,16 +257,14 @@ class JdbcShipmentRepository implements ShipmentRepository {
                 from shipments.tracking_updates
                 where shipment_id = ? order by seq""")
                 .param(shipmentId)
-                .query((rs, n) -> new TrackingUpdate(
-                        rs.getObject("id", UUID.class),
-                        status(rs.getString("status")),
-                        rs.getString("location"),
-                        rs.getString("note"),
-                        rs.getObject("recorded_by", UUID.class),
-                        rs.getTimestamp("recorded_at").toInstant(),
-                        point(rs),
-                        rs.getString("time_zone")))
+                .query((rs, n) -> trackingUpdate(rs))
                 .list();
+    }
+
+    private static TrackingUpdate trackingUpdate(ResultSet rs) throws SQLException {
+        return new TrackingUpdate(rs.getObject("id", UUID.class), status(rs.getString("status")),
+                rs.getString("location"), rs.getString("note"), rs.getObject("recorded_by", UUID.class),
+                rs.getTimestamp("recorded_at").toInstant(), point(rs), rs.getString("time_zone"));
     }
 
     private List<EstimateRevision> revisions(UUID shipmentId) {
@@ -270,10 +272,14 @@ class JdbcShipmentRepository implements ShipmentRepository {
                 select history_seq, reason, estimated_delivery, previous_estimate, revised_at
                 from shipments.delivery_estimates where shipment_id = ? order by revision""")
                 .param(shipmentId)
-                .query((rs, n) -> new EstimateRevision(rs.getInt("history_seq"), rs.getString("reason"),
-                        localDate(rs.getDate("estimated_delivery")), localDate(rs.getDate("previous_estimate")),
-                        rs.getTimestamp("revised_at").toInstant()))
+                .query((rs, n) -> revision(rs))
                 .list();
+    }
+
+    private static EstimateRevision revision(ResultSet rs) throws SQLException {
+        return new EstimateRevision(rs.getInt("history_seq"), rs.getString("reason"),
+                localDate(rs.getDate("estimated_delivery")), localDate(rs.getDate("previous_estimate")),
+                rs.getTimestamp("revised_at").toInstant());
     }
 
     private Optional<Shipment> load(String condition, Object key, String lock) {
@@ -456,6 +462,121 @@ class JdbcShipmentRepository implements ShipmentRepository {
                             Timestamp.from(change.revisedAt()))
                     .update();
         }
+    }
+
+    @Override
+    public List<ParcelAtHub> parcels(Collection<UUID> ids) {
+        return jdbc.sql("select id, tracking_number, status, hub_id from shipments.shipments where id = any(?::uuid[])")
+                .param(texts(ids.stream()))
+                .query((rs, n) -> new ParcelAtHub(rs.getObject("id", UUID.class),
+                        new TrackingNumber(rs.getString("tracking_number")), status(rs.getString("status")),
+                        rs.getObject("hub_id", UUID.class)))
+                .list();
+    }
+
+    /** Three queries for the whole batch: the rows (locked, in id order), the histories, the revisions. */
+    @Override
+    public List<Shipment> lockBetweenHubs(Collection<UUID> ids) {
+        String[] keys = texts(ids.stream().distinct());
+        List<Shipment> rows = jdbc.sql("select " + COLUMNS + " from shipments.shipments s where s.id = any(?::uuid[]) "
+                        + "order by s.id for update")
+                .param(keys).query((rs, n) -> restore(rs)).list();
+        Map<UUID, List<TrackingUpdate>> histories = new HashMap<>();
+        jdbc.sql("""
+                select shipment_id, id, status, location, note, recorded_by, recorded_at, lat, lon, time_zone
+                from shipments.tracking_updates where shipment_id = any(?::uuid[]) order by shipment_id, seq""")
+                .param(keys)
+                .query((RowCallbackHandler) rs -> histories.computeIfAbsent(rs.getObject("shipment_id", UUID.class),
+                        id -> new ArrayList<>()).add(trackingUpdate(rs)));
+        Map<UUID, List<EstimateRevision>> revisions = new HashMap<>();
+        jdbc.sql("""
+                select shipment_id, history_seq, reason, estimated_delivery, previous_estimate, revised_at
+                from shipments.delivery_estimates where shipment_id = any(?::uuid[]) order by shipment_id, revision""")
+                .param(keys)
+                .query((RowCallbackHandler) rs -> revisions.computeIfAbsent(rs.getObject("shipment_id", UUID.class),
+                        id -> new ArrayList<>()).add(revision(rs)));
+        return rows.stream().map(found -> Shipment.restore(found.id(), found.trackingNumber(), found.customerId(),
+                found.details(), found.status(), found.agentId(), found.hubId(), found.createdAt(),
+                found.updatedAt(), histories.getOrDefault(found.id(), List.of()), found.serviceLevel(),
+                found.promisedDeliveryDate(), found.estimatedDelivery(),
+                revisions.getOrDefault(found.id(), List.of()))).toList();
+    }
+
+    /**
+     * Three statements for the whole batch, the rows, the new entries and the new revisions, each
+     * travelling as text arrays unnested side by side and cast back to their columns' types.
+     */
+    @Override
+    public void updateBetweenHubs(List<Shipment> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                update shipments.shipments s set status = v.status, updated_at = v.updated_at::timestamptz,
+                    estimated_delivery = v.estimated_delivery::date
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as v(id, status, updated_at, estimated_delivery)
+                where s.id = v.id::uuid""")
+                .params(texts(changed.stream().map(Shipment::id)),
+                        texts(changed.stream().map(shipment -> shipment.status().wireName())),
+                        texts(changed.stream().map(Shipment::updatedAt)),
+                        texts(changed.stream().map(Shipment::estimatedDelivery)))
+                .update();
+        List<Object[]> entries = new ArrayList<>();
+        List<Object[]> estimates = new ArrayList<>();
+        for (Shipment shipment : changed) {
+            int seq = shipment.firstUnsavedSequence();
+            for (TrackingUpdate update : shipment.unsavedHistory()) {
+                entries.add(new Object[] {update.id(), shipment.id(), seq++, update.status().wireName(),
+                        update.location(), update.note(), update.recordedBy(), update.recordedAt(),
+                        update.point() == null ? null : update.point().lat(),
+                        update.point() == null ? null : update.point().lon(), update.timeZone()});
+            }
+            int number = shipment.firstUnsavedRevision();
+            for (EstimateRevision revision : shipment.unsavedEstimateRevisions()) {
+                estimates.add(new Object[] {shipment.id(), number++, revision.historySequence(), revision.reason(),
+                        revision.estimatedDelivery(), revision.previousEstimate(), revision.revisedAt()});
+            }
+        }
+        if (!entries.isEmpty()) {
+            jdbc.sql("""
+                    insert into shipments.tracking_updates
+                        (id, shipment_id, seq, status, location, note, recorded_by, recorded_at, lat, lon, time_zone)
+                    select id::uuid, shipment_id::uuid, seq::int, status, location, note, recorded_by::uuid,
+                        recorded_at::timestamptz, lat::float8, lon::float8, time_zone
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::text[], ?::text[])
+                        as v(id, shipment_id, seq, status, location, note, recorded_by, recorded_at, lat, lon, time_zone)""")
+                    .params(columns(entries))
+                    .update();
+        }
+        if (!estimates.isEmpty()) {
+            jdbc.sql("""
+                    insert into shipments.delivery_estimates (shipment_id, revision, history_seq, reason,
+                        estimated_delivery, previous_estimate, revised_at)
+                    select shipment_id::uuid, revision::int, history_seq::int, reason, estimated_delivery::date,
+                        previous_estimate::date, revised_at::timestamptz
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        as v(shipment_id, revision, history_seq, reason, estimated_delivery, previous_estimate,
+                        revised_at)""")
+                    .params(columns(estimates))
+                    .update();
+        }
+    }
+
+    /** Rows turned into one text array per column, for {@code unnest}; the statement casts them back. */
+    private static Object[] columns(List<Object[]> rows) {
+        int width = rows.get(0).length;
+        Object[] columns = new Object[width];
+        for (int c = 0; c < width; c++) {
+            int column = c;
+            columns[c] = texts(rows.stream().map(row -> row[column]));
+        }
+        return columns;
+    }
+
+    /** Values as PostgreSQL reads them back from text (an Instant's ISO form is a timestamptz); null stays null. */
+    private static String[] texts(java.util.stream.Stream<?> values) {
+        return values.map(value -> value == null ? null : value.toString()).toArray(String[]::new);
     }
 
     private static Date date(LocalDate value) {

@@ -46,7 +46,7 @@ class ModuleMigrationsIT {
             JdbcClient jdbc = JdbcClient.create(dataSource);
             Map<String, TreeSet<Integer>> scripts = scriptsByModule();
             assertThat(scripts).containsKeys("eventing", "security", "mail", "identity", "shipments", "network",
-                    "reporting", "notifications", "delivery", "care");
+                    "reporting", "notifications", "delivery", "care", "linehaul");
             scripts.forEach((module, versions) -> {
                 List<Integer> applied = jdbc.sql("select version::int from " + module + ".flyway_schema_history "
                         + "where type = 'SQL' and success order by version::int").query(Integer.class).list();

@@ -24,6 +24,7 @@ class ServiceScopeTest {
         assertThat(excludes(scope, "io.waybill.tracking.TrackingProjection")).isTrue();
         assertThat(excludes(scope, "io.waybill.delivery.LocationRetention")).isTrue();
         assertThat(excludes(scope, "io.waybill.care.ShipmentCopyFeed")).isTrue();
+        assertThat(excludes(scope, "io.waybill.linehaul.BagService")).isTrue();
         assertThat(excludes(scope, "io.waybill.shipments.web.ShipmentController")).isFalse();
         assertThat(excludes(scope, "io.waybill.identity.IdentityService")).isFalse();
         assertThat(excludes(scope, "io.waybill.eventing.outbox.OutboxRelay")).isFalse();
@@ -41,6 +42,7 @@ class ServiceScopeTest {
         assertThat(excludes(scope, "io.waybill.reporting.ReportingProjection")).isFalse();
         assertThat(excludes(scope, "io.waybill.delivery.LocationRetention")).isFalse();
         assertThat(excludes(scope, "io.waybill.care.ShipmentCopyFeed")).isFalse();
+        assertThat(excludes(scope, "io.waybill.linehaul.BagService")).isFalse();
     }
 
     private boolean excludes(ServiceScope scope, String className) throws IOException {

@@ -1,0 +1,173 @@
+package io.waybill.linehaul;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.waybill.support.Api;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+class BagApiIT extends LineHaulFixtures {
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Test
+    void shouldCarryABagFromHubToHubWritingOneEntryOnEveryShipmentInside() {
+        String admin = admin().token();
+        String from = city("Bagfrom");
+        String origin = hub(from);
+        String destination = hub(city("Bagto"));
+        Account customer = customer();
+        List<String> shipments = List.of(routedShipment(customer, from), routedShipment(customer, from),
+                routedShipment(customer, from));
+
+        Api.Response opened = openBag(admin, origin, destination);
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String bag = opened.text("id");
+        String code = opened.text("code");
+        assertThat(code).matches("BAG[0-9]{10}");
+        assertThat(opened.header("Location")).isEqualTo("/bags/" + bag);
+        assertThat(opened.text("status")).isEqualTo("open");
+
+        Api.Response filled = put(admin, bag, shipments.toArray(String[]::new));
+        assertThat(filled.status()).as(filled.toString()).isEqualTo(200);
+        assertThat(filled.body().get("shipment_count").asInt()).isEqualTo(3);
+        Api.Response out = api.delete("/bags/" + bag + "/shipments/" + shipments.get(2), admin);
+        assertThat(out.body().get("shipment_count").asInt()).isEqualTo(2);
+        assertThat(put(admin, code, shipments.get(2)).body().get("shipment_count").asInt()).isEqualTo(3);
+
+        Api.Response sealed = api.post("/bags/" + code + "/seal", admin, Map.of());
+        assertThat(sealed.status()).as(sealed.toString()).isEqualTo(200);
+        assertThat(sealed.text("status")).isEqualTo("sealed");
+        Account agent = agent();
+        assertThat(api.post("/bags/" + bag + "/assign", admin, Map.of("agent_id", agent.id().toString())).text(
+                "agent_id")).isEqualTo(agent.id().toString());
+        JsonNode carried = api.get("/courier/bags", agent.token()).body();
+        assertThat(carried.size()).isEqualTo(1);
+        assertThat(carried.get(0).get("code").asString()).isEqualTo(code);
+
+        // The agent carrying it scans it: every shipment moves in transit at the origin hub, at once.
+        Api.Response dispatched = api.post("/bags/" + code + "/scans", agent.token(), Map.of("event", "dispatched"));
+        assertThat(dispatched.status()).as(dispatched.toString()).isEqualTo(201);
+        assertThat(dispatched.body().get("shipment_count").asInt()).isEqualTo(3);
+        assertThat(dispatched.text("location")).isEqualTo("Hub of " + from);
+        for (String shipment : shipments) {
+            Api.Response seen = api.get("/shipments/" + shipment, customer.token());
+            assertThat(seen.text("status")).isEqualTo("in_transit");
+            assertThat(seen.text("current_location")).isEqualTo("Hub of " + from);
+        }
+        assertThat(api.post("/bags/" + bag + "/scans", admin, Map.of("event", "arrived", "location", "Dock 4"))
+                .status()).isEqualTo(201);
+        assertThat(api.post("/bags/" + bag + "/scans", admin, Map.of("event", "opened")).text("location"))
+                .startsWith("Hub of Bagto");
+        assertThat(api.get("/courier/bags", agent.token()).body().size()).isZero();
+
+        List<String> history = jdbc.sql("""
+                select t.status || ' ' || t.location || ' ' || t.note from shipments.tracking_updates t
+                join shipments.shipments s on s.id = t.shipment_id where s.id = ?::uuid and t.seq > 0 order by seq""")
+                .param(shipments.get(0)).query(String.class).list();
+        assertThat(history).hasSize(3);
+        assertThat(history.get(0)).isEqualTo("in_transit Hub of " + from + " Dispatched in bag " + code);
+        assertThat(history.get(1)).isEqualTo("in_transit Dock 4 Arrived in bag " + code);
+        assertThat(history.get(2)).startsWith("in_transit Hub of Bagto").endsWith("Bag " + code + " opened");
+
+        // One event per shipment and per scan, through the outbox.
+        assertThat(jdbc.sql("select count(*) from eventing.outbox where topic = 'shipment.status.updated' "
+                + "and event_key = any(?::text[]) and envelope->'payload'->>'status' = 'in_transit'")
+                .param(shipments.toArray(String[]::new)).query(Long.class).single()).isEqualTo(9);
+        assertThat(jdbc.sql("select envelope->>'type' || ' ' || coalesce(envelope->'payload'->>'event', '') "
+                + "|| ' ' || (envelope->'payload'->>'shipment_count') from eventing.outbox where event_key = ? "
+                + "order by id").param(bag).query(String.class).list())
+                .containsExactly("bag.sealed  3", "bag.scanned dispatched 3", "bag.scanned arrived 3",
+                        "bag.scanned opened 3");
+
+        // The public page shows the bag's entries, as any other.
+        awaitEvents();
+        String number = api.get("/shipments/" + shipments.get(0), customer.token()).text("tracking_number");
+        JsonNode page = api.get("/track/" + number, null).body();
+        assertThat(page.get("events").size()).isEqualTo(4);
+        assertThat(page.get("events").toString()).contains("Hub of " + from).contains("Dock 4");
+
+        // Opened, the bag no longer holds its shipments.
+        assertThat(jdbc.sql("select bool_or(held) from linehaul.bag_shipments where bag_id = ?::uuid").param(bag)
+                .query(Boolean.class).single()).isFalse();
+    }
+
+    @Test
+    void shouldRefuseShipmentsNotWaitingAtTheOriginHubAndABagChangedAfterSealing() {
+        String admin = admin().token();
+        String from = city("Bagfrom");
+        String origin = hub(from);
+        String destination = hub(city("Bagto"));
+        Account customer = customer();
+        String waiting = routedShipment(customer, from);
+        String elsewhere = book(customer).text("id");
+        String left = routedShipment(customer, from);
+        Account agent = agent();
+        assign(left, agent);
+        assertThat(move(left, agent, "in_transit", from).status()).isEqualTo(200);
+        String bag = openBag(admin, origin, destination).text("id");
+
+        assertProblem(put(admin, bag, elsewhere), 409);
+        assertThat(put(admin, bag, elsewhere).raw()).contains("not routed to the bag's origin hub");
+        assertProblem(put(admin, bag, left), 409);
+        assertProblem(put(admin, bag, java.util.UUID.randomUUID().toString()), 422);
+        assertProblem(api.post("/bags/" + bag + "/shipments", admin, Map.of()), 422);
+        assertProblem(api.post("/bags/" + bag + "/seal", admin, Map.of()), 409);
+        assertProblem(api.post("/bags/" + bag + "/scans", admin, Map.of("event", "dispatched")), 409);
+        assertThat(put(admin, bag, waiting).status()).isEqualTo(200);
+
+        // A shipment is in one bag at a time.
+        String second = openBag(admin, origin, destination).text("id");
+        assertProblem(put(admin, second, waiting), 409);
+        assertProblem(api.delete("/bags/" + second + "/shipments/" + waiting, admin), 404);
+
+        assertThat(api.post("/bags/" + bag + "/seal", admin, Map.of()).status()).isEqualTo(200);
+        assertProblem(put(admin, bag, waiting), 409);
+        assertProblem(api.delete("/bags/" + bag + "/shipments/" + waiting, admin), 409);
+        assertProblem(api.post("/bags/" + bag + "/seal", admin, Map.of()), 409);
+        assertProblem(api.post("/bags/" + bag + "/scans", admin, Map.of("event", "opened")), 409);
+        assertProblem(api.post("/bags/" + bag + "/scans", admin, Map.of("event", "lost")), 422);
+
+        // Scanning refuses all or nothing: a shipment that went out on its own stops the whole bag.
+        Account courier = agent();
+        assign(waiting, courier);
+        assertThat(move(waiting, courier, "in_transit", from).status()).isEqualTo(200);
+        assertThat(move(waiting, courier, "out_for_delivery", from).status()).isEqualTo(200);
+        Api.Response refused = api.post("/bags/" + bag + "/scans", admin, Map.of("event", "dispatched"));
+        assertProblem(refused, 409);
+        assertThat(refused.raw()).contains("out_for_delivery");
+        assertThat(api.get("/bags/" + bag, admin).text("status")).isEqualTo("sealed");
+    }
+
+    @Test
+    void shouldKeepBagsFromCustomersAndAgentsNotCarryingThem() {
+        String admin = admin().token();
+        String from = city("Bagfrom");
+        String origin = hub(from);
+        String destination = hub(city("Bagto"));
+        String bag = openBag(admin, origin, destination).text("id");
+        Account agent = agent();
+
+        assertProblem(api.get("/bags/" + bag, customer().token()), 404);
+        assertProblem(api.get("/bags/" + bag, agent.token()), 404);
+        assertProblem(api.post("/bags/" + bag + "/seal", customer().token(), Map.of()), 404);
+        assertProblem(openBag(agent.token(), origin, destination), 403);
+        assertProblem(openBag(customer().token(), origin, destination), 403);
+        assertThat(api.post("/bags/" + bag + "/assign", admin, Map.of("agent_id", agent.id().toString())).status())
+                .isEqualTo(200);
+        assertThat(api.get("/bags/" + bag, agent.token()).status()).isEqualTo(200);
+        assertProblem(api.post("/bags/" + bag + "/seal", agent.token(), Map.of()), 403);
+        assertProblem(api.post("/bags/" + bag + "/assign", admin, Map.of("agent_id", customer().id().toString())),
+                422);
+
+        assertProblem(openBag(admin, origin, origin), 422);
+        assertProblem(openBag(admin, origin, java.util.UUID.randomUUID().toString()), 422);
+        assertProblem(api.get("/bags/BAG0000000001", admin), 422);
+        assertProblem(api.get("/bags/not-a-bag", admin), 404);
+    }
+}
