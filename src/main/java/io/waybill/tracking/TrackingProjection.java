@@ -32,10 +32,10 @@ class TrackingProjection implements EventHandler {
 
     private final TrackedShipments shipments;
     private final TrackingCache cache;
-    private final TrackingPages pages;
+    private final TrackingPageRenderer pages;
     private final TrackingService lookups;
 
-    TrackingProjection(TrackedShipments shipments, TrackingCache cache, TrackingPages pages, TrackingService lookups) {
+    TrackingProjection(TrackedShipments shipments, TrackingCache cache, TrackingPageRenderer pages, TrackingService lookups) {
         this.shipments = shipments;
         this.cache = cache;
         this.pages = pages;

@@ -47,7 +47,7 @@ public class TrackingService {
     private static final int MAX_WAITING = 256;
 
     private final TrackingCache cache;
-    private final TrackingPages pages;
+    private final TrackingPageRenderer pages;
     private final TrackedShipments shipments;
     private final Duration newShipmentWait;
     private final Throttle throttle;
@@ -57,12 +57,12 @@ public class TrackingService {
     private final Object arrival = new Object();
 
     @Autowired
-    TrackingService(TrackingCache cache, TrackingPages pages, TrackedShipments shipments,
+    TrackingService(TrackingCache cache, TrackingPageRenderer pages, TrackedShipments shipments,
             TrackingProperties properties, Throttle throttle, ApiKeyBudget keyBudget) {
         this(cache, pages, shipments, properties.tracking().newShipmentWait(), throttle, keyBudget);
     }
 
-    TrackingService(TrackingCache cache, TrackingPages pages, TrackedShipments shipments, Duration newShipmentWait,
+    TrackingService(TrackingCache cache, TrackingPageRenderer pages, TrackedShipments shipments, Duration newShipmentWait,
             Throttle throttle, ApiKeyBudget keyBudget) {
         this.cache = cache;
         this.pages = pages;

@@ -10,11 +10,11 @@ import tools.jackson.databind.json.JsonMapper;
  * written with, so a page from the cache reads exactly as one rendered for the answer would.
  */
 @Component
-public class TrackingPages {
+public class TrackingPageRenderer {
 
     private final JsonMapper json;
 
-    TrackingPages(JsonMapper json) {
+    TrackingPageRenderer(JsonMapper json) {
         this.json = json;
     }
 
