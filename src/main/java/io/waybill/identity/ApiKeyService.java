@@ -8,6 +8,7 @@ import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
 import io.waybill.kernel.Role;
+import io.waybill.security.ApiKeyBudget;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,16 +29,21 @@ public class ApiKeyService {
     private final AccountAnnouncements announcements;
     private final Clock clock;
     private final ApiKey.Bounds bounds;
+    private final ApiKey.Bounds ownBounds;
     private final int maxPerUser;
 
     ApiKeyService(ApiKeyRepository keys, UserRepository users, AccountAnnouncements announcements, Clock clock,
-            IdentityProperties properties) {
+            IdentityProperties properties, ApiKeyBudget budgets) {
         this.keys = keys;
         this.users = users;
         this.announcements = announcements;
         this.clock = clock;
         this.bounds = new ApiKey.Bounds(properties.apiKeys().maxLifetime(),
                 properties.apiKeys().maxRequestsPerMinute());
+        // A customer's own key gets no more than the default: ten keys at a higher limit each would
+        // multiply what one account may ask of the server, and only an admin answers for that.
+        this.ownBounds = new ApiKey.Bounds(properties.apiKeys().maxLifetime(),
+                Math.min(properties.apiKeys().maxRequestsPerMinute(), budgets.defaultPerMinute()));
         this.maxPerUser = properties.apiKeys().maxPerUser();
     }
 
@@ -48,16 +54,17 @@ public class ApiKeyService {
                 .isEmpty()) {
             throw new InvalidRequestException("agent_id", "is not an active delivery agent");
         }
-        return issue(agentId, Role.AGENT, request, admin);
+        return issue(agentId, Role.AGENT, request, bounds, admin);
     }
 
     /** A new key of the caller's own, acting for them within its scopes. */
     @Transactional
     public ApiKey.Issued createOwn(Caller owner, ApiKey.Request request) {
-        return issue(owner.userId(), owner.role(), request, owner);
+        return issue(owner.userId(), owner.role(), request, ownBounds, owner);
     }
 
-    private ApiKey.Issued issue(UUID ownerId, Role ownerRole, ApiKey.Request request, Caller by) {
+    private ApiKey.Issued issue(UUID ownerId, Role ownerRole, ApiKey.Request request, ApiKey.Bounds bounds,
+            Caller by) {
         Instant now = clock.instant();
         ApiKey.Issued issued = ApiKey.issue(ownerId, ownerRole, request, bounds, by.userId(), now);
         // 409: the request is valid, and succeeds once the owner revokes a key (or one expires).

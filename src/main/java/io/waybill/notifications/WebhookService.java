@@ -9,11 +9,14 @@ import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
+import io.waybill.kernel.TooManyRequestsException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +35,8 @@ public class WebhookService {
 
     /** The type of the event {@link #sendTest} sends; no subscription receives it otherwise. */
     public static final String TEST_EVENT = "webhook.test";
+    /** How often one webhook may be sent a test event: each is a request to its receiver at our expense. */
+    static final Duration TEST_INTERVAL = Duration.ofSeconds(10);
 
     private final WebhookStore store;
     private final WebhookUrlPolicy urls;
@@ -115,6 +120,12 @@ public class WebhookService {
         Webhook webhook = owned(caller, id);
         requireActive(webhook);
         Instant now = clock.instant();
+        Optional<Instant> last = store.lastQueuedLocking(webhook.id(), TEST_EVENT);
+        if (last.isPresent() && last.get().plus(TEST_INTERVAL).isAfter(now)) {
+            throw new TooManyRequestsException("A test event was sent to this webhook less than "
+                    + TEST_INTERVAL.toSeconds() + " seconds ago; one may be sent every " + TEST_INTERVAL.toSeconds()
+                    + " seconds.", Duration.between(now, last.get().plus(TEST_INTERVAL)), 1);
+        }
         UUID eventId = UUID.randomUUID();
         ObjectNode payload = json.createObjectNode();
         payload.put("webhook_id", webhook.id().toString());

@@ -12,4 +12,7 @@ public interface ApiKeyBudget {
 
     /** Takes {@code units} from the current request's key's budget; empty when the request came without a key. */
     Optional<Throttle.Quota> take(int units);
+
+    /** The requests per minute of a key issued without a limit of its own ({@code waybill.rate-limits.api-key}). */
+    long defaultPerMinute();
 }

@@ -205,6 +205,56 @@ class ApiKeyScopesApiIT extends ApiTest {
         assertThat(ownKey(shop, Map.of("name", "in its place")).status()).isEqualTo(201);
     }
 
+    @Test
+    void shouldCapTheLimitOfACustomersOwnKeysAtTheDefaultAndLetOnlyAdminsGoHigher() {
+        Account shop = customer();
+
+        assertField(ownKey(shop, Map.of("name", "Fast", "requests_per_minute", 601)), "requests_per_minute",
+                "between 1 and 600");
+        Api.Response atTheCap = ownKey(shop, Map.of("name", "Default", "requests_per_minute", 600));
+        assertThat(atTheCap.status()).as(atTheCap.toString()).isEqualTo(201);
+        Api.Response forAgent = api.post("/admin/api-keys", admin().token(), Map.of("agent_id",
+                agent().id().toString(), "name", "busy scanner", "requests_per_minute", 6000));
+        assertThat(forAgent.status()).as(forAgent.toString()).isEqualTo(201);
+        assertThat(forAgent.body().get("requests_per_minute").asInt()).isEqualTo(6000);
+    }
+
+    @Test
+    void shouldKeepKeysOffSignInEmailsAndChannelsThatWouldOutliveThem() {
+        Account shop = customer();
+        Map<String, String> key = headers(ownKey(shop, Map.of("name", "Everything")));
+        Map<String, Map<String, ?>> bearerOnly = Map.of(
+                "/auth/login", Map.of("email", shop.email(), "password", PASSWORD),
+                "/auth/register", Map.of("email", Api.uniqueEmail("by-key"), "password", PASSWORD),
+                "/auth/refresh", Map.of("refresh_token", shop.refreshToken()),
+                "/auth/request-password-reset", Map.of("email", shop.email()),
+                "/auth/request-verification", Map.of(),
+                "/me/devices", Map.of("token", "fcm-" + UUID.randomUUID(), "platform", "android"),
+                "/webhooks", Map.of("url", "https://shop.example.com/hooks", "events", List.of("shipment.delivered")));
+
+        bearerOnly.forEach((path, body) -> {
+            Api.Response refused = api.json("POST", path, null, body, key);
+            assertProblem(refused, 403);
+            assertThat(refused.text("detail")).as(path).contains("bearer token");
+        });
+        assertThat(api.json("GET", "/webhooks", null, null, key).status()).isEqualTo(200);
+        assertThat(api.json("GET", "/me/devices", null, null, key).status()).isEqualTo(200);
+        assertThat(api.post("/auth/refresh", null, Map.of("refresh_token", shop.refreshToken())).status())
+                .as("the refresh token was not spent").isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseAKeyWithoutEveryScopeWhereNoEndpointTellsWhichItNeeds() {
+        Account shop = customer();
+        Map<String, String> partial = headers(ownKey(shop, Map.of("name", "Read", "scopes", List.of("tracking:read"))));
+        Map<String, String> full = headers(ownKey(shop, Map.of("name", "Everything")));
+
+        Api.Response refused = api.json("GET", "/no-such-route", null, null, partial);
+        assertProblem(refused, 403);
+        assertThat(refused.text("detail")).contains("every scope");
+        assertProblem(api.json("GET", "/no-such-route", null, null, full), 404);
+    }
+
     private Api.Response ownKey(Account owner, Map<String, Object> body) {
         return api.post("/me/api-keys", owner.token(), body);
     }

@@ -57,8 +57,28 @@ class WebhookTestEventApiIT extends ApiTest {
             assertThat(logged.get("id").asString()).isEqualTo(test.text("id"));
             assertThat(logged.get("status").asString()).isEqualTo("delivered");
         });
-        assertThat(api.post("/webhooks/" + webhook.text("id") + "/test", admin().token(), null).status())
+        String another = subscribe(shop, "/test/" + UUID.randomUUID()).text("id");
+        assertThat(api.post("/webhooks/" + another + "/test", admin().token(), null).status())
                 .as("an admin may test any subscription").isEqualTo(202);
+    }
+
+    @Test
+    void shouldSendOneWebhookATestEventEveryTenSecondsAtMost() {
+        Account shop = customer();
+        String id = subscribe(shop, "/often/" + UUID.randomUUID()).text("id");
+        assertThat(api.post("/webhooks/" + id + "/test", shop.token(), null).status()).isEqualTo(202);
+
+        Api.Response again = api.post("/webhooks/" + id + "/test", shop.token(), null);
+
+        assertProblem(again, 429);
+        assertThat(Long.parseLong(again.header("Retry-After"))).isBetween(1L, 10L);
+        assertThat(again.text("detail")).contains("10 seconds");
+        String other = subscribe(shop, "/often/" + UUID.randomUUID()).text("id");
+        assertThat(api.post("/webhooks/" + other + "/test", shop.token(), null).status())
+                .as("each webhook has its own").isEqualTo(202);
+        jdbc.sql("update notifications.webhook_deliveries set created_at = created_at - interval '11 seconds' "
+                + "where webhook_id = ?::uuid").param(id).update();
+        assertThat(api.post("/webhooks/" + id + "/test", shop.token(), null).status()).isEqualTo(202);
     }
 
     @Test

@@ -17,8 +17,9 @@ public record IdentityProperties(@DefaultValue Jwt jwt, @DefaultValue Admin admi
     /**
      * @param maxPerUser  how many keys, neither revoked nor expired, one account may have
      * @param maxLifetime the latest a key's {@code expires_at} may be, from its issue
-     * @param maxRequestsPerMinute the highest rate limit a key may be issued with (a key issued without
-     *                    one has {@code waybill.rate-limits.api-key.capacity})
+     * @param maxRequestsPerMinute the highest rate limit an admin may issue a key with (a key issued without
+     *                    one has {@code waybill.rate-limits.api-key.capacity}, which is also the most a
+     *                    customer's own key may have)
      */
     public record ApiKeys(@DefaultValue("10") int maxPerUser, @DefaultValue("P730D") Duration maxLifetime,
             @DefaultValue("6000") int maxRequestsPerMinute) {

@@ -11,6 +11,7 @@ import io.waybill.identity.PasswordResetService;
 import io.waybill.identity.TokenPair;
 import io.waybill.identity.User;
 import io.waybill.kernel.Caller;
+import io.waybill.kernel.NoApiKeys;
 import io.waybill.kernel.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -43,6 +44,7 @@ class AuthController {
     }
 
     @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @NoApiKeys
     @Operation(summary = "Open an account", description = "Anyone may open a customer account; creating an agent "
             + "or admin account needs an admin's token.")
     @SecurityRequirements
@@ -57,6 +59,7 @@ class AuthController {
     }
 
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @NoApiKeys
     @Operation(summary = "Log in with email and password")
     @SecurityRequirements
     @ApiResponse(responseCode = "401", description = "Wrong email or password")
@@ -66,6 +69,7 @@ class AuthController {
     }
 
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @NoApiKeys
     @Operation(summary = "Log in with the OAuth2 password flow", description = "The form Swagger UI's Authorize "
             + "button sends: the email goes in 'username'.")
     @SecurityRequirements
@@ -77,6 +81,7 @@ class AuthController {
     }
 
     @PostMapping(path = "/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @NoApiKeys
     @Operation(summary = "Trade a refresh token for a new pair", description = "The old refresh token stops "
             + "working. Presenting it again revokes every token of that login.")
     @SecurityRequirements
@@ -119,6 +124,7 @@ class AuthController {
     }
 
     @PostMapping("/request-verification")
+    @NoApiKeys
     @Operation(summary = "Send a new verification email to the caller's address", description = "Earlier "
             + "tokens stop working. 409 when the address is already verified.")
     @ApiResponse(responseCode = "202", description = "An email is on its way")
@@ -130,6 +136,7 @@ class AuthController {
     }
 
     @PostMapping(path = "/request-password-reset", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @NoApiKeys
     @Operation(summary = "Email a password reset token", description = "Always 202, whether or not an account "
             + "has this address. The token is good once, for 30 minutes.")
     @SecurityRequirements

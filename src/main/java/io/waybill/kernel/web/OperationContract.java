@@ -99,7 +99,8 @@ final class OperationContract implements GlobalOperationCustomizer {
             refusals.add(401);
         }
         RequiresScope scope = AnnotatedElementUtils.findMergedAnnotation(method, RequiresScope.class);
-        if (preAuthorize(method) != null || scope != null) {
+        if (preAuthorize(method) != null || scope != null
+                || AnnotatedElementUtils.findMergedAnnotation(method, NoApiKeys.class) != null) {
             refusals.add(403);
         }
         if (scope != null) {

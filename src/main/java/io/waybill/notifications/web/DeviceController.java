@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Caller;
+import io.waybill.kernel.NoApiKeys;
 import io.waybill.notifications.Device;
 import io.waybill.notifications.DeviceService;
 import io.waybill.notifications.Devices;
@@ -34,11 +35,14 @@ class DeviceController {
     }
 
     @PostMapping("/me/devices")
+    // A leaked key must not set up a channel that outlives its revocation.
+    @NoApiKeys
     @Operation(summary = "Register a device for push notifications", description = "`{token, platform}`: the push "
             + "provider's registration token (FCM) and `android`, `ios` or `web`. The same token again is the same "
             + "device: 200 with it (moved to the caller if another account had it), 201 for a new one. 422 for a "
             + "missing or malformed token or an unknown platform; 409 beyond the devices an account may have (10 "
-            + "by default). A device the provider says is no longer valid is forgotten.")
+            + "by default). A device the provider says is no longer valid is forgotten. Takes a bearer token: API keys "
+            + "get 403.")
     @ApiResponse(responseCode = "201", description = "The device, registered")
     @ApiResponse(responseCode = "200", description = "The device, registered already")
     ResponseEntity<DeviceResponse> register(Caller caller, @RequestBody DeviceRequest request) {

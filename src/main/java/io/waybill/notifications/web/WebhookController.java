@@ -10,6 +10,7 @@ import io.waybill.notifications.WebhookDelivery;
 import io.waybill.notifications.WebhookService;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.Idempotent;
+import io.waybill.kernel.NoApiKeys;
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
 import java.net.URI;
@@ -40,10 +41,12 @@ class WebhookController {
 
     @PostMapping("/webhooks")
     @Idempotent
+    // A leaked key must not set up a channel that outlives its revocation.
+    @NoApiKeys
     @Operation(summary = "Subscribe a URL to events", description = "Admins: events of every shipment; customers: of "
             + "their own, while the owner's account lives. The signing `secret` appears only in this answer. 422 for "
             + "a URL whose host points at a private, loopback or other special-purpose address; 409 beyond the "
-            + "number of active webhooks an account may have (10 by default).")
+            + "number of active webhooks an account may have (10 by default). Takes a bearer token: API keys get 403.")
     @ApiResponse(responseCode = "201", description = "The webhook, with its signing secret shown this once")
     ResponseEntity<CreatedWebhook> register(Caller caller, @RequestBody WebhookRequest request) {
         Webhook webhook = webhooks.register(caller, request.url(), request.events());
@@ -84,8 +87,10 @@ class WebhookController {
     @PostMapping("/webhooks/{id}/test")
     @Operation(summary = "Send a signed test event", description = "A webhook.test event (payload: webhook_id and a "
             + "message), signed and sent like any delivery, with the same headers; 202 with the delivery, whose "
-            + "attempt follows at once and which appears in the delivery log. 409 when the webhook is disabled.")
+            + "attempt follows at once and which appears in the delivery log. 409 when the webhook is disabled; 429 "
+            + "(with Retry-After) within 10 seconds of the webhook's last test event.")
     @ApiResponse(responseCode = "202", description = "The test delivery, queued")
+    @ApiResponse(responseCode = "429", description = "A test event was sent to this webhook less than 10 seconds ago")
     ResponseEntity<DeliveryResponse> test(Caller caller, @PathVariable UUID id) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(DeliveryResponse.of(webhooks.sendTest(caller, id)));
     }

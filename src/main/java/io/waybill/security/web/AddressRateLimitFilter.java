@@ -20,8 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The limits per client address: public tracking, registration, requests that send email, and failed
  * logins (one is taken before the password is checked and given back unless the answer is a 401).
- * Admins are not counted: they create staff accounts in bulk and are accountable anyway; nor are
- * requests made with an API key, which count against the key's own limit instead. The client
+ * Admins are not counted: they create staff accounts in bulk and are accountable anyway. Tracking
+ * lookups made with an API key count against the key's own limit instead; every other limit here
+ * counts them like any request, so that a key cannot spray logins or emails past its address's. The client
  * address is the connection's, or the one a trusted proxy forwarded (see the README).
  */
 final class AddressRateLimitFilter extends OncePerRequestFilter {
@@ -51,7 +52,7 @@ final class AddressRateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         RateLimit limit = limitOf(request);
         String address = request.getRemoteAddr();
-        if (limit == null || isAdminOrApiKey()) {
+        if (limit == null || isAdmin() || limit == RateLimit.TRACKING && isApiKey()) {
             chain.doFilter(request, response);
         } else if (limit == RateLimit.LOGIN_ADDRESS) {
             // Taken before the password is checked and given back unless it was wrong, so that a
@@ -115,8 +116,13 @@ final class AddressRateLimitFilter extends OncePerRequestFilter {
         response.setHeader(REMAINING_HEADER, Long.toString(remaining));
     }
 
-    private static boolean isAdminOrApiKey() {
+    private static boolean isAdmin() {
         return SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authentication
-                && (authentication.getPrincipal().isAdmin() || authentication.apiKey() != null);
+                && authentication.getPrincipal().isAdmin();
+    }
+
+    private static boolean isApiKey() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authentication
+                && authentication.apiKey() != null;
     }
 }

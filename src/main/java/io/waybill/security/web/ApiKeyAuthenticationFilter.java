@@ -75,7 +75,11 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                     new BadCredentialsException("The API key is invalid, expired or revoked."));
             return;
         }
-        Optional<String> refusal = handlers.handler(request).flatMap(handler -> scopeRefusal(handler, grant.get()));
+        // Where no handler method is found (no route, or one outside MVC) no scope can be read off it:
+        // only a key with every scope may go on, as to a method that names none.
+        Optional<HandlerMethod> handler = handlers.handler(request);
+        Optional<String> refusal = handler.isPresent() ? scopeRefusal(handler.get(), grant.get())
+                : unlessFull(grant.get());
         if (refusal.isPresent()) {
             problems.write(response, request, HttpStatus.FORBIDDEN, refusal.get());
             return;
@@ -108,6 +112,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                     : Optional.of("This API key lacks the scope " + required.value().wireName()
                             + ", which this endpoint needs; its scopes: " + names(key) + ".");
         }
+        return unlessFull(key);
+    }
+
+    private static Optional<String> unlessFull(ApiKeyLookup.Grant key) {
         return key.isFull() ? Optional.empty() : Optional.of("This endpoint takes only an API key with every scope "
                 + "its owner's role allows (" + ApiScope.allowedFor(key.caller().role()).stream()
                         .map(ApiScope::wireName).sorted().collect(Collectors.joining(", "))

@@ -31,4 +31,9 @@ class CurrentApiKeyBudget implements ApiKeyBudget {
         }
         return Optional.empty();
     }
+
+    @Override
+    public long defaultPerMinute() {
+        return defaultPerMinute;
+    }
 }

@@ -168,8 +168,10 @@ class OpenApiDocumentIT extends ApiTest {
         assertThat(schemes("put", "/shipments/{id}/status")).containsExactly("bearer", "apiKey");
         assertThat(schemes("get", "/shipments")).containsExactly("bearer", "apiKey");
         assertThat(schemes("post", "/admin/hubs")).containsExactly("bearer");
-        assertThat(schemes("post", "/webhooks")).as("a customer's key acts for the customer").containsExactly("bearer",
+        assertThat(schemes("get", "/webhooks")).as("a customer's key acts for the customer").containsExactly("bearer",
                 "apiKey");
+        assertThat(schemes("post", "/webhooks")).as("a channel that outlives a key takes a bearer token")
+                .containsExactly("bearer");
         assertThat(schemes("post", "/me/api-keys")).as("keys are managed with a bearer token").containsExactly("bearer");
         JsonNode apiKey = document.get("components").get("securitySchemes").get("apiKey");
         assertThat(apiKey.get("type").asString()).isEqualTo("apiKey");
