@@ -57,9 +57,14 @@ class PublicTrackingPageIT extends BrowserTest {
         assertAccessible("the not-found page");
     }
 
+    /**
+     * A hub near this city, in a town of its own: a hub in the city itself would route every shipment
+     * other tests book from there (and they expect none).
+     */
     private String hub(String city, double latitude, double longitude) {
-        String name = city + " hub " + UUID.randomUUID().toString().substring(0, 6);
-        Api.Response created = api.post("/admin/hubs", admin().token(), Map.of("hub_name", name, "city", city,
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String name = city + " hub " + suffix;
+        Api.Response created = api.post("/admin/hubs", admin().token(), Map.of("hub_name", name, "city", city + suffix,
                 "address", "1 Main Road", "latitude", latitude, "longitude", longitude));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return name;
