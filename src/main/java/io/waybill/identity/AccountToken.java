@@ -6,14 +6,17 @@ import java.util.UUID;
 
 /**
  * A one-time token sent by email to prove that its reader holds the address: to verify it, or to
- * set a new password. The server keeps only its hash. It is good once, until it expires.
+ * set a new password; or the code a sign-in with an identity provider hands to the browser, traded
+ * for the account's tokens. The server keeps only its hash. It is good once, until it expires.
  */
 public record AccountToken(UUID id, UUID userId, Purpose purpose, byte[] tokenHash, Instant issuedAt,
         Instant expiresAt, Instant usedAt) {
 
     /** What a token is for, and how long it stays good. */
     public enum Purpose {
-        VERIFY_EMAIL(Duration.ofHours(24)), RESET_PASSWORD(Duration.ofMinutes(30));
+        VERIFY_EMAIL(Duration.ofHours(24)), RESET_PASSWORD(Duration.ofMinutes(30)),
+        /** Long enough for a browser to follow a redirect or an app to make one call. */
+        PROVIDER_SIGN_IN(Duration.ofSeconds(60));
 
         private final Duration lifetime;
 

@@ -210,6 +210,12 @@ public class IdentityService {
         return users.anyLiveAdmin();
     }
 
+    /** A new login's tokens for an account whose owner proved who they are some other way (an identity provider). */
+    TokenPair startSession(User user) {
+        Instant now = clock.instant();
+        return issueTokens(user, UUID.randomUUID(), now, now);
+    }
+
     private TokenPair issueTokens(User user, UUID family, Instant familyStartedAt, Instant now) {
         RefreshToken.Issued refresh = RefreshToken.issue(user.id(), family, familyStartedAt, now, refreshTtl,
                 refreshFamilyLifetime);

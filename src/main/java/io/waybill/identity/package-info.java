@@ -9,5 +9,5 @@
  * change ({@link io.waybill.security.AccountRecords}) and other services fill from these events.
  * The notifications module keeps its own copy of contact details from the same events.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "security", "mail"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "kernel :: web", "eventing", "security", "mail"})
 package io.waybill.identity;

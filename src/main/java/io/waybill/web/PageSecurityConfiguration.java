@@ -27,7 +27,8 @@ class PageSecurityConfiguration {
 
     /** Every path the pages answer; nothing else reaches this chain. */
     static final String[] PAGE_PATHS = {"/", "/t", "/t/**", "/signin", "/register", "/signout", "/verify-email",
-            "/forgot-password", "/reset-password", "/portal", "/portal/**", "/assets/**", "/webjars/**"};
+            "/forgot-password", "/reset-password", "/portal", "/portal/**", "/assets/**", "/webjars/**",
+            "/signin/provider"};
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)

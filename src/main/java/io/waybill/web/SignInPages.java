@@ -4,25 +4,34 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.waybill.identity.EmailVerificationService;
 import io.waybill.identity.IdentityService;
 import io.waybill.identity.PasswordResetService;
+import io.waybill.identity.ProviderSignIn;
+import io.waybill.identity.SignInProviders;
 import io.waybill.identity.TokenPair;
 import io.waybill.kernel.AuthenticationFailedException;
+import io.waybill.kernel.Caller;
+import io.waybill.kernel.ForbiddenException;
 import io.waybill.kernel.RefusalException;
 import io.waybill.kernel.Role;
 import io.waybill.security.RateLimit;
 import io.waybill.security.Throttle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Register, sign in and out, verify the email address, forgot and reset the password: forms over
  * the identity module's services, counted against the same per-address limits as the API's routes.
+ * Sign-in with an identity provider, when one is configured, starts at the API's
+ * {@code /auth/oidc/{registration}?for=web} and ends here, on {@code /signin/provider}.
  */
 @Controller
 @Hidden
@@ -33,14 +42,24 @@ class SignInPages {
     private final PasswordResetService passwordReset;
     private final SignedIn signedIn;
     private final Throttle throttle;
+    private final ProviderSignIn providerSignIn;
+    private final SignInProviders providers;
 
     SignInPages(IdentityService identity, EmailVerificationService verification, PasswordResetService passwordReset,
-            SignedIn signedIn, Throttle throttle) {
+            SignedIn signedIn, Throttle throttle, ProviderSignIn providerSignIn, SignInProviders providers) {
         this.identity = identity;
         this.verification = verification;
         this.passwordReset = passwordReset;
         this.signedIn = signedIn;
         this.throttle = throttle;
+        this.providerSignIn = providerSignIn;
+        this.providers = providers;
+    }
+
+    /** The "Sign in with ..." buttons: one per configured identity provider, none without. */
+    @ModelAttribute("providers")
+    List<SignInProviders.Provider> providers() {
+        return providers.all();
     }
 
     @GetMapping("/signin")
@@ -71,6 +90,35 @@ class SignInPages {
         throttle.giveBack(RateLimit.LOGIN_ADDRESS, address);
         signedIn.signIn(tokens, form.get("email"), request, response);
         return "redirect:/portal";
+    }
+
+    /**
+     * The end of a sign-in with an identity provider started from these pages: the provider's callback
+     * left a one-time code (or the reason it refused) in this browser's session, never in the URL.
+     */
+    @GetMapping("/signin/provider")
+    String providerSignIn(Model model, HttpServletRequest request, HttpServletResponse response) {
+        HttpSession session = request.getSession(false);
+        String code = session == null ? null : (String) session.getAttribute(ProviderSignIn.SESSION_CODE);
+        String refusal = session == null ? null : (String) session.getAttribute(ProviderSignIn.SESSION_REFUSAL);
+        if (session != null) {
+            session.removeAttribute(ProviderSignIn.SESSION_CODE);
+            session.removeAttribute(ProviderSignIn.SESSION_REFUSAL);
+        }
+        if (code != null) {
+            try {
+                TokenPair tokens = providerSignIn.redeem(code);
+                String email = identity.me(new Caller(tokens.userId(), tokens.role())).email().value();
+                signedIn.signIn(tokens, email, request, response);
+                return "redirect:/portal";
+            } catch (RefusalException refused) {
+                refusal = refused.getMessage();
+            }
+        }
+        FormErrors.show(model, Map.of(), new ForbiddenException(refusal != null ? refusal
+                : "The sign-in with the provider failed or expired: start it again."), response);
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        return "web/signin";
     }
 
     @PostMapping("/signout")

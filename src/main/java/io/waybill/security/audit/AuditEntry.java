@@ -11,7 +11,7 @@ record AuditEntry(Instant occurredAt, Kind kind, UUID actorId, String actorRole,
         String path, int status, String clientAddress, String userAgent) {
 
     enum Kind {
-        ADMIN_ACTION, REFUSAL;
+        ADMIN_ACTION, REFUSAL, SIGN_IN;
 
         String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -19,7 +19,8 @@ import org.springframework.web.util.UrlPathHelper;
 /**
  * Writes the audit log once a request is answered: every admin action (anything an admin does under
  * {@code /admin/}, and every change an admin makes elsewhere) and every refusal for authentication
- * or authorization (401, 403), whether the security filters or a service refused. It wraps the
+ * or authorization (401, 403), whether the security filters or a service refused, and every sign-in
+ * through an identity provider ({@link io.waybill.security.SignInRecord}). It wraps the
  * security filter chain so that it sees the status those filters set; the authentication is handed
  * to it in a request attribute, since the chain clears the security context on its way out.
  * The entry is written after the answer's own transaction, so a refusal is logged although the
@@ -31,6 +32,8 @@ public final class AuditFilter extends OncePerRequestFilter {
     public static final String CALLER = AuditFilter.class.getName() + ".caller";
     /** The request attribute that names the credential used: {@code bearer} or {@code api-key wbk_...}. */
     public static final String CREDENTIAL = AuditFilter.class.getName() + ".credential";
+    /** The request attribute that marks a sign-in through an identity provider, logged as {@code sign_in}. */
+    public static final String SIGN_IN = AuditFilter.class.getName() + ".sign-in";
 
     private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
@@ -61,6 +64,8 @@ public final class AuditFilter extends OncePerRequestFilter {
         AuditEntry.Kind kind;
         if (status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN) {
             kind = AuditEntry.Kind.REFUSAL;
+        } else if (caller != null && Boolean.TRUE.equals(request.getAttribute(SIGN_IN)) && status < 400) {
+            kind = AuditEntry.Kind.SIGN_IN;
         } else if (caller != null && caller.isAdmin()
                 && (ADMIN_ROUTES.matches(request) || !READS.contains(request.getMethod()))) {
             kind = AuditEntry.Kind.ADMIN_ACTION;

@@ -35,6 +35,8 @@ final class AddressRateLimitFilter extends OncePerRequestFilter {
             // MVC answers HEAD with the GET handler: the status alone tells whether a number exists.
             new Route(HttpMethod.HEAD, "/track/**", RateLimit.TRACKING),
             new Route(HttpMethod.POST, "/auth/login", RateLimit.LOGIN_ADDRESS),
+            // A wrong sign-in code (401) counts as a failed login, as a wrong password does.
+            new Route(HttpMethod.POST, "/auth/oidc/token", RateLimit.LOGIN_ADDRESS),
             new Route(HttpMethod.POST, "/auth/register", RateLimit.REGISTRATION),
             new Route(HttpMethod.POST, "/auth/request-password-reset", RateLimit.MAIL_REQUEST),
             new Route(HttpMethod.POST, "/auth/request-verification", RateLimit.MAIL_REQUEST));

@@ -109,6 +109,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/auth/register", "/auth/login", "/auth/refresh",
                                 "/auth/verify-email", "/auth/request-password-reset", "/auth/reset-password")
                         .permitAll()
+                        // The code an identity provider's sign-in handed out is the credential here.
+                        .requestMatchers(HttpMethod.POST, "/auth/oidc/token").permitAll()
                         .requestMatchers(HttpMethod.GET, "/track/*", "/track/*/events").permitAll()
                         // Counted per number against the tracking limit by the tracking module itself.
                         .requestMatchers(HttpMethod.POST, "/track/bulk").permitAll()

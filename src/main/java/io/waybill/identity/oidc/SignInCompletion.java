@@ -1,0 +1,116 @@
+package io.waybill.identity.oidc;
+
+import io.waybill.identity.ProviderIdentity;
+import io.waybill.identity.ProviderSignIn;
+import io.waybill.kernel.Caller;
+import io.waybill.kernel.ForbiddenException;
+import io.waybill.kernel.RefusalException;
+import io.waybill.kernel.web.Problems;
+import io.waybill.security.SignInRecord;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+
+/**
+ * The end of a provider sign-in, once Spring Security has checked the state, traded the provider's
+ * code (with the PKCE verifier) and validated the ID token and its nonce: the identity module finds,
+ * links or creates the account and hands out a one-time code, which goes where the sign-in was
+ * started for: into the page session (then {@code /signin/provider} signs the pages in), to the
+ * app's return URI, or back as JSON. A refusal goes the same way, as a message.
+ */
+final class SignInCompletion implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+    /** Set on the request once the sign-in succeeded: the failed-login budget taken for it is given back. */
+    static final String SIGNED_IN = SignInCompletion.class.getName() + ".signed-in";
+
+    private static final Logger log = LoggerFactory.getLogger(SignInCompletion.class);
+
+    private final ProviderSignIn signIns;
+    private final Problems problems;
+
+    SignInCompletion(ProviderSignIn signIns, Problems problems) {
+        this.signIns = signIns;
+        this.problems = problems;
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+            Authentication authentication) throws IOException {
+        SignInRequest started = SignInRequest.consumedBy(request);
+        OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
+        if (!(token.getPrincipal() instanceof OidcUser user)) {
+            refuse(request, response, started, HttpStatus.FORBIDDEN, new ForbiddenException(
+                    "This provider is not configured for OpenID Connect: its registration needs the scope 'openid'."));
+            return;
+        }
+        ProviderSignIn.SignInCode code;
+        try {
+            code = signIns.signIn(new ProviderIdentity(token.getAuthorizedClientRegistrationId(),
+                    user.getIssuer().toString(), user.getSubject(), user.getEmail(),
+                    Boolean.TRUE.equals(user.getEmailVerified()), user.getFullName()));
+        } catch (RefusalException refusal) {
+            refuse(request, response, started, HttpStatus.FORBIDDEN, refusal);
+            return;
+        }
+        SignInRecord.signedIn(request, new Caller(code.userId(), code.role()),
+                "oidc " + token.getAuthorizedClientRegistrationId());
+        request.setAttribute(SIGNED_IN, Boolean.TRUE);
+        response.setHeader("Cache-Control", "no-store");
+        if (started != null && started.forPages()) {
+            request.getSession().setAttribute(ProviderSignIn.SESSION_CODE, code.value());
+            response.sendRedirect(OidcSignInConfiguration.PAGES_FINISH);
+        } else if (started != null && started.returnTo() != null) {
+            response.sendRedirect(withParameters(started.returnTo(), "code=" + encode(code.value())));
+        } else {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"code\":\"" + code.value() + "\",\"expires_in\":" + code.expiresInSeconds()
+                    + "}");
+        }
+    }
+
+    /**
+     * Spring Security refused the callback: no sign-in of this session has that state (forged, replayed
+     * or expired), the provider answered an error (the person cancelled), or the ID token failed a check.
+     */
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) throws IOException {
+        log.info("A provider sign-in was refused: {}", exception.getMessage());
+        refuse(request, response, SignInRequest.consumedBy(request), HttpStatus.UNAUTHORIZED,
+                new ForbiddenException("The sign-in with the provider failed or expired: start it again."));
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, SignInRequest started,
+            HttpStatus status, RefusalException refusal) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        if (started != null && started.forPages()) {
+            request.getSession().setAttribute(ProviderSignIn.SESSION_REFUSAL, refusal.getMessage());
+            response.sendRedirect(OidcSignInConfiguration.PAGES_FINISH);
+        } else if (started != null && started.returnTo() != null) {
+            response.sendRedirect(withParameters(started.returnTo(), "error=access_denied&error_description="
+                    + encode(refusal.getMessage())));
+        } else {
+            problems.write(response, request, status, refusal.getMessage());
+        }
+    }
+
+    private static String withParameters(String uri, String parameters) {
+        return uri + (uri.contains("?") ? "&" : "?") + parameters;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
