@@ -1,5 +1,6 @@
 package io.waybill.reporting;
 
+import io.waybill.kernel.BadParameterException;
 import io.waybill.shipments.FailureReason;
 import io.waybill.shipments.ShipmentStatus;
 import java.time.Clock;
@@ -48,6 +49,23 @@ public class ReportService {
                 byStatus.get("out_for_delivery"), byStatus.get("cancelled"), figures.totals().usersRegistered(),
                 byStatus, byHub, performance(figures), failedDeliveries(store.failures(day)), store.cashOutstanding(),
                 support(care.support(day)), care.agentRatings());
+    }
+
+    /** The longest trend the dashboard asks for; a longer one would read too many counter rows at once. */
+    public static final int MAX_TREND_DAYS = 366;
+
+    /**
+     * The figures of the {@code days} days that end on {@code to} (UTC, today by default), day by day
+     * and over the period.
+     */
+    @Transactional(readOnly = true)
+    public ReportTrend trend(LocalDate to, int days) {
+        if (days < 1 || days > MAX_TREND_DAYS) {
+            throw new BadParameterException("days", "must be from 1 to " + MAX_TREND_DAYS);
+        }
+        LocalDate last = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate first = last.minusDays(days - 1L);
+        return ReportTrend.of(first, last, store.figures(first, last), hubs.live());
     }
 
     static DailyReport.Support support(CareFigures.Support figures) {

@@ -41,6 +41,9 @@ public interface ReportingStore {
     /** Every agent's cash that is collected and not remitted, per currency, the most outstanding first. */
     List<DailyReport.AgentCash> cashOutstanding();
 
+    /** The counters of every day from {@code from} to {@code to}, both included, read at once for a trend. */
+    RangeFigures figures(LocalDate from, LocalDate to);
+
     record FailureFigures(Map<String, Long> byReason, Map<UUID, Map<String, Long>> byHub) {
     }
 
@@ -60,5 +63,14 @@ public interface ReportingStore {
         public record Totals(long booked, long usersRegistered, long delivered, long deliveredFirstAttempt,
                 double deliveryHoursSum) {
         }
+    }
+
+    /**
+     * A period's counters: per day, the totals, the duration buckets ({bucket, deliveries} pairs) and the
+     * failed attempts (days without any are absent); over the whole period, the failed attempts per
+     * reason and each hub's {booked, delivered}.
+     */
+    record RangeFigures(Map<LocalDate, DayFigures.Totals> totals, Map<LocalDate, List<long[]>> durationBuckets,
+            Map<LocalDate, Long> failures, Map<String, Long> failuresByReason, Map<UUID, long[]> byHub) {
     }
 }

@@ -28,7 +28,9 @@ class PageSecurityConfiguration {
     /** Every path the pages answer; nothing else reaches this chain. */
     static final String[] PAGE_PATHS = {"/", "/t", "/t/**", "/signin", "/register", "/signout", "/verify-email",
             "/forgot-password", "/reset-password", "/portal", "/portal/**", "/assets/**", "/webjars/**",
-            "/signin/provider"};
+            "/signin/provider",
+            // The admin pages: /admin itself and /admin/pages/**; the API's /admin/... routes stay on its own chain.
+            "/admin", "/admin/pages/**"};
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -55,6 +57,7 @@ class PageSecurityConfiguration {
                 .addFilterAfter(new SessionAccountCheck(accounts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers("/portal", "/portal/**").authenticated()
+                        .requestMatchers("/admin", "/admin/pages/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/signout").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors

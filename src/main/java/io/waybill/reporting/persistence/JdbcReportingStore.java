@@ -167,6 +167,51 @@ class JdbcReportingStore implements ReportingStore {
     }
 
     @Override
+    public RangeFigures figures(LocalDate from, LocalDate to) {
+        Date first = Date.valueOf(from);
+        Date last = Date.valueOf(to);
+        Map<LocalDate, DayFigures.Totals> totals = new HashMap<>();
+        jdbc.sql("""
+                select day, booked, users_registered, delivered, delivered_first_attempt, delivery_hours_sum
+                from reporting.daily_totals where day between ? and ?""")
+                .params(first, last)
+                .query(rs -> {
+                    totals.put(rs.getDate(1).toLocalDate(), new DayFigures.Totals(rs.getLong(2), rs.getLong(3),
+                            rs.getLong(4), rs.getLong(5), rs.getDouble(6)));
+                });
+        Map<LocalDate, List<long[]>> buckets = new HashMap<>();
+        jdbc.sql("""
+                select day, bucket, deliveries from reporting.delivery_durations where day between ? and ?
+                order by day, bucket""")
+                .params(first, last)
+                .query(rs -> {
+                    buckets.computeIfAbsent(rs.getDate(1).toLocalDate(), day -> new ArrayList<>())
+                            .add(new long[] {rs.getInt(2), rs.getLong(3)});
+                });
+        Map<LocalDate, Long> failures = new HashMap<>();
+        jdbc.sql("select day, sum(failures) from reporting.daily_failures where day between ? and ? group by day")
+                .params(first, last)
+                .query(rs -> {
+                    failures.put(rs.getDate(1).toLocalDate(), rs.getLong(2));
+                });
+        Map<String, Long> byReason = new HashMap<>();
+        jdbc.sql("select reason, sum(failures) from reporting.daily_failures where day between ? and ? group by reason")
+                .params(first, last)
+                .query(rs -> {
+                    byReason.put(rs.getString(1), rs.getLong(2));
+                });
+        Map<UUID, long[]> byHub = new HashMap<>();
+        jdbc.sql("""
+                select hub_id, sum(booked), sum(delivered) from reporting.daily_hubs where day between ? and ?
+                group by hub_id""")
+                .params(first, last)
+                .query(rs -> {
+                    byHub.put(rs.getObject(1, UUID.class), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        return new RangeFigures(totals, buckets, failures, byReason, byHub);
+    }
+
+    @Override
     public void deliveryFailed(LocalDate day, UUID hubId, String reason) {
         jdbc.sql("""
                 insert into reporting.daily_failures (day, reason, failures) values (?, ?, 1)

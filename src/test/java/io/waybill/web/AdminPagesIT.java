@@ -1,0 +1,87 @@
+package io.waybill.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.waybill.support.ApiTest;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The admin pages over plain HTTP: who may open them, and their forms' CSRF tokens. */
+class AdminPagesIT extends ApiTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Test
+    void shouldSendTheSignedOutToSignInAndRefuseCustomersAndAgents() throws Exception {
+        Session anonymous = new Session();
+        HttpResponse<String> signedOut = anonymous.get("/admin");
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
+
+        Session customer = signedIn(customer().email(), PASSWORD);
+        HttpResponse<String> refused = customer.get("/admin");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Not allowed").doesNotContain("today-delivered");
+        assertThat(signedIn(agent().email(), PASSWORD).get("/admin").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldShowAnAdminTheDashboardWithItsFiguresAndNoInlineScript() throws Exception {
+        Session admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        HttpResponse<String> dashboard = admin.get("/admin");
+
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("id=\"today-delivered\"", "data-trend=\"{", "/assets/admin-dashboard.js")
+                .containsPattern("/webjars/chart.js/[0-9.]+/dist/chart.umd.js")
+                .doesNotContainPattern("<script>(?!</script>)");
+        assertThat(admin.get("/webjars/chart.js/dist/chart.umd.js").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/portal").body()).contains("href=\"/admin\"");
+        // The API's admin routes keep their own chain: no session, a bearer token, problem bodies.
+        HttpResponse<String> api = admin.get("/admin/reports");
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    private Session signedIn(String email, String password) throws Exception {
+        Session session = new Session();
+        String token = csrfToken(session.get("/signin").body());
+        HttpResponse<String> signedIn = session.post("/signin", "email=" + email.replace("@", "%40") + "&password="
+                + password + "&_csrf=" + token);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        return session;
+    }
+
+    static String csrfToken(String html) {
+        Matcher matcher = CSRF.matcher(html);
+        assertThat(matcher.find()).as("a CSRF token in the form").isTrue();
+        return matcher.group(1);
+    }
+
+    /** A browser's cookie jar over plain HTTP, following no redirect. */
+    final class Session {
+
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+            return client.send(HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://localhost:" + port() + path);
+        }
+    }
+}
