@@ -45,12 +45,17 @@ public record Feedback(UUID shipmentId, UUID customerId, UUID agentId, int ratin
         if (!caller.is(customerId)) {
             throw new ForbiddenException("Only the shipment's customer rates its delivery.");
         }
-        if (at.isAfter(givenAt.plus(CHANGEABLE_FOR))) {
+        if (!isChangeableAt(at)) {
             throw new ConflictException("Feedback can be changed for 7 days after it was given; it was given at "
                     + givenAt + ".");
         }
         return new Feedback(shipmentId, customerId, agentId, checked(newRating), checkedComment(newComment), givenAt,
                 at);
+    }
+
+    /** Whether a change made at this instant is still taken: within {@link #CHANGEABLE_FOR} of the first rating. */
+    public boolean isChangeableAt(Instant at) {
+        return !at.isAfter(givenAt.plus(CHANGEABLE_FOR));
     }
 
     public FeedbackGiven event() {

@@ -8,6 +8,7 @@ import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +48,16 @@ public class FeedbackService {
         feedbacks.save(changed);
         events.publish(changed.event());
         return changed;
+    }
+
+    /**
+     * The feedback given on a shipment the caller sees (its customer, its agent, admins), if any; a
+     * shipment they do not see is not found.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Feedback> of(Caller caller, UUID shipmentId) {
+        visible(caller, shipmentId);
+        return feedbacks.find(shipmentId);
     }
 
     @Transactional(readOnly = true)

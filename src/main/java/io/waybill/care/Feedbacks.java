@@ -8,6 +8,9 @@ import java.util.UUID;
 /** The delivery ratings, one per shipment. */
 public interface Feedbacks {
 
+    /** The shipment's feedback, if it was given. */
+    Optional<Feedback> find(UUID shipmentId);
+
     /** The shipment's feedback, locked until the transaction ends. */
     Optional<Feedback> lock(UUID shipmentId);
 

@@ -2,6 +2,7 @@ package io.waybill.network;
 
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,9 @@ public interface NetworkRepository {
     Page<Hub> hubs(PageQuery page);
 
     List<Hub> allHubs();
+
+    /** The hubs whose name or city is one of these, ignoring case, oldest first. */
+    List<Hub> hubsNamed(Collection<String> places);
 
     /** Removes a hub; a conflict while vehicles are based there. */
     boolean removeHub(UUID id);

@@ -9,7 +9,10 @@ import java.math.BigDecimal;
 import io.waybill.network.config.NetworkProperties;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,6 +53,21 @@ public class NetworkService {
 
     public Page<Hub> hubs(PageQuery page) {
         return network.hubs(page);
+    }
+
+    /**
+     * The hubs these places name, by id: for each place, the oldest hub of that name, else the oldest
+     * in that city (ignoring case). Places that name no hub are left out. One read, of those hubs only.
+     */
+    public Map<String, Hub> hubsAt(Collection<String> places) {
+        List<Hub> named = network.hubsNamed(places);
+        Map<String, Hub> found = new LinkedHashMap<>();
+        for (String place : places) {
+            named.stream().filter(hub -> place.equalsIgnoreCase(hub.hubName())).findFirst()
+                    .or(() -> named.stream().filter(hub -> place.equalsIgnoreCase(hub.city())).findFirst())
+                    .ifPresent(hub -> found.put(place, hub));
+        }
+        return found;
     }
 
     /** Every hub, for reports and hub assignment. */

@@ -67,6 +67,12 @@ public interface ShipmentRepository {
     /** A page of shipments, newest first, restricted to one customer or agent when given. */
     Page<ShipmentView> list(ShipmentFilter filter, PageQuery page);
 
+    /**
+     * A page of the shipments the filter lets through whose tracking number or recipient's name holds
+     * {@code text}, ignoring case; newest first.
+     */
+    Page<ShipmentView> search(ShipmentFilter filter, String text, PageQuery page);
+
     List<TrackingUpdate> history(UUID shipmentId);
 
     /**

@@ -118,6 +118,15 @@ public class ShipmentService {
     }
 
     /**
+     * A page of the shipments the caller may see whose tracking number or recipient's name holds the
+     * text, ignoring case, newest first; all of them for a blank text.
+     */
+    public Page<ShipmentView> search(Caller caller, ShipmentStatus status, String text, PageQuery page) {
+        String needle = text == null ? "" : text.strip();
+        return needle.isEmpty() ? list(caller, status, page) : shipments.search(filterFor(caller, status), needle, page);
+    }
+
+    /**
      * A page of the shipments the caller may see: newest first, or, with {@code updatedSince}, those
      * changed since then, by last change, oldest first (for a client that syncs). The page is asked
      * for by number or by the cursor a previous page gave; by cursor, it is read from an index

@@ -5,6 +5,7 @@ import io.waybill.kernel.ForbiddenException;
 import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.RefusalException;
+import io.waybill.kernel.Services;
 import io.waybill.kernel.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
@@ -23,9 +24,21 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageAdvice {
 
+    private final boolean careRuns;
+
+    PageAdvice(Services services) {
+        this.careRuns = services.runs("care");
+    }
+
     @ModelAttribute("user")
     PageUser user() {
         return SignedIn.current().orElse(null);
+    }
+
+    /** Whether the customer-care pages ({@link CarePages}) run here, so that links to them are shown. */
+    @ModelAttribute("care")
+    boolean care() {
+        return careRuns;
     }
 
     @ExceptionHandler(NotFoundException.class)

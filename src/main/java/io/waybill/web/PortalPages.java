@@ -2,9 +2,14 @@ package io.waybill.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.waybill.kernel.BadParameterException;
+import io.waybill.kernel.ConflictException;
+import io.waybill.kernel.Page;
+import io.waybill.shipments.DeliveryInstruction;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.InvalidRequestException;
-import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.PageQuery;
 import io.waybill.kernel.RefusalException;
 import io.waybill.notifications.NotificationPreferencesService;
@@ -15,13 +20,9 @@ import io.waybill.shipments.ShipmentLabels;
 import io.waybill.shipments.ShipmentService;
 import io.waybill.shipments.ShipmentStatus;
 import io.waybill.shipments.ShipmentView;
-import io.waybill.shipments.TrackingNumber;
-import io.waybill.shipments.TrackingUpdate;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -36,78 +37,45 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The signed-in account's pages: its shipments (by status, or searched by number or recipient),
- * booking one, one shipment's page (timeline, cancel before dispatch, label) and the notification
- * channels. Who may see or change what is the services' rule, as for the API: a shipment of another
+ * The signed-in account's pages: its shipments (by status, searched by number or recipient, a page
+ * at a time), booking one, one shipment's page (timeline, label, edit or cancel before dispatch, an
+ * instruction after a failed attempt) and the notification channels. Who may see or change what is the services' rule, as for the API: a shipment of another
  * customer is "not found".
  */
 @Controller
 @Hidden
 class PortalPages {
 
-    /** How many of the latest shipments a search by recipient looks through. */
-    private static final int SEARCHED = PageQuery.MAX_SIZE;
-
     private final ShipmentService shipments;
     private final ShipmentLabels labels;
     private final NotificationPreferencesService preferences;
+    private final ShipmentPage page;
 
-    PortalPages(ShipmentService shipments, ShipmentLabels labels, NotificationPreferencesService preferences) {
+    PortalPages(ShipmentService shipments, ShipmentLabels labels, NotificationPreferencesService preferences,
+            ShipmentPage page) {
         this.shipments = shipments;
         this.labels = labels;
         this.preferences = preferences;
+        this.page = page;
     }
 
     @GetMapping("/portal")
     String list(@RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "q", required = false) String query,
             @RequestParam(name = "page", required = false) Integer page, Model model) {
-        Caller caller = caller();
         ShipmentStatus filter = status == null || status.isBlank() ? null : ShipmentStatus.fromWire(status)
                 .orElseThrow(() -> new BadParameterException("status", "must be one of " + ShipmentStatus.allWireNames()));
         String search = query == null ? "" : query.strip();
-        List<ShipmentView> found;
-        long total;
-        int current = page == null ? 0 : page;
-        if (search.isEmpty()) {
-            var listed = shipments.list(caller, filter, PageQuery.of(current, PageQuery.DEFAULT_SIZE));
-            found = listed.items();
-            total = listed.total();
-        } else {
-            found = search(caller, filter, search);
-            total = found.size();
-            current = 0;
-        }
-        model.addAttribute("shipments", found);
-        model.addAttribute("total", total);
-        model.addAttribute("page", current);
-        model.addAttribute("hasNext", (long) (current + 1) * PageQuery.DEFAULT_SIZE < total && search.isEmpty());
+        Page<ShipmentView> found = shipments.search(caller(), filter, search,
+                PageQuery.of(page == null ? 0 : page, PageQuery.DEFAULT_SIZE));
+        model.addAttribute("shipments", found.items());
+        model.addAttribute("total", found.total());
+        model.addAttribute("page", found.page());
+        model.addAttribute("hasNext", (long) (found.page() + 1) * found.size() < found.total());
         model.addAttribute("status", filter == null ? "" : filter.wireName());
         model.addAttribute("q", search);
         model.addAttribute("statuses", List.of(ShipmentStatus.values()).stream().map(ShipmentStatus::wireName).toList());
         return "web/portal";
-    }
-
-    /** A tracking number finds that shipment; anything else, the latest shipments whose recipient's name has it. */
-    private List<ShipmentView> search(Caller caller, ShipmentStatus filter, String search) {
-        if (TrackingNumber.parse(search.toUpperCase(Locale.ROOT)).isPresent()) {
-            try {
-                ShipmentView one = shipments.get(caller, search.toUpperCase(Locale.ROOT));
-                return filter == null || one.status() == filter ? List.of(one) : List.of();
-            } catch (NotFoundException unknown) {
-                return List.of();
-            }
-        }
-        String needle = search.toLowerCase(Locale.ROOT);
-        List<ShipmentView> matching = new ArrayList<>();
-        for (ShipmentView shipment : shipments.list(caller, filter, PageQuery.of(0, SEARCHED)).items()) {
-            String recipient = shipment.details().recipientName();
-            if (recipient != null && recipient.toLowerCase(Locale.ROOT).contains(needle)
-                    || shipment.trackingNumber().value().contains(search.toUpperCase(Locale.ROOT))) {
-                matching.add(shipment);
-            }
-        }
-        return matching;
     }
 
     @GetMapping("/portal/book")
@@ -135,28 +103,74 @@ class PortalPages {
 
     @GetMapping("/portal/shipments/{id}")
     String shipment(@PathVariable String id, Model model) {
-        fillShipment(id, model);
+        page.fill(caller(), id, model);
         return "web/shipment";
     }
 
     /** The timeline alone, which the page's script swaps in when the live stream says more happened. */
     @GetMapping("/portal/shipments/{id}/timeline")
     String shipmentTimeline(@PathVariable String id, Model model) {
-        fillShipment(id, model);
+        page.fill(caller(), id, model);
         return "web/shipment :: shipment";
     }
 
-    private void fillShipment(String id, Model model) {
-        Caller caller = caller();
-        ShipmentView shipment = shipments.get(caller, id);
-        List<TrackingUpdate> history = shipments.history(caller, id);
-        List<TimelineEntry> timeline = TimelineEntry.newestFirst(history.stream().map(update -> TimelineEntry.at(
-                update.status().wireName(), update.location(), update.recordedAt(), update.timeZone())).toList());
+    /** The booking's details as a form, while it may still be changed (until pick-up). */
+    @GetMapping("/portal/shipments/{id}/edit")
+    String editForm(@PathVariable String id, Model model) {
+        ShipmentView shipment = shipments.get(caller(), id);
+        if (shipment.status().isDispatched()) {
+            throw new ConflictException("The shipment is " + shipment.status().wireName()
+                    + ": it can only be changed before dispatch.");
+        }
+        ShipmentDetails details = shipment.details();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("source_address", details.sourceAddress());
+        form.put("destination_address", details.destinationAddress());
+        form.put("recipient_name", details.recipientName());
+        form.put("recipient_phone", details.recipientPhone());
+        form.put("weight_kg", details.weightKg() == null ? null : details.weightKg().toPlainString());
+        form.put("description", details.description());
         model.addAttribute("shipment", shipment);
-        model.addAttribute("timeline", timeline);
-        model.addAttribute("sequence", history.size() - 1);
-        model.addAttribute("finished", shipment.status().isFinal());
-        model.addAttribute("cancellable", !shipment.status().isDispatched());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", Map.of());
+        return "web/shipment-edit";
+    }
+
+    @PostMapping("/portal/shipments/{id}/edit")
+    String edit(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        Caller caller = caller();
+        try {
+            // A field left blank is cleared (the addresses are then refused as required); weight is kept.
+            shipments.edit(caller, id, new ShipmentService.DetailsChange(text(form, "source_address"),
+                    text(form, "destination_address"), text(form, "recipient_name"), text(form, "recipient_phone"),
+                    weight(form.get("weight_kg")), text(form, "description")));
+        } catch (InvalidRequestException refusal) {
+            model.addAttribute("shipment", shipments.get(caller, id));
+            FormErrors.show(model, form, refusal, response);
+            return "web/shipment-edit";
+        }
+        redirect.addFlashAttribute("notice", "shipment.edited");
+        return "redirect:/portal/shipments/" + id;
+    }
+
+    /** The customer's word after a failed delivery attempt: another attempt on a date, hold at the hub, or return. */
+    @PostMapping("/portal/shipments/{id}/instructions")
+    String instruct(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        Caller caller = caller();
+        try {
+            shipments.instruct(caller, id, action(form.get("action")), date(form.get("date")));
+        } catch (InvalidRequestException refusal) {
+            page.fill(caller, id, model);
+            // No action chosen sends no action at all; its error still goes beside the choices.
+            Map<String, String> sent = new LinkedHashMap<>(form);
+            sent.putIfAbsent("action", "");
+            FormErrors.show(model, sent, refusal, response);
+            return "web/shipment";
+        }
+        redirect.addFlashAttribute("notice", "shipment.instructed");
+        return "redirect:/portal/shipments/" + id;
     }
 
     @PostMapping("/portal/shipments/{id}/cancel")
@@ -198,6 +212,30 @@ class PortalPages {
     private static Caller caller() {
         return SignedIn.current().map(PageUser::caller)
                 .orElseThrow(() -> new IllegalStateException("The portal's chain lets only signed-in sessions in"));
+    }
+
+    /** A text field as typed; absent stays absent (kept as it was). */
+    private static String text(Map<String, String> form, String name) {
+        return form.get(name);
+    }
+
+    private static DeliveryInstruction.Action action(String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRequestException("action", "is required: one of " + DeliveryInstruction.Action.allWireNames());
+        }
+        return DeliveryInstruction.Action.fromWire(value).orElseThrow(() -> new InvalidRequestException("action",
+                "must be one of " + DeliveryInstruction.Action.allWireNames()));
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException notADate) {
+            throw new InvalidRequestException("date", "must be a date such as 2026-11-24");
+        }
     }
 
     private static BigDecimal weight(String value) {

@@ -155,13 +155,11 @@ class SignInPages {
 
     @PostMapping("/verify-email")
     String verify(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
-        try {
+        return answered(form, model, response, "web/verify-email", () -> {
             verification.verify(form.get("token"));
-        } catch (RefusalException refusal) {
-            return refused(model, form, refusal, "web/verify-email", response);
-        }
-        model.addAttribute("done", "verify.done");
-        return "web/done";
+            model.addAttribute("done", "verify.done");
+            return "web/done";
+        });
     }
 
     @GetMapping("/forgot-password")
@@ -189,16 +187,14 @@ class SignInPages {
 
     @PostMapping("/reset-password")
     String reset(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
-        try {
+        return answered(form, model, response, "web/reset-password", () -> {
             passwordReset.reset(form.get("token"), form.get("new_password"));
-        } catch (RefusalException refusal) {
-            return refused(model, form, refusal, "web/reset-password", response);
-        }
-        model.addAttribute("done", "reset.done");
-        return "web/done";
+            model.addAttribute("done", "reset.done");
+            return "web/done";
+        });
     }
 
-    /** A form whose every sending counts against a per-address limit, as its API route does. */
+    /** A form ({@link #answered}) whose every sending counts against a per-address limit, as its API route does. */
     private String counted(RateLimit limit, Map<String, String> form, Model model, HttpServletRequest request,
             HttpServletResponse response, String page, Supplier<String> action) {
         Throttle.Quota quota = throttle.take(limit, request.getRemoteAddr());
@@ -206,6 +202,12 @@ class SignInPages {
             return refused(model, form, quota.refusal("Too many requests from this address; try again in "
                     + quota.refusal("").retryAfterSeconds() + " seconds."), page, response);
         }
+        return answered(form, model, response, page, action);
+    }
+
+    /** A form's action: its page when it succeeds, else the form again with the refusal beside it. */
+    private static String answered(Map<String, String> form, Model model, HttpServletResponse response, String page,
+            Supplier<String> action) {
         try {
             return action.get();
         } catch (RefusalException refusal) {

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -100,27 +102,22 @@ class TrackingPages {
     }
 
     /**
-     * The places of the timeline that are hubs with coordinates, in the order first reached: a hub is
-     * a public place, unlike the spot where a scanner stood (a doorstep, for a delivery), which is
-     * never shown here.
+     * The places of the timeline that are hubs with coordinates, in the order first reached, one point
+     * per hub: a hub is a public place, unlike the spot where a scanner stood (a doorstep, for a
+     * delivery), which is never shown here. Only the hubs the timeline names are read.
      */
     private List<Map<String, Object>> mapPoints(List<PublicTracking.Event> events) {
-        if (events.stream().allMatch(event -> event.location() == null)) {
+        List<String> places = events.stream().map(PublicTracking.Event::location).filter(Objects::nonNull)
+                .distinct().toList();
+        if (places.isEmpty()) {
             return List.of();
         }
-        List<Hub> hubs = network.allHubs().stream()
-                .filter(hub -> hub.latitude() != null && hub.longitude() != null).toList();
-        Map<String, Map<String, Object>> points = new LinkedHashMap<>();
-        for (PublicTracking.Event event : events) {
-            if (event.location() == null) {
-                continue;
-            }
-            for (Hub hub : hubs) {
-                if (event.location().equalsIgnoreCase(hub.hubName()) || event.location().equalsIgnoreCase(hub.city())) {
-                    points.putIfAbsent(hub.id().toString(), Map.of("name", event.location(),
-                            "lat", hub.latitude(), "lon", hub.longitude()));
-                    break;
-                }
+        Map<String, Hub> hubs = network.hubsAt(places);
+        Map<UUID, Map<String, Object>> points = new LinkedHashMap<>();
+        for (String place : places) {
+            Hub hub = hubs.get(place);
+            if (hub != null && hub.latitude() != null && hub.longitude() != null) {
+                points.putIfAbsent(hub.id(), Map.of("name", place, "lat", hub.latitude(), "lon", hub.longitude()));
             }
         }
         return new ArrayList<>(points.values());

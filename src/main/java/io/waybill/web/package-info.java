@@ -11,5 +11,5 @@
  * owner logs out everywhere, as an access token would.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web pages",
-        allowedDependencies = {"kernel", "security", "identity", "shipments", "shipments :: events", "tracking", "network", "notifications", "reporting"})
+        allowedDependencies = {"kernel", "security", "identity", "shipments", "shipments :: events", "tracking", "network", "notifications", "reporting", "care"})
 package io.waybill.web;

@@ -81,6 +81,18 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
     }
 
     @Override
+    public Page<ShipmentView> search(ShipmentFilter filter, String text, PageQuery page) {
+        String needle = text.toLowerCase(java.util.Locale.ROOT);
+        List<ShipmentView> matching = matching(filter, null)
+                .filter(view -> view.trackingNumber().value().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                        || view.details().recipientName() != null
+                        && view.details().recipientName().toLowerCase(java.util.Locale.ROOT).contains(needle))
+                .sorted(Comparator.comparing(ShipmentView::createdAt).thenComparing(ShipmentView::id).reversed())
+                .toList();
+        return Page.of(matching.stream().skip(page.offset()).limit(page.size()).toList(), page, matching.size());
+    }
+
+    @Override
     public List<ShipmentView> list(ShipmentFilter filter, Range range) {
         boolean newestFirst = range.order() == ShipmentCursor.Order.NEWEST_FIRST;
         Comparator<ShipmentView> order = newestFirst

@@ -26,6 +26,12 @@ class JdbcFeedbacks implements Feedbacks {
     }
 
     @Override
+    public Optional<Feedback> find(UUID shipmentId) {
+        return jdbc.sql("select " + COLUMNS + " from care.feedback where shipment_id = ?")
+                .param(shipmentId).query(JdbcFeedbacks::feedback).optional();
+    }
+
+    @Override
     public Optional<Feedback> lock(UUID shipmentId) {
         return jdbc.sql("select " + COLUMNS + " from care.feedback where shipment_id = ? for update")
                 .param(shipmentId).query(JdbcFeedbacks::feedback).optional();

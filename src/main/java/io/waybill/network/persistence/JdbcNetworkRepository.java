@@ -9,6 +9,7 @@ import io.waybill.kernel.PageQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,6 +69,17 @@ class JdbcNetworkRepository implements NetworkRepository {
     public List<Hub> allHubs() {
         return jdbc.sql("select " + HUB_COLUMNS + " from network.hubs order by created_at, id")
                 .query(JdbcNetworkRepository::hub).list();
+    }
+
+    @Override
+    public List<Hub> hubsNamed(Collection<String> places) {
+        if (places.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = places.stream().map(place -> place.toLowerCase(Locale.ROOT)).distinct().toList();
+        return jdbc.sql("select " + HUB_COLUMNS + " from network.hubs where lower(hub_name) in (:names)"
+                        + " or lower(city) in (:names) order by created_at, id")
+                .param("names", names).query(JdbcNetworkRepository::hub).list();
     }
 
     @Override

@@ -186,6 +186,26 @@ class JdbcShipmentRepository implements ShipmentRepository {
     }
 
     @Override
+    public Page<ShipmentView> search(ShipmentFilter filter, String text, PageQuery page) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(filter, null, params);
+        // A LIKE pattern of the text taken literally: its own % and _ match only themselves.
+        String literal = text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_");
+        where.append(" and (lower(s.tracking_number) like :text escape '\\'"
+                + " or lower(s.recipient_name) like :text escape '\\')");
+        params.put("text", "%" + literal + "%");
+        long total = jdbc.sql("select count(*) from shipments.shipments s" + where).params(params)
+                .query(Long.class).single();
+        List<ShipmentView> items = jdbc.sql("select " + COLUMNS + ", " + CURRENT_LOCATION + ", " + INSTRUCTION + ", " + PAYMENT
+                        + " from shipments.shipments s" + INSTRUCTION_JOIN + PAYMENT_JOIN + where
+                        + " order by s.created_at desc, s.id desc limit :limit offset :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query(JdbcShipmentRepository::view).list();
+        return Page.of(items, page, total);
+    }
+
+    @Override
     public Optional<ShipmentView> view(UUID id) {
         return view("s.id = :key", id);
     }

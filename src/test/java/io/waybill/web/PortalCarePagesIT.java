@@ -1,0 +1,314 @@
+package io.waybill.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.waybill.support.ApiTest;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The portal's second stage over plain HTTP, with a page session each: a shipment's page (change
+ * the booking, an instruction after a failed attempt, rating the delivery), support tickets, and the
+ * list searched a page at a time; each with its refusals (another customer's shipment or ticket is
+ * not found, a form without its CSRF token is forbidden, a mistake is shown beside its field).
+ */
+class PortalCarePagesIT extends ApiTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern TICKET = Pattern.compile("/portal/tickets/([0-9a-f-]{36})");
+
+    @Test
+    void shouldLetTheCustomerRateADeliveryAndChangeTheRatingButNobodyElse() throws Exception {
+        Account customer = customer();
+        Account agent = agent();
+        String shipment = delivered(customer, agent);
+        Session owner = signedIn(customer);
+        String path = "/portal/shipments/" + shipment;
+
+        HttpResponse<String> page = owner.get(path);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"feedback-form\"", "How was the delivery?", "Open a support ticket about this shipment");
+
+        // Without its token the form is refused, and nothing is rated.
+        assertThat(owner.postWithoutToken(path + "/feedback", Map.of("rating", "4")).statusCode()).isEqualTo(403);
+        assertThat(owner.get(path).body()).doesNotContain("You rated this delivery");
+
+        HttpResponse<String> wrong = owner.post(path + "/feedback", Map.of("rating", "7", "comment", "Great"));
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        assertThat(wrong.body()).contains("id=\"rating-error\"", "must be a whole number from 1 to 5", "Great");
+        assertThat(owner.post(path + "/feedback", Map.of("comment", "no stars")).statusCode()).isEqualTo(422);
+
+        HttpResponse<String> rated = owner.post(path + "/feedback", Map.of("rating", "4", "comment", "On time"));
+        assertThat(rated.statusCode()).isEqualTo(302);
+        assertThat(rated.headers().firstValue("Location").orElseThrow()).endsWith(path);
+        assertThat(owner.get(path).body()).contains("You rated this delivery 4 of 5.", "On time", "Change the rating");
+
+        assertThat(owner.post(path + "/feedback", Map.of("rating", "2")).statusCode()).isEqualTo(302);
+        assertThat(owner.get(path).body()).contains("You rated this delivery 2 of 5.");
+        assertThat(api.get("/admin/feedback?max_rating=2", admin().token()).raw()).contains(shipment);
+
+        Session stranger = signedIn(customer());
+        assertThat(stranger.get(path).statusCode()).isEqualTo(404);
+        assertThat(stranger.post(path + "/feedback", Map.of("rating", "1")).statusCode()).isEqualTo(404);
+        assertThat(stranger.get("/portal/shipments/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        // The agent who delivered it sees the shipment, but only its customer rates it.
+        Session deliverer = signedIn(agent);
+        assertThat(deliverer.get(path).body()).doesNotContain("id=\"feedback-form\"");
+        assertThat(deliverer.post(path + "/feedback", Map.of("rating", "1")).statusCode()).isEqualTo(403);
+        assertThat(owner.get(path).body()).contains("You rated this delivery 2 of 5.");
+    }
+
+    @Test
+    void shouldRefuseARatingBeforeDelivery() throws Exception {
+        Account customer = customer();
+        String shipment = book(customer).text("id");
+        awaitEvents();
+        Session owner = signedIn(customer);
+
+        assertThat(owner.get("/portal/shipments/" + shipment).body()).doesNotContain("id=\"feedback-form\"");
+        HttpResponse<String> early = owner.post("/portal/shipments/" + shipment + "/feedback", Map.of("rating", "5"));
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(early.body()).contains("not delivered yet");
+    }
+
+    @Test
+    void shouldLetTheCustomerOpenFollowAndCloseATicketAboutTheirShipmentOnly() throws Exception {
+        Account customer = customer();
+        String shipment = book(customer).text("id");
+        String number = api.get("/shipments/" + shipment, customer.token()).text("tracking_number");
+        awaitEvents();
+        Session owner = signedIn(customer);
+
+        HttpResponse<String> form = owner.get("/portal/tickets/new?shipment=" + shipment);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("value=\"" + shipment + "\" selected=\"selected\"", number, "Lost parcel");
+
+        HttpResponse<String> blank = owner.post("/portal/tickets", Map.of("category", "delay", "shipment_id", shipment,
+                "message", " "));
+        assertThat(blank.statusCode()).isEqualTo(422);
+        assertThat(blank.body()).contains("id=\"message-error\"", "must not be blank");
+        HttpResponse<String> noCategory = owner.post("/portal/tickets", Map.of("shipment_id", shipment,
+                "message", "Where is it?"));
+        assertThat(noCategory.statusCode()).isEqualTo(422);
+        assertThat(noCategory.body()).contains("id=\"category-error\"", "Where is it?");
+        assertThat(owner.postWithoutToken("/portal/tickets", Map.of("category", "delay", "message", "x")).statusCode())
+                .isEqualTo(403);
+
+        HttpResponse<String> opened = owner.post("/portal/tickets", Map.of("category", "delay", "shipment_id", shipment,
+                "message", "It is two days late."));
+        assertThat(opened.statusCode()).isEqualTo(302);
+        Matcher id = TICKET.matcher(opened.headers().firstValue("Location").orElseThrow());
+        assertThat(id.find()).isTrue();
+        String ticket = "/portal/tickets/" + id.group(1);
+
+        HttpResponse<String> page = owner.get(ticket);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Support ticket: Delay", "It is two days late.", number, "Open");
+        HttpResponse<String> mine = owner.get("/portal/tickets");
+        assertThat(mine.body()).contains(id.group(1), "Delay", "1 message(s)");
+        assertThat(owner.get("/portal/tickets?status=closed").body()).doesNotContain(id.group(1));
+        assertThat(owner.get("/portal/tickets?status=sideways").statusCode()).isEqualTo(400);
+
+        assertThat(owner.post(ticket + "/messages", Map.of("message", "")).statusCode()).isEqualTo(422);
+        assertThat(owner.post(ticket + "/messages", Map.of("message", "Any news?")).statusCode()).isEqualTo(302);
+        assertThat(owner.get(ticket).body()).contains("Any news?");
+        // Staff answer through the API; the customer reads it on the page.
+        assertThat(api.post("/tickets/" + id.group(1) + "/messages", admin().token(),
+                Map.of("message", "It arrives tomorrow.")).status()).isEqualTo(201);
+        assertThat(owner.get(ticket).body()).contains("It arrives tomorrow.", "Waybill support", "In progress");
+
+        Session stranger = signedIn(customer());
+        assertThat(stranger.get(ticket).statusCode()).isEqualTo(404);
+        assertThat(stranger.post(ticket + "/messages", Map.of("message", "Me too")).statusCode()).isEqualTo(404);
+        assertThat(stranger.post(ticket + "/close", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(stranger.get("/portal/tickets").body()).doesNotContain(id.group(1));
+        assertThat(stranger.get("/portal/tickets/not-a-ticket").statusCode()).isEqualTo(404);
+        assertThat(stranger.get("/portal/tickets/new?shipment=" + shipment).statusCode()).isEqualTo(404);
+        assertThat(stranger.post("/portal/tickets", Map.of("category", "lost", "shipment_id", shipment,
+                "message", "Whose is this?")).statusCode()).isEqualTo(404);
+
+        assertThat(owner.post(ticket + "/close", Map.of()).statusCode()).isEqualTo(302);
+        HttpResponse<String> closed = owner.get(ticket);
+        assertThat(closed.body()).contains("This ticket is closed.").doesNotContain("id=\"reply-form\"");
+        assertThat(owner.post(ticket + "/messages", Map.of("message", "One more thing")).statusCode()).isEqualTo(409);
+
+        HttpResponse<String> anonymous = new Session().get("/portal/tickets");
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
+    }
+
+    @Test
+    void shouldLetTheCustomerChangeABookingUntilPickUpOnly() throws Exception {
+        Account customer = customer();
+        Account agent = agent();
+        String shipment = book(customer).text("id");
+        Session owner = signedIn(customer);
+        String edit = "/portal/shipments/" + shipment + "/edit";
+
+        HttpResponse<String> form = owner.get(edit);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("value=\"Chennai\"", "value=\"Bangalore\"");
+        Map<String, String> changed = new LinkedHashMap<>(Map.of("source_address", "Chennai",
+                "destination_address", "", "recipient_name", "Meena Iyer", "weight_kg", "3"));
+        HttpResponse<String> refused = owner.post(edit, changed);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"destination_address-error\"", "Meena Iyer");
+
+        changed.put("destination_address", "Mysuru");
+        assertThat(owner.post(edit, changed).statusCode()).isEqualTo(302);
+        assertThat(api.get("/shipments/" + shipment, customer.token()).raw()).contains("Mysuru", "Meena Iyer");
+        assertThat(owner.get("/portal/shipments/" + shipment).body()).contains("Mysuru", "id=\"edit-shipment\"");
+
+        Session stranger = signedIn(customer());
+        assertThat(stranger.get(edit).statusCode()).isEqualTo(404);
+        assertThat(stranger.post(edit, changed).statusCode()).isEqualTo(404);
+
+        assign(shipment, agent);
+        assertThat(move(shipment, agent, "picked_up", "Chennai").status()).isEqualTo(200);
+        assertThat(owner.get("/portal/shipments/" + shipment).body()).doesNotContain("id=\"edit-shipment\"");
+        assertThat(owner.get(edit).statusCode()).isEqualTo(409);
+        assertThat(owner.post(edit, changed).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void shouldTakeTheCustomersInstructionAfterAFailedAttemptOnly() throws Exception {
+        Account customer = customer();
+        Account agent = agent();
+        String shipment = book(customer).text("id");
+        assign(shipment, agent);
+        Session owner = signedIn(customer);
+        String path = "/portal/shipments/" + shipment;
+
+        assertThat(owner.get(path).body()).doesNotContain("id=\"instruction-form\"");
+        assertThat(owner.post(path + "/instructions", Map.of("action", "hold_at_hub")).statusCode()).isEqualTo(409);
+        for (String status : List.of("picked_up", "in_transit", "out_for_delivery", "delivery_failed")) {
+            assertThat(move(shipment, agent, status, "Bangalore").status()).isEqualTo(200);
+        }
+        assertThat(owner.get(path).body()).contains("id=\"instruction-form\"", "Send it back to the sender");
+
+        HttpResponse<String> noDate = owner.post(path + "/instructions", Map.of("action", "reattempt", "date", ""));
+        assertThat(noDate.statusCode()).isEqualTo(422);
+        assertThat(noDate.body()).contains("id=\"date-error\"");
+        assertThat(owner.post(path + "/instructions", Map.of("action", "teleport")).statusCode()).isEqualTo(422);
+        assertThat(owner.post(path + "/instructions", Map.of("action", "reattempt", "date", "someday")).statusCode())
+                .isEqualTo(422);
+        assertThat(owner.postWithoutToken(path + "/instructions", Map.of("action", "hold_at_hub")).statusCode())
+                .isEqualTo(403);
+        assertThat(signedIn(customer()).post(path + "/instructions", Map.of("action", "hold_at_hub")).statusCode())
+                .isEqualTo(404);
+
+        String tomorrow = LocalDate.now().plusDays(2).toString();
+        assertThat(owner.post(path + "/instructions", Map.of("action", "reattempt", "date", tomorrow)).statusCode())
+                .isEqualTo(302);
+        assertThat(api.get("/shipments/" + shipment, admin().token()).raw()).contains("reattempt", tomorrow);
+        assertThat(owner.get(path).body()).contains("id=\"instruction-given\"", "We will try again on");
+    }
+
+    @Test
+    void shouldSearchTheCustomersShipmentsByRecipientAPageAtATime() throws Exception {
+        Account customer = customer();
+        String recipient = "Zubin " + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 22; i++) {
+            assertThat(api.post("/shipments", customer.token(), Map.of("source_address", "Chennai",
+                    "destination_address", "Bangalore", "recipient_name", recipient + " " + i)).status()).isEqualTo(201);
+        }
+        book(customer);
+        Session owner = signedIn(customer);
+        String query = "/portal?q=" + URLEncoder.encode(recipient.toLowerCase(), StandardCharsets.UTF_8);
+
+        HttpResponse<String> first = owner.get(query);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("22 shipment(s)", recipient + " 21", "page=1");
+        assertThat(count(first.body(), "class=\"card\"")).isEqualTo(20);
+        HttpResponse<String> second = owner.get(query + "&page=1");
+        assertThat(count(second.body(), "class=\"card\"")).isEqualTo(2);
+        assertThat(second.body()).contains(recipient + " 0", "page=0");
+        assertThat(owner.get(query + "&status=delivered").body()).contains("0 shipment(s)");
+        assertThat(signedIn(customer()).get(query).body()).contains("0 shipment(s)");
+        // A literal % matches only itself.
+        assertThat(owner.get("/portal?q=%25").body()).contains("0 shipment(s)");
+    }
+
+    private String delivered(Account customer, Account agent) {
+        String shipment = book(customer).text("id");
+        assign(shipment, agent);
+        for (String status : List.of("picked_up", "in_transit", "out_for_delivery")) {
+            assertThat(move(shipment, agent, status, "Bangalore").status()).isEqualTo(200);
+        }
+        deliver(shipment, agent, "Door");
+        awaitEvents();
+        return shipment;
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    private Session signedIn(Account account) throws IOException, InterruptedException {
+        Session session = new Session();
+        HttpResponse<String> signedIn = session.post("/signin", Map.of("email", account.email(), "password", PASSWORD));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        return session;
+    }
+
+    /** One browser's page session: its cookies, and the CSRF token of the latest page that had one. */
+    private final class Session {
+
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private String token;
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher matcher = CSRF.matcher(response.body());
+            if (matcher.find()) {
+                token = matcher.group(1);
+            }
+            return response;
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
+            if (token == null) {
+                get("/signin");
+            }
+            Map<String, String> withToken = new LinkedHashMap<>(fields);
+            withToken.put("_csrf", token);
+            HttpResponse<String> response = postWithoutToken(path, withToken);
+            Matcher matcher = CSRF.matcher(response.body());
+            if (matcher.find()) {
+                token = matcher.group(1);
+            } else if (path.equals("/signin")) {
+                token = null;
+            }
+            return response;
+        }
+
+        HttpResponse<String> postWithoutToken(String path, Map<String, String> fields)
+                throws IOException, InterruptedException {
+            String form = fields.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
+                    + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return client.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://localhost:" + port() + path);
+        }
+    }
+}
