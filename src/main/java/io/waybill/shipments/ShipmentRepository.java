@@ -51,9 +51,9 @@ public interface ShipmentRepository {
 
     /**
      * Loads and locks many shipments, in the order of their ids (so that two batches sharing shipments
-     * queue instead of deadlocking), with their histories and estimates but not their delivery side:
-     * for changes between hubs, which never touch it, stored with {@link #updateBetweenHubs}. Unknown
-     * ids are left out.
+     * queue instead of deadlocking), with their histories, estimates and payments (their entries' events
+     * carry the payment status) but not their delivery side: for changes between hubs, which never touch
+     * it or the payment, stored with {@link #updateBetweenHubs}. Unknown ids are left out.
      */
     default List<Shipment> lockBetweenHubs(java.util.Collection<UUID> ids) {
         return ids.stream().distinct().sorted().map(this::lock).flatMap(Optional::stream).toList();

@@ -98,6 +98,44 @@ class BagApiIT extends LineHaulFixtures {
     }
 
     @Test
+    void shouldCarryTheCashOnDeliveryPaymentStatusInTheEventsOfABagScan() {
+        String admin = admin().token();
+        String from = city("Bagcod");
+        String origin = hub(from);
+        String destination = hub(city("Bagto"));
+        Account customer = customer();
+        String cod = routedCashOnDelivery(customer, from, 45000);
+        String prepaid = routedShipment(customer, from);
+        String bag = openBag(admin, origin, destination).text("id");
+        assertThat(put(admin, bag, cod, prepaid).status()).isEqualTo(200);
+        assertThat(api.post("/bags/" + bag + "/seal", admin, Map.of()).status()).isEqualTo(200);
+
+        assertThat(api.post("/bags/" + bag + "/scans", admin, Map.of("event", "dispatched")).status())
+                .isEqualTo(201);
+        assertThat(api.post("/bags/" + bag + "/scans", admin, Map.of("event", "arrived")).status()).isEqualTo(201);
+
+        // Every entry the bag wrote announces the payment as it is: pending for cash on delivery, none if prepaid.
+        String payments = """
+                select coalesce(envelope->'payload'->>'payment_status', 'none') from eventing.outbox
+                where topic = 'shipment.status.updated' and event_key = ? and (envelope->'payload'->>'sequence')::int > 0
+                order by id""";
+        assertThat(jdbc.sql(payments).param(cod).query(String.class).list()).containsExactly("pending", "pending");
+        assertThat(jdbc.sql(payments).param(prepaid).query(String.class).list()).containsExactly("none", "none");
+
+        // The bag leaves the payment as it was: the owner still sees it due; the public page never shows it.
+        JsonNode owned = api.get("/shipments/" + cod, customer.token()).body();
+        assertThat(owned.get("status").asString()).isEqualTo("in_transit");
+        assertThat(owned.get("payment").get("status").asString()).isEqualTo("pending");
+        assertThat(owned.get("payment").get("amount_minor").asLong()).isEqualTo(45000);
+        assertThat(api.get("/shipments/" + prepaid, customer.token()).body().get("payment").get("method")
+                .asString()).isEqualTo("prepaid");
+        awaitEvents();
+        JsonNode page = api.get("/track/" + owned.get("tracking_number").asString(), null).body();
+        assertThat(page.get("events").size()).isEqualTo(3);
+        assertThat(page.toString()).doesNotContain("amount_minor").doesNotContain("cash_on_delivery");
+    }
+
+    @Test
     void shouldRefuseShipmentsNotWaitingAtTheOriginHubAndABagChangedAfterSealing() {
         String admin = admin().token();
         String from = city("Bagfrom");

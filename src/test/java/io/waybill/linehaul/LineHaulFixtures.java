@@ -35,6 +35,18 @@ abstract class LineHaulFixtures extends ApiTest {
         return id;
     }
 
+    /** A cash-on-delivery shipment booked from this city, once routed to its hub. */
+    protected String routedCashOnDelivery(Account customer, String city, long amountMinor) {
+        Api.Response booked = api.post("/shipments", customer.token(), Map.of("source_address", city,
+                "destination_address", "Bangalore", "payment",
+                Map.of("method", "cash_on_delivery", "amount_minor", amountMinor, "currency", "INR")));
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        String id = booked.text("id");
+        Eventually.eventually(() -> assertThat(api.get("/shipments/" + id, customer.token()).text("hub_id"))
+                .isNotNull());
+        return id;
+    }
+
     protected Api.Response openBag(String admin, String origin, String destination) {
         return api.post("/bags", admin, Map.of("origin_hub_id", origin, "destination_hub_id", destination));
     }

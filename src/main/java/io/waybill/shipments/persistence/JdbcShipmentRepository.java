@@ -494,7 +494,10 @@ class JdbcShipmentRepository implements ShipmentRepository {
                 .list();
     }
 
-    /** Three queries for the whole batch: the rows (locked, in id order), the histories, the revisions. */
+    /**
+     * Four queries for the whole batch: the rows (locked, in id order), the histories, the revisions
+     * and the payments, so that the entries' events carry each shipment's payment status.
+     */
     @Override
     public List<Shipment> lockBetweenHubs(Collection<UUID> ids) {
         String[] keys = texts(ids.stream().distinct());
@@ -515,11 +518,16 @@ class JdbcShipmentRepository implements ShipmentRepository {
                 .param(keys)
                 .query((RowCallbackHandler) rs -> revisions.computeIfAbsent(rs.getObject("shipment_id", UUID.class),
                         id -> new ArrayList<>()).add(revision(rs)));
+        Map<UUID, Payment> payments = new HashMap<>();
+        jdbc.sql("select p.shipment_id, " + PAYMENT + " from shipments.payments p where p.shipment_id = any(?::uuid[])")
+                .param(keys)
+                .query((RowCallbackHandler) rs -> payments.put(rs.getObject("shipment_id", UUID.class), payment(rs)));
         return rows.stream().map(found -> Shipment.restore(found.id(), found.trackingNumber(), found.customerId(),
                 found.details(), found.status(), found.agentId(), found.hubId(), found.createdAt(),
                 found.updatedAt(), histories.getOrDefault(found.id(), List.of()), found.serviceLevel(),
                 found.promisedDeliveryDate(), found.estimatedDelivery(),
-                revisions.getOrDefault(found.id(), List.of()))).toList();
+                revisions.getOrDefault(found.id(), List.of()), new DeliveryState(null, List.of(), null, null),
+                payments.getOrDefault(found.id(), Payment.prepaid()))).toList();
     }
 
     /**
