@@ -82,6 +82,9 @@ public class AuthorizationMatrixIT extends ApiTest {
             row("POST", "/auth/reset-password", f -> call("/auth/reset-password",
                     Map.of("token", "made-up", "new_password", "a-new-password")),
                     422, 422, 422, 422, 422, 422, 422, 401),
+            // The one-time code of a provider sign-in is the credential; ProviderSignInApiIT makes real ones.
+            row("POST", "/auth/oidc/token", f -> call("/auth/oidc/token", Map.of("code", "made-up")),
+                    401, 401, 401, 401, 401, 401, 403, 401),
 
             row("POST", "/shipments", f -> call("/shipments", Map.of("source_address", "Chennai",
                     "destination_address", "Bangalore", "customer_id", f.owner.id().toString())),

@@ -92,6 +92,15 @@ class PagesIT extends ApiTest {
         assertThat(api.headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith("default-src 'none'");
     }
 
+    @Test
+    void shouldOfferNoProviderSignInWhenNoProviderIsConfigured() throws Exception {
+        assertThat(get("/signin").body()).doesNotContain("/auth/oidc/");
+        assertThat(get("/auth/oidc/google").statusCode()).isEqualTo(401);
+        HttpResponse<String> finish = get("/signin/provider");
+        assertThat(finish.statusCode()).isEqualTo(403);
+        assertThat(finish.body()).contains("failed or expired");
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return browser.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

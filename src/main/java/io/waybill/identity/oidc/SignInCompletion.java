@@ -58,7 +58,7 @@ final class SignInCompletion implements AuthenticationSuccessHandler, Authentica
         try {
             code = signIns.signIn(new ProviderIdentity(token.getAuthorizedClientRegistrationId(),
                     user.getIssuer().toString(), user.getSubject(), user.getEmail(),
-                    Boolean.TRUE.equals(user.getEmailVerified()), user.getFullName()));
+                    emailVerified(user), user.getFullName()));
         } catch (RefusalException refusal) {
             refuse(request, response, started, HttpStatus.FORBIDDEN, refusal);
             return;
@@ -104,6 +104,14 @@ final class SignInCompletion implements AuthenticationSuccessHandler, Authentica
         } else {
             problems.write(response, request, status, refusal.getMessage());
         }
+    }
+
+    /**
+     * The standard claim; Microsoft Entra ID sends none, and says the same with its optional claim
+     * {@code xms_edov} (the address's domain is verified as the tenant's).
+     */
+    static boolean emailVerified(OidcUser user) {
+        return Boolean.TRUE.equals(user.getEmailVerified()) || Boolean.TRUE.equals(user.getClaimAsBoolean("xms_edov"));
     }
 
     private static String withParameters(String uri, String parameters) {
