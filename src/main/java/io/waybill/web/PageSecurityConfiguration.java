@@ -27,7 +27,8 @@ class PageSecurityConfiguration {
 
     /** Every path the pages answer; nothing else reaches this chain. */
     static final String[] PAGE_PATHS = {"/", "/t", "/t/**", "/signin", "/register", "/signout", "/verify-email",
-            "/forgot-password", "/reset-password", "/portal", "/portal/**", "/assets/**", "/webjars/**"};
+            "/forgot-password", "/reset-password", "/portal", "/portal/**", "/assets/**", "/webjars/**",
+            "/agent", "/agent/**"};
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -54,6 +55,7 @@ class PageSecurityConfiguration {
                 .addFilterAfter(new SessionAccountCheck(accounts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers("/portal", "/portal/**").authenticated()
+                        .requestMatchers("/agent", "/agent/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/signout").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
