@@ -30,7 +30,8 @@ class PageSecurityConfiguration {
             "/forgot-password", "/reset-password", "/portal", "/portal/**", "/assets/**", "/webjars/**",
             "/signin/provider",
             // The admin pages: /admin itself and /admin/pages/**; the API's /admin/... routes stay on its own chain.
-            "/admin", "/admin/pages/**"};
+            "/admin", "/admin/pages/**",
+            "/agent", "/agent/**"};
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -58,6 +59,7 @@ class PageSecurityConfiguration {
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers("/portal", "/portal/**").authenticated()
                         .requestMatchers("/admin", "/admin/pages/**").authenticated()
+                        .requestMatchers("/agent", "/agent/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/signout").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors

@@ -1,6 +1,7 @@
 package io.waybill.web;
 
 import io.waybill.kernel.Caller;
+import io.waybill.kernel.CallerPrincipal;
 import io.waybill.kernel.Role;
 import java.io.Serializable;
 import java.time.Instant;
@@ -12,9 +13,10 @@ import java.util.UUID;
  * when it signs out) and the name to greet.
  */
 record PageUser(UUID userId, Role role, Instant signedInAt, String refreshToken, String email)
-        implements Serializable {
+        implements Serializable, CallerPrincipal {
 
-    Caller caller() {
+    @Override
+    public Caller caller() {
         return new Caller(userId, role);
     }
 }

@@ -1,6 +1,7 @@
 package io.waybill.security.idempotency;
 
 import io.waybill.kernel.Caller;
+import io.waybill.kernel.CallerPrincipal;
 import io.waybill.kernel.Idempotent;
 import io.waybill.kernel.web.BodyTooLargeException;
 import io.waybill.kernel.web.HandlerAnnotations;
@@ -192,7 +193,10 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 
     private static Caller caller() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof Caller caller ? caller : null;
+        Object principal = authentication == null ? null : authentication.getPrincipal();
+        // A page session's user acts as its account: its actions' keys are that account's.
+        return principal instanceof Caller caller ? caller
+                : principal instanceof CallerPrincipal signedIn ? signedIn.caller() : null;
     }
 
     /** The path as routed (decoded, without {@code ;} parameters), so that every spelling of it is one request. */
