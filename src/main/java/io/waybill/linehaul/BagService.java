@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -100,7 +101,8 @@ public class BagService {
         if (unknown.isPresent()) {
             throw new InvalidRequestException("shipment_ids", "names " + unknown.get() + ", which is no shipment");
         }
-        return change(caller, reference, bag -> bag.add(parcels, clock.instant()));
+        Map<UUID, UUID> lastOpenedAt = bags.lastOpenedAt(found);
+        return change(caller, reference, bag -> bag.add(parcels, lastOpenedAt, clock.instant()));
     }
 
     @Transactional

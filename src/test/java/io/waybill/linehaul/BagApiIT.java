@@ -136,6 +136,62 @@ class BagApiIT extends LineHaulFixtures {
     }
 
     @Test
+    void shouldCarryAShipmentOnTwoLegsInTwoBagsThroughATransitHub() {
+        String admin = admin().token();
+        String delhi = city("Del");
+        String origin = hub(delhi);
+        String transit = hub(city("Bom"));
+        String destination = hub(city("Maa"));
+        Account customer = customer();
+        String shipment = routedShipment(customer, delhi);
+        String firstLeg = openBag(admin, origin, transit).text("id");
+        assertThat(put(admin, firstLeg, shipment).status()).isEqualTo(200);
+        assertThat(api.post("/bags/" + firstLeg + "/seal", admin, Map.of()).status()).isEqualTo(200);
+        String secondLeg = openBag(admin, transit, destination).text("id");
+        String code = api.get("/bags/" + secondLeg, admin).text("code");
+
+        assertThat(api.post("/bags/" + firstLeg + "/scans", admin, Map.of("event", "dispatched")).status())
+                .isEqualTo(201);
+        // Not yet at the transit hub: on its way, then arrived but still in its bag.
+        assertProblem(put(admin, secondLeg, shipment), 409);
+        assertThat(api.post("/bags/" + firstLeg + "/scans", admin, Map.of("event", "arrived")).status())
+                .isEqualTo(201);
+        assertProblem(put(admin, secondLeg, shipment), 409);
+        // A bag from elsewhere does not take it either, once its first bag is opened at the transit hub.
+        assertThat(api.post("/bags/" + firstLeg + "/scans", admin, Map.of("event", "opened")).status())
+                .isEqualTo(201);
+        Api.Response wrongHub = put(admin, openBag(admin, origin, destination).text("id"), shipment);
+        assertProblem(wrongHub, 409);
+        assertThat(wrongHub.raw()).contains("opened at another hub");
+
+        Api.Response nextLeg = put(admin, secondLeg, shipment);
+        assertThat(nextLeg.status()).as(nextLeg.toString()).isEqualTo(200);
+        assertThat(api.post("/bags/" + secondLeg + "/seal", admin, Map.of()).status()).isEqualTo(200);
+        for (String event : List.of("dispatched", "arrived", "opened")) {
+            assertThat(api.post("/bags/" + secondLeg + "/scans", admin, Map.of("event", event)).status())
+                    .isEqualTo(201);
+        }
+
+        // Its timeline shows both legs, in order.
+        List<String> history = jdbc.sql("""
+                select t.status || ' ' || t.location || ' ' || t.note from shipments.tracking_updates t
+                where t.shipment_id = ?::uuid and t.seq > 0 order by seq""")
+                .param(shipment).query(String.class).list();
+        String firstCode = api.get("/bags/" + firstLeg, admin).text("code");
+        assertThat(history).hasSize(6);
+        assertThat(history.get(0)).isEqualTo("in_transit Hub of " + delhi + " Dispatched in bag " + firstCode);
+        assertThat(history.get(1)).startsWith("in_transit Hub of Bom").endsWith("Arrived in bag " + firstCode);
+        assertThat(history.get(2)).startsWith("in_transit Hub of Bom").endsWith("Bag " + firstCode + " opened");
+        assertThat(history.get(3)).startsWith("in_transit Hub of Bom").endsWith("Dispatched in bag " + code);
+        assertThat(history.get(4)).startsWith("in_transit Hub of Maa").endsWith("Arrived in bag " + code);
+        assertThat(history.get(5)).startsWith("in_transit Hub of Maa").endsWith("Bag " + code + " opened");
+        JsonNode timeline = api.get("/tracking/" + shipment, customer.token()).body();
+        assertThat(timeline.size()).isEqualTo(7);
+        assertThat(api.get("/shipments/" + shipment, customer.token()).text("current_location"))
+                .startsWith("Hub of Maa");
+    }
+
+    @Test
     void shouldRefuseShipmentsNotWaitingAtTheOriginHubAndABagChangedAfterSealing() {
         String admin = admin().token();
         String from = city("Bagfrom");
