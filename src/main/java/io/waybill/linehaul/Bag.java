@@ -5,9 +5,11 @@ import io.waybill.kernel.ConflictException;
 import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.NotFoundException;
 import io.waybill.shipments.ParcelAtHub;
+import io.waybill.shipments.ShipmentStatus;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -15,8 +17,9 @@ import java.util.UUID;
 /**
  * A bag of shipments travelling together from an origin hub to a destination hub.
  *
- * <p>Lifecycle ({@link BagStatus}): opened empty; while {@code open}, shipments routed to the origin
- * hub that have not left it go in and out; sealing (with at least one shipment) closes it for good,
+ * <p>Lifecycle ({@link BagStatus}): opened empty; while {@code open}, shipments waiting at the origin
+ * hub go in and out (those routed there that have not left it, and those that arrived there in
+ * another bag opened there, for their next leg); sealing (with at least one shipment) closes it for good,
  * and the scans follow in order: {@code dispatched}, {@code arrived}, {@code opened}. Who carries it
  * (an agent) may be assigned until it is opened. Its shipments' own entries are written by the
  * service that scans it; the bag decides only whether the scan may happen.
@@ -71,21 +74,47 @@ public final class Bag {
     }
 
     /**
-     * Puts shipments in: each must wait at the origin hub ({@link ParcelAtHub#awaitsLineHaulFrom}). One
-     * already inside stays as it is. Whether another bag holds it is the repository's to refuse.
+     * Puts shipments in: each must wait at the origin hub, either because it starts its journey there
+     * ({@link ParcelAtHub#awaitsLineHaulFrom}: routed there and not yet on its way) or because it is
+     * on its next leg there: it arrived in a bag that was opened at this hub and is still in transit
+     * ({@code lastOpenedAt}: for each shipment, the hub where the last bag that carried it was opened,
+     * if any). One already inside stays as it is. Whether another bag holds it is the repository's to
+     * refuse.
      */
-    public void add(List<ParcelAtHub> parcels, Instant at) {
+    public void add(List<ParcelAtHub> parcels, Map<UUID, UUID> lastOpenedAt, Instant at) {
         requireOpen();
         for (ParcelAtHub parcel : parcels) {
-            if (!parcel.awaitsLineHaulFrom(originHubId)) {
+            if (!waitsAtOrigin(parcel, lastOpenedAt.get(parcel.shipmentId()))) {
                 throw new ConflictException("Shipment " + parcel.trackingNumber().value() + " cannot go in this bag: "
-                        + (originHubId.equals(parcel.hubId())
-                                ? "it is " + parcel.status().wireName() + ", so it already left the hub."
-                                : "it is not routed to the bag's origin hub."));
+                        + whyNotWaiting(parcel, lastOpenedAt.get(parcel.shipmentId())));
             }
         }
         parcels.forEach(parcel -> shipmentIds.add(parcel.shipmentId()));
         updatedAt = at;
+    }
+
+    /** Puts in shipments that no bag carried before. */
+    public void add(List<ParcelAtHub> parcels, Instant at) {
+        add(parcels, Map.of(), at);
+    }
+
+    private boolean waitsAtOrigin(ParcelAtHub parcel, UUID openedAt) {
+        return parcel.awaitsLineHaulFrom(originHubId) || isInTransitAfterABagOpenedHere(parcel, openedAt);
+    }
+
+    /** Carried here by an earlier bag, opened here, and not moved on since (a new step would have left transit). */
+    private boolean isInTransitAfterABagOpenedHere(ParcelAtHub parcel, UUID openedAt) {
+        return parcel.status() == ShipmentStatus.IN_TRANSIT && originHubId.equals(openedAt);
+    }
+
+    private String whyNotWaiting(ParcelAtHub parcel, UUID openedAt) {
+        if (openedAt != null && parcel.status() == ShipmentStatus.IN_TRANSIT) {
+            return "it arrived in a bag opened at another hub, not at the bag's origin hub.";
+        }
+        if (openedAt != null || originHubId.equals(parcel.hubId())) {
+            return "it is " + parcel.status().wireName() + ", so it already left the hub.";
+        }
+        return "it is not routed to the bag's origin hub.";
     }
 
     public void remove(UUID shipmentId, Instant at) {

@@ -1,6 +1,8 @@
 package io.waybill.linehaul;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,6 +31,12 @@ public interface BagRepository {
 
     /** The bags loaded onto a flight, locked until the transaction ends, in id order. */
     List<Bag> lockOnFlight(UUID flightId);
+
+    /**
+     * For each of these shipments that a bag carried, the hub where the last bag that carried it was
+     * opened (its destination hub): where it waits for its next leg, if it has not moved on since.
+     */
+    Map<UUID, UUID> lastOpenedAt(Collection<UUID> shipmentIds);
 
     /** The bags assigned to an agent that are not opened yet, newest first. */
     List<Bag> assignedTo(UUID agentId);

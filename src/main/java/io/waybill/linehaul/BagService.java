@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -45,11 +46,13 @@ public class BagService {
     private final EventPublisher events;
     private final Clock clock;
     private final BagLabelPrinter printer;
+    private final FlightRepository flights;
     private final SecureRandom random = new SecureRandom();
 
     BagService(BagRepository bags, BulkTracking tracking, NetworkCopy network, AccountLookup accounts,
-            EventPublisher events, Clock clock, BagLabelPrinter printer) {
+            EventPublisher events, Clock clock, BagLabelPrinter printer, FlightRepository flights) {
         this.printer = printer;
+        this.flights = flights;
         this.bags = bags;
         this.tracking = tracking;
         this.network = network;
@@ -100,7 +103,8 @@ public class BagService {
         if (unknown.isPresent()) {
             throw new InvalidRequestException("shipment_ids", "names " + unknown.get() + ", which is no shipment");
         }
-        return change(caller, reference, bag -> bag.add(parcels, clock.instant()));
+        Map<UUID, UUID> lastOpenedAt = bags.lastOpenedAt(found);
+        return change(caller, reference, bag -> bag.add(parcels, lastOpenedAt, clock.instant()));
     }
 
     @Transactional
@@ -139,8 +143,14 @@ public class BagService {
                 note(event, bag), caller.userId()));
         bags.update(bag);
         events.publish(new BagScanned(bag.id(), bag.code().value(), event.wireName(), hubId, place, entries.size(),
-                caller.userId(), now));
+                caller.userId(), now, bag.originHubId(), bag.destinationHubId(), dueAt(bag)));
         return new ScannedBag(bag, place, entries.size(), now);
+    }
+
+    /** When the bag is due at its destination hub: its flight's scheduled arrival; null when it flew on none. */
+    private Instant dueAt(Bag bag) {
+        return bag.flightId() == null ? null
+                : flights.find(bag.flightId()).map(flight -> flight.route().scheduledArrival()).orElse(null);
     }
 
     /** A bag as a scan left it, where it happened and how many shipments got an entry. */

@@ -5,6 +5,9 @@
  * opened) write one entry on every shipment inside, in one transaction, through the shipments
  * module's {@link io.waybill.shipments.BulkTracking} ({@code bag.scanned}, and one
  * {@code shipment.status.updated} per shipment). A bag is assigned to the agent who carries it.
+ * Its code is also taken where parcels are scanned (the shipments module's {@code POST /scans}),
+ * through {@link io.waybill.shipments.BagScanning}, which this module implements. A shipment opened
+ * out of a bag at a transit hub goes into the next bag there, for its next leg.
  *
  * <p>Sealed bags fly on {@link io.waybill.linehaul.Flight}s. A flight's status comes from an admin,
  * from the flight-data provider's signed alerts ({@code POST /flights/webhook}), or from polling the

@@ -2,6 +2,8 @@ package io.waybill.notifications;
 
 import io.waybill.notifications.config.NotificationsProperties;
 import io.waybill.security.AccountLookup;
+import io.waybill.security.RateLimit;
+import io.waybill.security.Throttle;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.ConflictException;
 import io.waybill.kernel.ForbiddenException;
@@ -9,14 +11,11 @@ import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
-import io.waybill.kernel.TooManyRequestsException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,8 +34,6 @@ public class WebhookService {
 
     /** The type of the event {@link #sendTest} sends; no subscription receives it otherwise. */
     public static final String TEST_EVENT = "webhook.test";
-    /** How often one webhook may be sent a test event: each is a request to its receiver at our expense. */
-    static final Duration TEST_INTERVAL = Duration.ofSeconds(10);
 
     private final WebhookStore store;
     private final WebhookUrlPolicy urls;
@@ -45,11 +42,13 @@ public class WebhookService {
     private final AccountLookup accounts;
     private final int maxPerOwner;
     private final JsonMapper json;
+    private final Throttle throttle;
     private final SecureRandom random = new SecureRandom();
 
     WebhookService(WebhookStore store, Clock clock, WebhookDispatcher dispatcher, AccountLookup accounts,
-            WebhookUrlPolicy urls, NotificationsProperties properties, JsonMapper json) {
+            WebhookUrlPolicy urls, NotificationsProperties properties, JsonMapper json, Throttle throttle) {
         this.store = store;
+        this.throttle = throttle;
         this.clock = clock;
         this.dispatcher = dispatcher;
         this.accounts = accounts;
@@ -113,18 +112,21 @@ public class WebhookService {
     /**
      * Queues a {@value #TEST_EVENT} event for this subscription, so that its owner can check their
      * receiver: signed and sent like any delivery (the attempt follows at once, retried if it fails),
-     * and in the subscription's log. Its payload names the webhook and nothing else.
+     * and in the subscription's log. Its payload names the webhook and nothing else. Each is a request
+     * to the receiver at our expense, so a webhook is sent at most the {@code webhook-test} rate
+     * limit's budget (one per 10 seconds by default), counted like every per-key limit.
      */
     @Transactional
     public WebhookDelivery sendTest(Caller caller, UUID id) {
         Webhook webhook = owned(caller, id);
         requireActive(webhook);
         Instant now = clock.instant();
-        Optional<Instant> last = store.lastQueuedLocking(webhook.id(), TEST_EVENT);
-        if (last.isPresent() && last.get().plus(TEST_INTERVAL).isAfter(now)) {
-            throw new TooManyRequestsException("A test event was sent to this webhook less than "
-                    + TEST_INTERVAL.toSeconds() + " seconds ago; one may be sent every " + TEST_INTERVAL.toSeconds()
-                    + " seconds.", Duration.between(now, last.get().plus(TEST_INTERVAL)), 1);
+        // Counted only once the caller is known to own an active webhook: no one spends another's budget.
+        Throttle.Quota quota = throttle.take(RateLimit.WEBHOOK_TEST, webhook.id().toString());
+        if (!quota.taken()) {
+            throw quota.refusal("Too many test events for this webhook: at most " + quota.limit() + " in a row "
+                    + "(by default one every 10 seconds); try again in "
+                    + Math.max(1, quota.retryAfter().toSeconds()) + " seconds.");
         }
         UUID eventId = UUID.randomUUID();
         ObjectNode payload = json.createObjectNode();

@@ -38,12 +38,6 @@ public interface WebhookStore {
 
     Optional<WebhookDelivery> findDelivery(UUID webhookId, UUID deliveryId);
 
-    /**
-     * When this webhook's latest delivery of this event type was queued (or sent again), if it has
-     * one; holds a lock on the webhook until the transaction ends, so that parallel callers see each other.
-     */
-    Optional<Instant> lastQueuedLocking(UUID webhookId, String eventType);
-
     Page<WebhookDelivery> deliveries(UUID webhookId, PageQuery page);
 
     /**

@@ -12,7 +12,16 @@ import java.util.UUID;
 public record DailyReport(LocalDate date, long totalShipmentsToday, long delivered, long inTransit,
         long outForDelivery, long cancelled, long newUsers, Map<String, Long> byStatus, List<HubLine> byHub,
         DeliveryPerformance deliveryPerformance, FailedDeliveries failedDeliveries, List<AgentCash> cashOutstanding,
-        Support support, List<AgentRating> agentRatings) {
+        Support support, List<AgentRating> agentRatings, List<LaneLine> lanes) {
+
+    /**
+     * Line haul on one lane that day: bags sealed for it and the shipments in them, bags arrived at
+     * the destination hub, how many of those had a due time and how many kept it
+     * ({@link BagArrival}), and the on-time rate of those (null when none had a due time).
+     */
+    public record LaneLine(UUID originHubId, String originHubName, UUID destinationHubId, String destinationHubName,
+            long bags, long shipments, long bagsArrived, long arrivalsTimed, long arrivalsOnTime, Double onTimeRate) {
+    }
 
     /** An agent's cash on delivery in one currency, in minor units: collected, remitted, still held. */
     public record AgentCash(UUID agentId, String currency, long collectedMinor, long remittedMinor,

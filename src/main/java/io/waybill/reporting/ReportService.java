@@ -21,10 +21,12 @@ public class ReportService {
     private final ReportingStore store;
     private final HubNames hubs;
     private final CareFigures care;
+    private final LaneFigures lanes;
     private final Clock clock;
 
-    ReportService(ReportingStore store, HubNames hubs, CareFigures care, Clock clock) {
+    ReportService(ReportingStore store, HubNames hubs, CareFigures care, LaneFigures lanes, Clock clock) {
         this.store = store;
+        this.lanes = lanes;
         this.care = care;
         this.hubs = hubs;
         this.clock = clock;
@@ -48,7 +50,18 @@ public class ReportService {
         return new DailyReport(day, figures.totals().booked(), byStatus.get("delivered"), byStatus.get("in_transit"),
                 byStatus.get("out_for_delivery"), byStatus.get("cancelled"), figures.totals().usersRegistered(),
                 byStatus, byHub, performance(figures), failedDeliveries(store.failures(day)), store.cashOutstanding(),
-                support(care.support(day)), care.agentRatings());
+                support(care.support(day)), care.agentRatings(), lanes(day));
+    }
+
+    /** The day's lanes, their hubs named from the copy of the hubs (a hub it does not know is unnamed). */
+    private List<DailyReport.LaneLine> lanes(LocalDate day) {
+        Map<java.util.UUID, String> names = new java.util.HashMap<>();
+        hubs.live().forEach(hub -> names.put(hub.hubId(), hub.hubName()));
+        return lanes.day(day).stream().map(lane -> new DailyReport.LaneLine(lane.originHubId(),
+                names.get(lane.originHubId()), lane.destinationHubId(), names.get(lane.destinationHubId()),
+                lane.bags(), lane.shipments(), lane.bagsArrived(), lane.arrivalsTimed(), lane.arrivalsOnTime(),
+                BagArrival.onTimeRate(lane.arrivalsOnTime(), lane.arrivalsTimed())))
+                .toList();
     }
 
     /** The longest trend the dashboard asks for; a longer one would read too many counter rows at once. */

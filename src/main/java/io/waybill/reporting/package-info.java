@@ -10,6 +10,10 @@
  * keeps working (and stays fast) while the network service is down or slow, and the figures it
  * names come from events anyway; a name that lags by the event delay after a hub is renamed is of
  * no consequence in a daily report.
+ *
+ * <p>Line haul per lane (origin hub to destination hub) comes from the linehaul module's
+ * {@code bag.sealed} and {@code bag.scanned} events ({@link io.waybill.reporting.LaneFigures}), the
+ * on-time rule being {@link io.waybill.reporting.BagArrival}'s.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "shipments :: events", "network :: events", "identity :: events", "care :: events"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "shipments :: events", "network :: events", "identity :: events", "care :: events", "linehaul :: events"})
 package io.waybill.reporting;

@@ -30,7 +30,9 @@ public enum RateLimit {
      * Requests made with one API key, whatever they are: the key's own limit per minute when it was
      * issued with one, this budget's capacity otherwise.
      */
-    API_KEY("api-key");
+    API_KEY("api-key"),
+    /** Test events sent to one webhook: each is a request to its receiver at our expense. */
+    WEBHOOK_TEST("webhook-test");
 
     private final String configName;
 

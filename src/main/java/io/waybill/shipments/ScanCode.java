@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 /**
  * What a handheld scanner or a phone camera read from a parcel, recognised: today a shipment, by
  * its bare tracking number (the label's barcode) or by its public tracking URL (the label's QR
- * code, {@link TrackingLink}). Anything else is refused as "not a shipment code". Bag codes
- * (linehaul, issue 12) become a second kind here: {@link #read} recognises their form and the scan
- * is handed to whoever handles bags.
+ * code, {@link TrackingLink}), or a bag, by the shape of its code ({@code BAG} and ten digits, the
+ * bag label's QR code), whose scan is handed to whoever keeps bags ({@link BagScanning}), which also
+ * checks the code's check digit. Anything else is refused as "not a shipment code".
  */
 public sealed interface ScanCode {
 
@@ -20,13 +20,20 @@ public sealed interface ScanCode {
     int MAX_LENGTH = 2048;
 
     String NOT_A_SHIPMENT_CODE = "is not a shipment code (a tracking number such as TRK48213095572, or the "
-            + "tracking URL of a Waybill label)";
+            + "tracking URL of a Waybill label) nor a bag code (BAG4831209576)";
 
     /** Something shaped like a tracking number, whatever its check digit. */
     Pattern TRACKING_NUMBER_SHAPE = Pattern.compile("TRK[0-9]{11}", Pattern.CASE_INSENSITIVE);
 
+    /** Something shaped like a bag code, whatever its check digit (the bags' keeper checks it). */
+    Pattern BAG_CODE_SHAPE = Pattern.compile("BAG[0-9]{10}", Pattern.CASE_INSENSITIVE);
+
     /** A shipment's code: its tracking number, read bare or from its tracking URL. */
     record Parcel(TrackingNumber trackingNumber) implements ScanCode {
+    }
+
+    /** A bag's code as read, upper-cased; only its shape is known here. */
+    record Bag(String code) implements ScanCode {
     }
 
     /**
@@ -43,6 +50,9 @@ public sealed interface ScanCode {
         String code = scanned.strip();
         if (code.length() > MAX_LENGTH) {
             throw new InvalidRequestException("code", NOT_A_SHIPMENT_CODE);
+        }
+        if (BAG_CODE_SHAPE.matcher(code).matches()) {
+            return new Bag(code.toUpperCase(Locale.ROOT));
         }
         String candidate = isWebAddress(code) ? numberInPath(code).orElse(null) : code;
         if (candidate == null) {

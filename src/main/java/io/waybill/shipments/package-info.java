@@ -7,7 +7,9 @@
  *
  * <p>It prints shipping labels ({@link io.waybill.shipments.ShipmentLabels}, drawn by the adapters in
  * {@code shipments.label}: PDFBox, ZPL, ZXing for the codes) and takes scans by what a scanner read
- * ({@link io.waybill.shipments.ScanCode}).
+ * ({@link io.waybill.shipments.ScanCode}). A bag's code read there is handed to
+ * {@link io.waybill.shipments.BagScanning}, which line haul implements: line haul depends on this
+ * module, so this one cannot call it, and it runs in the same process in every deployment.
  *
  * <p>Delivery dates, local times and the routed hub's name on labels need the network's lanes and
  * hubs: the module keeps its own copy of them ({@link io.waybill.shipments.NetworkCopy}: lanes, and

@@ -136,6 +136,117 @@ class BagApiIT extends LineHaulFixtures {
     }
 
     @Test
+    void shouldScanABagByItsCodeWhereParcelsAreScannedWithTheBagsRules() {
+        String admin = admin().token();
+        String from = city("Bagscan");
+        String origin = hub(from);
+        String destination = hub(city("Bagto"));
+        Account customer = customer();
+        List<String> shipments = List.of(routedShipment(customer, from), routedShipment(customer, from));
+        Api.Response opened = openBag(admin, origin, destination);
+        String bag = opened.text("id");
+        String code = opened.text("code");
+        assertThat(put(admin, bag, shipments.toArray(String[]::new)).status()).isEqualTo(200);
+        Account carrier = agent();
+        assertThat(api.post("/bags/" + bag + "/assign", admin, Map.of("agent_id", carrier.id().toString())).status())
+                .isEqualTo(200);
+
+        // Refused before the bag is looked up: a wrong check digit, no event, or what only a parcel's scan takes.
+        String wrongCheckDigit = code.substring(0, 12) + (char) ('0' + (code.charAt(12) - '0' + 1) % 10);
+        Api.Response misread = api.post("/scans", carrier.token(), Map.of("code", wrongCheckDigit));
+        assertProblem(misread, 422);
+        assertThat(misread.raw()).contains("check digit");
+        assertProblem(api.post("/scans", carrier.token(), Map.of("code", code)), 422);
+        assertProblem(api.post("/scans", carrier.token(), Map.of("code", code, "event", "lost")), 422);
+        assertProblem(api.post("/scans", carrier.token(), Map.of("code", code, "event", "dispatched",
+                "status", "in_transit")), 422);
+        // Unknown, or not the caller's: not found; customers are refused by role, as for any scan.
+        String unknown = BagCode.random(new java.util.Random()).value();
+        assertProblem(api.post("/scans", admin, Map.of("code", unknown, "event", "dispatched")), 404);
+        assertProblem(api.post("/scans", agent().token(), Map.of("code", code, "event", "dispatched")), 404);
+        assertProblem(api.post("/scans", customer.token(), Map.of("code", code, "event", "dispatched")), 403);
+        // Out of order, as on the bag's own endpoint: it is not sealed yet.
+        assertProblem(api.post("/scans", carrier.token(), Map.of("code", code, "event", "dispatched")), 409);
+        assertThat(api.post("/bags/" + bag + "/seal", admin, Map.of()).status()).isEqualTo(200);
+
+        Api.Response scanned = api.post("/scans", carrier.token(), Map.of("code", code.toLowerCase(java.util.Locale.ROOT),
+                "event", "dispatched", "lat", 28.55, "lon", 77.1));
+        assertThat(scanned.status()).as(scanned.toString()).isEqualTo(201);
+        JsonNode scan = scanned.body().get("bag");
+        assertThat(scan.get("id").asString()).isEqualTo(bag);
+        assertThat(scan.get("code").asString()).isEqualTo(code);
+        assertThat(scan.get("status").asString()).isEqualTo("dispatched");
+        assertThat(scan.get("event").asString()).isEqualTo("dispatched");
+        assertThat(scan.get("location").asString()).isEqualTo("Hub of " + from);
+        assertThat(scan.get("shipment_count").asInt()).isEqualTo(2);
+        assertThat(scanned.body().has("shipment_id")).isFalse();
+        for (String shipment : shipments) {
+            assertThat(api.get("/shipments/" + shipment, customer.token()).text("status")).isEqualTo("in_transit");
+        }
+        assertThat(api.get("/bags/" + bag, admin).text("status")).isEqualTo("dispatched");
+        assertThat(jdbc.sql("select count(*) from eventing.outbox where event_key = ? and topic = 'bag.scanned'")
+                .param(bag).query(Long.class).single()).isEqualTo(1);
+        assertThat(api.post("/scans", admin, Map.of("code", code, "event", "arrived", "location", "Dock 2"))
+                .body().get("bag").get("location").asString()).isEqualTo("Dock 2");
+    }
+
+    @Test
+    void shouldCarryAShipmentOnTwoLegsInTwoBagsThroughATransitHub() {
+        String admin = admin().token();
+        String delhi = city("Del");
+        String origin = hub(delhi);
+        String transit = hub(city("Bom"));
+        String destination = hub(city("Maa"));
+        Account customer = customer();
+        String shipment = routedShipment(customer, delhi);
+        String firstLeg = openBag(admin, origin, transit).text("id");
+        assertThat(put(admin, firstLeg, shipment).status()).isEqualTo(200);
+        assertThat(api.post("/bags/" + firstLeg + "/seal", admin, Map.of()).status()).isEqualTo(200);
+        String secondLeg = openBag(admin, transit, destination).text("id");
+        String code = api.get("/bags/" + secondLeg, admin).text("code");
+
+        assertThat(api.post("/bags/" + firstLeg + "/scans", admin, Map.of("event", "dispatched")).status())
+                .isEqualTo(201);
+        // Not yet at the transit hub: on its way, then arrived but still in its bag.
+        assertProblem(put(admin, secondLeg, shipment), 409);
+        assertThat(api.post("/bags/" + firstLeg + "/scans", admin, Map.of("event", "arrived")).status())
+                .isEqualTo(201);
+        assertProblem(put(admin, secondLeg, shipment), 409);
+        // A bag from elsewhere does not take it either, once its first bag is opened at the transit hub.
+        assertThat(api.post("/bags/" + firstLeg + "/scans", admin, Map.of("event", "opened")).status())
+                .isEqualTo(201);
+        Api.Response wrongHub = put(admin, openBag(admin, origin, destination).text("id"), shipment);
+        assertProblem(wrongHub, 409);
+        assertThat(wrongHub.raw()).contains("opened at another hub");
+
+        Api.Response nextLeg = put(admin, secondLeg, shipment);
+        assertThat(nextLeg.status()).as(nextLeg.toString()).isEqualTo(200);
+        assertThat(api.post("/bags/" + secondLeg + "/seal", admin, Map.of()).status()).isEqualTo(200);
+        for (String event : List.of("dispatched", "arrived", "opened")) {
+            assertThat(api.post("/bags/" + secondLeg + "/scans", admin, Map.of("event", event)).status())
+                    .isEqualTo(201);
+        }
+
+        // Its timeline shows both legs, in order.
+        List<String> history = jdbc.sql("""
+                select t.status || ' ' || t.location || ' ' || t.note from shipments.tracking_updates t
+                where t.shipment_id = ?::uuid and t.seq > 0 order by seq""")
+                .param(shipment).query(String.class).list();
+        String firstCode = api.get("/bags/" + firstLeg, admin).text("code");
+        assertThat(history).hasSize(6);
+        assertThat(history.get(0)).isEqualTo("in_transit Hub of " + delhi + " Dispatched in bag " + firstCode);
+        assertThat(history.get(1)).startsWith("in_transit Hub of Bom").endsWith("Arrived in bag " + firstCode);
+        assertThat(history.get(2)).startsWith("in_transit Hub of Bom").endsWith("Bag " + firstCode + " opened");
+        assertThat(history.get(3)).startsWith("in_transit Hub of Bom").endsWith("Dispatched in bag " + code);
+        assertThat(history.get(4)).startsWith("in_transit Hub of Maa").endsWith("Arrived in bag " + code);
+        assertThat(history.get(5)).startsWith("in_transit Hub of Maa").endsWith("Bag " + code + " opened");
+        JsonNode timeline = api.get("/tracking/" + shipment, customer.token()).body();
+        assertThat(timeline.size()).isEqualTo(7);
+        assertThat(api.get("/shipments/" + shipment, customer.token()).text("current_location"))
+                .startsWith("Hub of Maa");
+    }
+
+    @Test
     void shouldRefuseShipmentsNotWaitingAtTheOriginHubAndABagChangedAfterSealing() {
         String admin = admin().token();
         String from = city("Bagfrom");

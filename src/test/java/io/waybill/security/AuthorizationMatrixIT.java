@@ -149,6 +149,9 @@ public class AuthorizationMatrixIT extends ApiTest {
                     Map.of("agent_id", f.assignedAgent.id().toString())), BAG_PACK),
             row("POST", "/bags/{id}/scans", f -> call(f.sealedBag() + "/scans", Map.of("event", "dispatched")),
                     401, 404, 404, 201, 404, 201, 201, 401),
+            // A bag's code where parcels are scanned: the bag's rules, behind the scan endpoint's role check.
+            row("POST", "/scans", f -> call("/scans", Map.of("code", f.sealedBagCode(), "event", "dispatched")),
+                    401, 403, 403, 201, 404, 201, 201, 401),
             row("POST", "/flights", f -> call("/flights", Fixture.flightBody()), ADMIN_ONLY_201),
             row("GET", "/flights/{id}", f -> call("/flights/" + f.freshFlight(), null), ADMIN_ONLY_200),
             row("POST", "/flights/{id}/bags", f -> call("/flights/" + f.freshFlight() + "/bags",
@@ -675,6 +678,11 @@ public class AuthorizationMatrixIT extends ApiTest {
             String bag = filledBag();
             assertThat(api.post(bag + "/seal", admin.token(), null).status()).isEqualTo(200);
             return bag;
+        }
+
+        /** The code of a sealed bag assigned to the assigned agent, as its label's QR code reads. */
+        String sealedBagCode() {
+            return api.get(sealedBag(), admin.token()).text("code");
         }
 
         String freshRefreshToken() {

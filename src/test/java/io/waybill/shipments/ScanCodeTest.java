@@ -42,6 +42,20 @@ class ScanCodeTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"BAG4831209576", "bag4831209576", "  BAG4831209576 ", "BAG4831209570"})
+    void shouldReadABagCodeByItsShapeLeavingItsCheckDigitToTheBagsKeeper(String scanned) {
+        assertThat(ScanCode.read(scanned)).isEqualTo(
+                new ScanCode.Bag(scanned.strip().toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"BAG483120957", "BAG48312095761", "BAG-4831209576", "https://example.com/t/BAG4831209576"})
+    void shouldRefuseWhatIsShapedNearlyLikeABagCode(String scanned) {
+        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> ScanCode.read(scanned)).getMessage())
+                .startsWith("is not a shipment code");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"TRK79927398714", "https://track.example.com/t/TRK79927398710", "trk00000000001"})
     void shouldTellAWrongCheckDigitApart(String scanned) {
         InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,

@@ -8,12 +8,16 @@ import io.waybill.linehaul.BagStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -92,6 +96,21 @@ class JdbcBagRepository implements BagRepository {
     public List<Bag> lockOnFlight(UUID flightId) {
         return jdbc.sql("select " + COLUMNS + " from linehaul.bags where flight_id = ? order by id for update")
                 .param(flightId).query((rs, n) -> restore(rs)).list();
+    }
+
+    /** An opened bag changes no more, so the one opened last is the one last updated. */
+    @Override
+    public Map<UUID, UUID> lastOpenedAt(Collection<UUID> shipmentIds) {
+        Map<UUID, UUID> hubs = new HashMap<>();
+        jdbc.sql("""
+                select distinct on (s.shipment_id) s.shipment_id, b.destination_hub_id
+                from linehaul.bag_shipments s join linehaul.bags b on b.id = s.bag_id
+                where s.shipment_id = any(?::uuid[]) and b.status = 'opened'
+                order by s.shipment_id, b.updated_at desc, b.id""")
+                .param(shipmentIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query((RowCallbackHandler) rs -> hubs.put(rs.getObject("shipment_id", UUID.class),
+                        rs.getObject("destination_hub_id", UUID.class)));
+        return hubs;
     }
 
     @Override

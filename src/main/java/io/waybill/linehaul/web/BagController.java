@@ -69,8 +69,9 @@ class BagController {
     }
 
     @PostMapping(path = "/bags/{id}/shipments", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Put shipments in an open bag", description = "Each must be routed to the bag's origin hub "
-            + "and not have left it (created or picked_up), else 409; one that another bag holds until it is opened "
+    @Operation(summary = "Put shipments in an open bag", description = "Each must wait at the bag's origin hub: "
+            + "routed there and not have left it (created or picked_up), or brought there in transit by an earlier bag "
+            + "opened there (its next leg), else 409; one that another bag holds until it is opened "
             + "is refused (409); an unknown id is refused (422). One already in this bag stays. Up to 1000 ids. "
             + "Admins only (403 for the bag's agent).")
     @ApiResponse(responseCode = "403", description = "The caller may see the bag but not fill it")

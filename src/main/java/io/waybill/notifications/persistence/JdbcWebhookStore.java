@@ -48,15 +48,6 @@ class JdbcWebhookStore implements WebhookStore {
     }
 
     @Override
-    public Optional<Instant> lastQueuedLocking(UUID webhookId, String eventType) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('notifications.webhook_deliveries:' || ?, 0))")
-                .param(webhookId.toString()).query((rs, n) -> 0).list();
-        return jdbc.sql("select created_at from notifications.webhook_deliveries where webhook_id = ? "
-                + "and event_type = ? order by created_at desc limit 1").params(webhookId, eventType)
-                .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
-    }
-
-    @Override
     public Optional<Webhook> find(UUID id) {
         return jdbc.sql("select " + HOOK + " from notifications.webhooks where id = ?").param(id)
                 .query(JdbcWebhookStore::hook).optional();

@@ -88,9 +88,9 @@ class WebhookController {
     @Operation(summary = "Send a signed test event", description = "A webhook.test event (payload: webhook_id and a "
             + "message), signed and sent like any delivery, with the same headers; 202 with the delivery, whose "
             + "attempt follows at once and which appears in the delivery log. 409 when the webhook is disabled; 429 "
-            + "(with Retry-After) within 10 seconds of the webhook's last test event.")
+            + "(with Retry-After) beyond the webhook-test rate limit, per webhook: one every 10 seconds by default.")
     @ApiResponse(responseCode = "202", description = "The test delivery, queued")
-    @ApiResponse(responseCode = "429", description = "A test event was sent to this webhook less than 10 seconds ago")
+    @ApiResponse(responseCode = "429", description = "Too many test events for this webhook (one per 10 seconds by default)")
     ResponseEntity<DeliveryResponse> test(Caller caller, @PathVariable UUID id) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(DeliveryResponse.of(webhooks.sendTest(caller, id)));
     }

@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("waybill.rate-limits")
 public record RateLimitProperties(Budget loginAccount, Budget loginAccountTotal, Budget loginAddress, Budget tracking,
         Budget registration, Budget mailRequest, Budget booking, Budget locations, Budget whatsappSender, Budget apiKey,
-        @DefaultValue("waybill:rate-limit:") String redisKeyPrefix, @DefaultValue("PT0.25S") Duration redisTimeout) {
+        Budget webhookTest, @DefaultValue("waybill:rate-limit:") String redisKeyPrefix, @DefaultValue("PT0.25S") Duration redisTimeout) {
 
     private static final Map<RateLimit, Budget> DEFAULTS = new EnumMap<>(Map.of(
             RateLimit.LOGIN_ACCOUNT, new Budget(5L, Duration.ofMinutes(15)),
@@ -35,6 +35,10 @@ public record RateLimitProperties(Budget loginAccount, Budget loginAccountTotal,
             RateLimit.WHATSAPP_SENDER, new Budget(10L, Duration.ofMinutes(1)),
             RateLimit.API_KEY, new Budget(600L, Duration.ofMinutes(1))));
 
+    static {
+        DEFAULTS.put(RateLimit.WEBHOOK_TEST, new Budget(1L, Duration.ofSeconds(10)));
+    }
+
     public RateLimitProperties {
         loginAccount = settled(RateLimit.LOGIN_ACCOUNT, loginAccount);
         loginAccountTotal = settled(RateLimit.LOGIN_ACCOUNT_TOTAL, loginAccountTotal);
@@ -46,6 +50,7 @@ public record RateLimitProperties(Budget loginAccount, Budget loginAccountTotal,
         locations = settled(RateLimit.LOCATIONS, locations);
         whatsappSender = settled(RateLimit.WHATSAPP_SENDER, whatsappSender);
         apiKey = settled(RateLimit.API_KEY, apiKey);
+        webhookTest = settled(RateLimit.WEBHOOK_TEST, webhookTest);
         if (!apiKey.period().equals(Duration.ofMinutes(1))) {
             throw new InvalidSettingException("waybill.rate-limits.api-key.period", "waybill.rate-limits.api-key"
                     + ".period is " + apiKey.period() + "; API keys' limits are requests per minute.",
@@ -71,6 +76,7 @@ public record RateLimitProperties(Budget loginAccount, Budget loginAccountTotal,
         all.put(RateLimit.LOCATIONS, locations);
         all.put(RateLimit.WHATSAPP_SENDER, whatsappSender);
         all.put(RateLimit.API_KEY, apiKey);
+        all.put(RateLimit.WEBHOOK_TEST, webhookTest);
         return all;
     }
 

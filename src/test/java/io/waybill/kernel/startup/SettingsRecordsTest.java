@@ -83,7 +83,8 @@ class SettingsRecordsTest {
                 new Budget(50L, Duration.ofMinutes(15)), new Budget(60L, Duration.ofMinutes(1)),
                 new Budget(20L, Duration.ofHours(1)), new Budget(10L, Duration.ofHours(1)),
                 new Budget(60L, Duration.ofMinutes(1)), new Budget(120L, Duration.ofMinutes(1)),
-                new Budget(10L, Duration.ofMinutes(1)), new Budget(600L, Duration.ofMinutes(1)), "waybill:rate-limit:",
+                new Budget(10L, Duration.ofMinutes(1)), new Budget(600L, Duration.ofMinutes(1)),
+                new Budget(1L, Duration.ofSeconds(10)), "waybill:rate-limit:",
                 Duration.ofMillis(250)));
         assertThat(context.getBean(IdentityProperties.class)).isEqualTo(new IdentityProperties(
                 new IdentityProperties.Jwt(Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(90)),
