@@ -2,17 +2,14 @@ package io.waybill.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.waybill.kernel.BadParameterException;
-import io.waybill.kernel.ConflictException;
-import io.waybill.kernel.Page;
-import io.waybill.shipments.DeliveryInstruction;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import io.waybill.kernel.Caller;
+import io.waybill.kernel.ConflictException;
 import io.waybill.kernel.InvalidRequestException;
+import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
 import io.waybill.kernel.RefusalException;
 import io.waybill.notifications.NotificationPreferencesService;
+import io.waybill.shipments.DeliveryInstruction;
 import io.waybill.shipments.LabelFormat;
 import io.waybill.shipments.ServiceLevel;
 import io.waybill.shipments.ShipmentDetails;
@@ -22,6 +19,9 @@ import io.waybill.shipments.ShipmentStatus;
 import io.waybill.shipments.ShipmentView;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
@@ -39,8 +39,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The signed-in account's pages: its shipments (by status, searched by number or recipient, a page
  * at a time), booking one, one shipment's page (timeline, label, edit or cancel before dispatch, an
- * instruction after a failed attempt) and the notification channels. Who may see or change what is the services' rule, as for the API: a shipment of another
- * customer is "not found".
+ * instruction after a failed attempt) and the notification channels. Who may see or change what is
+ * the services' rule, as for the API: a shipment of another customer is "not found".
  */
 @Controller
 @Hidden
@@ -49,14 +49,14 @@ class PortalPages {
     private final ShipmentService shipments;
     private final ShipmentLabels labels;
     private final NotificationPreferencesService preferences;
-    private final ShipmentPage page;
+    private final ShipmentPage shipmentPage;
 
     PortalPages(ShipmentService shipments, ShipmentLabels labels, NotificationPreferencesService preferences,
-            ShipmentPage page) {
+            ShipmentPage shipmentPage) {
         this.shipments = shipments;
         this.labels = labels;
         this.preferences = preferences;
-        this.page = page;
+        this.shipmentPage = shipmentPage;
     }
 
     @GetMapping("/portal")
@@ -103,14 +103,14 @@ class PortalPages {
 
     @GetMapping("/portal/shipments/{id}")
     String shipment(@PathVariable String id, Model model) {
-        page.fill(caller(), id, model);
+        shipmentPage.fill(caller(), id, model);
         return "web/shipment";
     }
 
     /** The timeline alone, which the page's script swaps in when the live stream says more happened. */
     @GetMapping("/portal/shipments/{id}/timeline")
     String shipmentTimeline(@PathVariable String id, Model model) {
-        page.fill(caller(), id, model);
+        shipmentPage.fillTimeline(caller(), id, model);
         return "web/shipment :: shipment";
     }
 
@@ -162,7 +162,7 @@ class PortalPages {
         try {
             shipments.instruct(caller, id, action(form.get("action")), date(form.get("date")));
         } catch (InvalidRequestException refusal) {
-            page.fill(caller, id, model);
+            shipmentPage.fill(caller, id, model);
             // No action chosen sends no action at all; its error still goes beside the choices.
             Map<String, String> sent = new LinkedHashMap<>(form);
             sent.putIfAbsent("action", "");

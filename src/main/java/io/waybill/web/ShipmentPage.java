@@ -37,14 +37,7 @@ class ShipmentPage {
 
     /** The page's model; the form fields and errors stay as a refused form left them. */
     ShipmentView fill(Caller caller, String id, Model model) {
-        ShipmentView shipment = shipments.get(caller, id);
-        List<TrackingUpdate> history = shipments.history(caller, id);
-        List<TimelineEntry> timeline = TimelineEntry.newestFirst(history.stream().map(update -> TimelineEntry.at(
-                update.status().wireName(), update.location(), update.recordedAt(), update.timeZone())).toList());
-        model.addAttribute("shipment", shipment);
-        model.addAttribute("timeline", timeline);
-        model.addAttribute("sequence", history.size() - 1);
-        model.addAttribute("finished", shipment.status().isFinal());
+        ShipmentView shipment = fillTimeline(caller, id, model);
         model.addAttribute("cancellable", !shipment.status().isDispatched());
         model.addAttribute("instructable", shipment.status() == ShipmentStatus.DELIVERY_FAILED);
         model.addAttribute("instructionActions",
@@ -53,6 +46,19 @@ class ShipmentPage {
             FormErrors.empty(model);
         }
         fillFeedback(caller, shipment, model);
+        return shipment;
+    }
+
+    /** The status and timeline alone, which the page's script fetches again as the shipment moves. */
+    ShipmentView fillTimeline(Caller caller, String id, Model model) {
+        ShipmentView shipment = shipments.get(caller, id);
+        List<TrackingUpdate> history = shipments.history(caller, id);
+        List<TimelineEntry> timeline = TimelineEntry.newestFirst(history.stream().map(update -> TimelineEntry.at(
+                update.status().wireName(), update.location(), update.recordedAt(), update.timeZone())).toList());
+        model.addAttribute("shipment", shipment);
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("sequence", history.size() - 1);
+        model.addAttribute("finished", shipment.status().isFinal());
         return shipment;
     }
 
