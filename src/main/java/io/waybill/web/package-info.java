@@ -1,5 +1,5 @@
 /**
- * The web pages: public tracking, sign-in and the customer portal, rendered on the server
+ * The web pages: public tracking, sign-in, the customer portal and the admin pages, rendered on the server
  * (Thymeleaf) with a little htmx and a script of our own, their libraries served from WebJars by
  * this server. The pages call the modules' services in-process, like any adapter; they own no
  * table and publish no event. So this module runs only in a process that runs the modules it
@@ -9,6 +9,9 @@
  * SameSite=Lax) rather than bearer tokens, a CSRF token on every form, and a content security
  * policy that runs no inline script. A signed-in session ends when its account is deleted or its
  * owner logs out everywhere, as an access token would.
+ *
+ * <p>The admin dashboard's figures come from the reporting module, which need not run in the
+ * pages' process: the page then shows its links only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web pages",
         allowedDependencies = {"kernel", "security", "identity", "shipments", "shipments :: events", "tracking", "network", "notifications", "reporting", "care"})

@@ -220,6 +220,7 @@ public class AuthorizationMatrixIT extends ApiTest {
             row("GET", "/admin/users", f -> call("/admin/users", null), ADMIN_ONLY_200),
             row("DELETE", "/admin/users/{id}", f -> call("/admin/users/" + f.freshUser(), null), ADMIN_ONLY_204),
             row("GET", "/admin/reports", f -> call("/admin/reports", null), ADMIN_ONLY_200),
+            row("GET", "/admin/audit", f -> call("/admin/audit", null), ADMIN_ONLY_200),
             row("POST", "/admin/api-keys", f -> call("/admin/api-keys",
                     Map.of("agent_id", f.otherAgent.id().toString(), "name", "matrix")), ADMIN_ONLY_201),
             row("GET", "/admin/api-keys", f -> call("/admin/api-keys", null), ADMIN_ONLY_200),

@@ -33,7 +33,15 @@ class AdminDashboardIT extends BrowserTest {
                 .executeScript("return !!(window.Chart && Chart.getChart('chart-bookings') && Chart.getChart('chart-reasons'));")));
         assertThat(find("#table-days").getText()).contains("Delivered");
         assertAccessible("the admin dashboard");
+        ((JavascriptExecutor) driver()).executeScript("document.getElementById('trend-title').scrollIntoView();");
         browser.screenshot("admin");
+
+        find("a[href='/admin/pages/audit']").click();
+        awaitText("h1", "Audit log");
+        assertAccessible("the audit log page");
+        find("a[href='/admin/pages/webhooks']").click();
+        awaitText("h1", "Webhooks");
+        assertAccessible("the webhooks page");
     }
 
     @Test

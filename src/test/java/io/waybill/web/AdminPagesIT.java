@@ -49,6 +49,61 @@ class AdminPagesIT extends ApiTest {
         assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     }
 
+    @Test
+    void shouldListTheAuditLogFilteredForAnAdmin() throws Exception {
+        Account customer = customer();
+        assertThat(api.get("/admin/reports", customer.token()).status()).isEqualTo(403);
+        Session admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+
+        io.waybill.support.Eventually.eventually(() -> {
+            HttpResponse<String> log;
+            try {
+                log = admin.get("/admin/pages/audit?kind=refusal&actor_id=" + customer.id());
+            } catch (IOException | InterruptedException failed) {
+                throw new AssertionError(failed);
+            }
+            assertThat(log.statusCode()).isEqualTo(200);
+            assertThat(log.body()).contains("Audit log", "1 entries", "GET /admin/reports", "403", "(customer)");
+        });
+        assertThat(admin.get("/admin/pages/audit?kind=admin_action&actor_id=" + customer.id()).body())
+                .contains("0 entries").doesNotContain("GET /admin/reports");
+        assertThat(admin.get("/admin/pages/audit?kind=reads").statusCode()).isEqualTo(400);
+        assertThat(admin.get("/admin/pages/audit?from=2026-13-01T00:00").statusCode()).isEqualTo(400);
+        assertThat(signedIn(customer.email(), PASSWORD).get("/admin/pages/audit").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldRedeliverAWebhookDeliveryFromItsLogOnlyWithTheFormsToken() throws Exception {
+        String adminToken = admin().token();
+        io.waybill.support.Api.Response webhook = api.post("/webhooks", adminToken,
+                java.util.Map.of("url", "http://127.0.0.1:9/hook", "events", java.util.List.of("shipment.delivered")));
+        assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
+        String id = webhook.text("id");
+        io.waybill.support.Api.Response test = api.post("/webhooks/" + id + "/test", adminToken, null);
+        assertThat(test.status()).as(test.toString()).isEqualTo(202);
+        String redeliver = "/admin/pages/webhooks/" + id + "/deliveries/" + test.text("id") + "/redeliver";
+
+        Session admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        assertThat(admin.get("/admin/pages/webhooks").statusCode()).isEqualTo(200);
+        HttpResponse<String> log = admin.get("/admin/pages/webhooks/" + id);
+        assertThat(log.statusCode()).isEqualTo(200);
+        assertThat(log.body()).contains("webhook.test", "action=\"" + redeliver + "\"");
+        String token = csrfToken(log.body());
+
+        assertThat(admin.post(redeliver, "").statusCode()).isEqualTo(403);
+        assertThat(admin.post(redeliver, "_csrf=not-the-token").statusCode()).isEqualTo(403);
+        HttpResponse<String> sent = admin.post(redeliver, "_csrf=" + token);
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/admin/pages/webhooks/" + id);
+        assertThat(admin.get("/admin/pages/webhooks/" + id).body()).contains("The delivery is queued again");
+
+        Session customer = signedIn(customer().email(), PASSWORD);
+        assertThat(customer.get("/admin/pages/webhooks/" + id).statusCode()).isEqualTo(403);
+        String customersToken = csrfToken(customer.get("/portal/notifications").body());
+        assertThat(customer.post(redeliver, "_csrf=" + customersToken).statusCode()).isEqualTo(403);
+        assertThat(admin.get("/admin/pages/webhooks/" + java.util.UUID.randomUUID()).statusCode()).isEqualTo(404);
+    }
+
     private Session signedIn(String email, String password) throws Exception {
         Session session = new Session();
         String token = csrfToken(session.get("/signin").body());
