@@ -1,6 +1,7 @@
 package io.waybill.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import io.waybill.identity.AccountTenants;
 import io.waybill.identity.EmailVerificationService;
 import io.waybill.identity.IdentityService;
 import io.waybill.identity.PasswordResetService;
@@ -33,10 +34,12 @@ class SignInPages {
     private final PasswordResetService passwordReset;
     private final SignedIn signedIn;
     private final Throttle throttle;
+    private final AccountTenants tenants;
 
     SignInPages(IdentityService identity, EmailVerificationService verification, PasswordResetService passwordReset,
-            SignedIn signedIn, Throttle throttle) {
+            SignedIn signedIn, Throttle throttle, AccountTenants tenants) {
         this.identity = identity;
+        this.tenants = tenants;
         this.verification = verification;
         this.passwordReset = passwordReset;
         this.signedIn = signedIn;
@@ -61,6 +64,7 @@ class SignInPages {
         }
         TokenPair tokens;
         try {
+            tenants.bindForEmail(form.get("email"));
             tokens = identity.login(form.get("email"), form.get("password"), address);
         } catch (AuthenticationFailedException wrong) {
             return refused(model, form, wrong, "web/signin", response);
@@ -108,6 +112,7 @@ class SignInPages {
     @PostMapping("/verify-email")
     String verify(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
         try {
+            tenants.bindForAccountToken(form.get("token"));
             verification.verify(form.get("token"));
         } catch (RefusalException refusal) {
             return refused(model, form, refusal, "web/verify-email", response);
@@ -126,6 +131,7 @@ class SignInPages {
     String forgot(@RequestParam Map<String, String> form, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         return counted(RateLimit.MAIL_REQUEST, form, model, request, response, "web/forgot-password", () -> {
+            tenants.bindForEmail(form.get("email"));
             passwordReset.request(form.get("email"));
             model.addAttribute("done", "forgot.done");
             return "web/done";
@@ -142,6 +148,7 @@ class SignInPages {
     @PostMapping("/reset-password")
     String reset(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
         try {
+            tenants.bindForAccountToken(form.get("token"));
             passwordReset.reset(form.get("token"), form.get("new_password"));
         } catch (RefusalException refusal) {
             return refused(model, form, refusal, "web/reset-password", response);
