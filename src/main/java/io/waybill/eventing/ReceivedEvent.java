@@ -1,5 +1,6 @@
 package io.waybill.eventing;
 
+import io.waybill.kernel.TenantContext;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -17,9 +18,17 @@ public final class ReceivedEvent {
     private final String key;
     private final JsonNode payload;
     private final BiFunction<JsonNode, Class<?>, Object> reader;
+    private final UUID tenantId;
 
+    /** An event of the default tenant (as every event written before tenants). */
     public ReceivedEvent(UUID eventId, String topic, String type, int version, Instant occurredAt, String key,
             JsonNode payload, BiFunction<JsonNode, Class<?>, Object> reader) {
+        this(eventId, topic, type, version, occurredAt, key, payload, reader, TenantContext.DEFAULT);
+    }
+
+    public ReceivedEvent(UUID eventId, String topic, String type, int version, Instant occurredAt, String key,
+            JsonNode payload, BiFunction<JsonNode, Class<?>, Object> reader, UUID tenantId) {
+        this.tenantId = tenantId != null ? tenantId : TenantContext.DEFAULT;
         this.eventId = Objects.requireNonNull(eventId);
         this.topic = Objects.requireNonNull(topic);
         this.type = Objects.requireNonNull(type);
@@ -28,6 +37,11 @@ public final class ReceivedEvent {
         this.key = key;
         this.payload = payload;
         this.reader = reader;
+    }
+
+    /** The tenant whose change the event tells of: a consumer handles it as that tenant's work. */
+    public UUID tenantId() {
+        return tenantId;
     }
 
     public UUID eventId() {

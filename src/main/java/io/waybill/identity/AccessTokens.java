@@ -1,6 +1,7 @@
 package io.waybill.identity;
 
 import io.waybill.identity.config.IdentityProperties;
+import io.waybill.kernel.TenantContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,11 +12,18 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
-/** Signs short-lived access tokens: the subject is the user id, with the role as a claim. */
+/**
+ * Signs short-lived access tokens: the subject is the user id, with the role and the tenant
+ * ({@value #TENANT_CLAIM}) as claims. The tenant is the one the account was read under: row-level
+ * security let the work see the account only as that tenant's.
+ */
 @Component
 class AccessTokens {
 
     static final String ISSUER = "waybill";
+
+    /** The tenant claim; a token without it (issued before tenants) belongs to the default tenant. */
+    static final String TENANT_CLAIM = "tid";
 
     private final JwtEncoder encoder;
     private final Duration ttl;
@@ -33,6 +41,7 @@ class AccessTokens {
                 .issuedAt(now)
                 .expiresAt(now.plus(ttl))
                 .claim("role", user.role().wireName())
+                .claim(TENANT_CLAIM, TenantContext.currentOrDefault().toString())
                 .build();
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).type("JWT").build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

@@ -1,5 +1,6 @@
 package io.waybill.web;
 
+import io.waybill.kernel.TenantContext;
 import io.waybill.security.AccountLookup;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Ends a page session whose account was deleted, whose role changed, or whose owner logged out
  * everywhere (or reset the password) since it signed in: the same rule that refuses an access token
- * issued before then, read from the security module's copy of the accounts.
+ * issued before then, read from the security module's copy of the accounts. A signed-in session's
+ * request works as its account's tenant.
  */
 final class SessionAccountCheck extends OncePerRequestFilter {
 
@@ -27,6 +29,10 @@ final class SessionAccountCheck extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         PageUser user = SignedIn.current().orElse(null);
+        if (user != null) {
+            // The page's work is the signed-in account's tenant's, until the request ends (kernel's TenantScopeFilter).
+            TenantContext.set(user.tenantId());
+        }
         if (user != null && !accounts.active(user.userId())
                 .filter(account -> account.role() == user.role())
                 .filter(account -> account.acceptsTokenIssuedAt(user.signedInAt()))

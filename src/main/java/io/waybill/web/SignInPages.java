@@ -1,6 +1,7 @@
 package io.waybill.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import io.waybill.identity.AccountTenants;
 import io.waybill.identity.EmailVerificationService;
 import io.waybill.identity.IdentityService;
 import io.waybill.identity.PasswordResetService;
@@ -44,10 +45,13 @@ class SignInPages {
     private final Throttle throttle;
     private final ProviderSignIn providerSignIn;
     private final SignInProviders providers;
+    private final AccountTenants tenants;
 
     SignInPages(IdentityService identity, EmailVerificationService verification, PasswordResetService passwordReset,
-            SignedIn signedIn, Throttle throttle, ProviderSignIn providerSignIn, SignInProviders providers) {
+            SignedIn signedIn, Throttle throttle, ProviderSignIn providerSignIn, SignInProviders providers,
+            AccountTenants tenants) {
         this.identity = identity;
+        this.tenants = tenants;
         this.verification = verification;
         this.passwordReset = passwordReset;
         this.signedIn = signedIn;
@@ -80,6 +84,7 @@ class SignInPages {
         }
         TokenPair tokens;
         try {
+            tenants.bindForEmail(form.get("email"));
             tokens = identity.login(form.get("email"), form.get("password"), address);
         } catch (AuthenticationFailedException wrong) {
             return refused(model, form, wrong, "web/signin", response);
@@ -156,6 +161,7 @@ class SignInPages {
     @PostMapping("/verify-email")
     String verify(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
         return answered(form, model, response, "web/verify-email", () -> {
+            tenants.bindForAccountToken(form.get("token"));
             verification.verify(form.get("token"));
             model.addAttribute("done", "verify.done");
             return "web/done";
@@ -172,6 +178,7 @@ class SignInPages {
     String forgot(@RequestParam Map<String, String> form, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         return counted(RateLimit.MAIL_REQUEST, form, model, request, response, "web/forgot-password", () -> {
+            tenants.bindForEmail(form.get("email"));
             passwordReset.request(form.get("email"));
             model.addAttribute("done", "forgot.done");
             return "web/done";
@@ -188,6 +195,7 @@ class SignInPages {
     @PostMapping("/reset-password")
     String reset(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
         return answered(form, model, response, "web/reset-password", () -> {
+            tenants.bindForAccountToken(form.get("token"));
             passwordReset.reset(form.get("token"), form.get("new_password"));
             model.addAttribute("done", "reset.done");
             return "web/done";

@@ -1,6 +1,7 @@
 package io.waybill.web;
 
 import io.waybill.identity.TokenPair;
+import io.waybill.kernel.TenantContext;
 import io.waybill.security.AccountLookup;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,7 +43,9 @@ class SignedIn {
         Instant now = clock.instant();
         // Counted from when a token issued now would count, so a sign-in right after a reset is not refused.
         Instant signedInAt = accounts.active(tokens.userId()).map(account -> account.tokenIssueTime(now)).orElse(now);
-        PageUser user = new PageUser(tokens.userId(), tokens.role(), signedInAt, tokens.refreshToken(), email);
+        // The sign-in read the account as its tenant's (the email's tenant), so the session is that tenant's.
+        PageUser user = new PageUser(tokens.userId(), tokens.role(), signedInAt, tokens.refreshToken(), email,
+                TenantContext.currentOrDefault());
         request.getSession(true);
         request.changeSessionId();
         csrfTokens.saveToken(null, request, response);

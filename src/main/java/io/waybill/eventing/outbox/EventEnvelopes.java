@@ -2,6 +2,7 @@ package io.waybill.eventing.outbox;
 
 import io.waybill.eventing.DomainEvent;
 import io.waybill.eventing.ReceivedEvent;
+import io.waybill.kernel.TenantContext;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The versioned JSON envelope every event travels in:
- * {@code {event_id, type, version, occurred_at, payload}}, with the payload in snake_case.
+ * {@code {event_id, type, version, occurred_at, tenant_id, payload}}, with the payload in snake_case.
+ * The tenant is the writing work's ({@link TenantContext}); an envelope written before tenants has
+ * none and is the default tenant's.
  */
 @Component
 class EventEnvelopes {
@@ -36,6 +39,7 @@ class EventEnvelopes {
         envelope.put("type", event.type());
         envelope.put("version", event.version());
         envelope.put("occurred_at", event.occurredAt().toString());
+        envelope.put("tenant_id", TenantContext.currentOrDefault().toString());
         envelope.set("payload", json.valueToTree(event));
         return envelope;
     }
@@ -50,7 +54,23 @@ class EventEnvelopes {
                 Instant.parse(envelope.get("occurred_at").asString()),
                 key,
                 envelope.get("payload"),
-                (payload, type) -> json.treeToValue(payload, type));
+                (payload, type) -> json.treeToValue(payload, type),
+                tenantOf(envelope));
+    }
+
+    /** The envelope's tenant: the default tenant for an envelope written before tenants. */
+    static UUID tenantOf(JsonNode envelope) {
+        JsonNode tenant = envelope.get("tenant_id");
+        return tenant == null || tenant.isNull() ? TenantContext.DEFAULT : UUID.fromString(tenant.asString());
+    }
+
+    /** The tenant of an envelope's text; the default tenant when it has none or cannot be read. */
+    UUID tenantOf(String envelopeJson) {
+        try {
+            return tenantOf(json.readTree(envelopeJson));
+        } catch (RuntimeException unreadable) {
+            return TenantContext.DEFAULT;
+        }
     }
 
     /** The envelope's event id, or null when the text is not an envelope with a readable one. */

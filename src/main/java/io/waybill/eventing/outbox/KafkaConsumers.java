@@ -1,6 +1,7 @@
 package io.waybill.eventing.outbox;
 
 import io.waybill.eventing.EventHandler;
+import io.waybill.kernel.TenantContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,15 +39,19 @@ class KafkaConsumers implements SmartLifecycle {
             properties.setAckMode(ContainerProperties.AckMode.RECORD);
             properties.getKafkaConsumerProperties().setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             properties.setMessageListener((MessageListener<String, String>) (ConsumerRecord<String, String> record) -> {
-                try {
-                    transaction.executeWithoutResult(status ->
-                            delivery.deliver(handler, envelopes.read(record.topic(), record.key(), record.value())));
-                } catch (RuntimeException failure) {
-                    if (!deadLetters.failed(handler.group(), envelopes.eventIdOf(record.value()), record.topic(),
-                            record.key(), String.valueOf(record.value()), failure)) {
-                        throw failure;
+                // The event is handled, and parked when it fails, as its tenant's work: the transaction's
+                // connection is set to that tenant (row-level security), bound before it is checked out.
+                TenantContext.runAs(envelopes.tenantOf(record.value()), () -> {
+                    try {
+                        transaction.executeWithoutResult(status ->
+                                delivery.deliver(handler, envelopes.read(record.topic(), record.key(), record.value())));
+                    } catch (RuntimeException failure) {
+                        if (!deadLetters.failed(handler.group(), envelopes.eventIdOf(record.value()), record.topic(),
+                                record.key(), String.valueOf(record.value()), failure)) {
+                            throw failure;
+                        }
                     }
-                }
+                });
             });
             ConcurrentMessageListenerContainer<String, String> container =
                     new ConcurrentMessageListenerContainer<>(consumers, properties);

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.waybill.identity.AccountTenants;
 import io.waybill.identity.EmailVerificationService;
 import io.waybill.identity.IdentityService;
 import io.waybill.identity.PasswordResetService;
@@ -36,11 +37,14 @@ class AuthController {
     private final IdentityService identity;
     private final EmailVerificationService verification;
     private final PasswordResetService passwordReset;
+    private final AccountTenants tenants;
 
-    AuthController(IdentityService identity, EmailVerificationService verification, PasswordResetService passwordReset) {
+    AuthController(IdentityService identity, EmailVerificationService verification, PasswordResetService passwordReset,
+            AccountTenants tenants) {
         this.identity = identity;
         this.verification = verification;
         this.passwordReset = passwordReset;
+        this.tenants = tenants;
     }
 
     @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -65,6 +69,7 @@ class AuthController {
     @ApiResponse(responseCode = "401", description = "Wrong email or password")
     @ApiResponse(responseCode = "429", description = "Too many failed logins for this account or from this address")
     TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        tenants.bindForEmail(request.email());
         return TokenResponse.of(identity.login(request.email(), request.password(), http.getRemoteAddr()));
     }
 
@@ -77,6 +82,7 @@ class AuthController {
     @ApiResponse(responseCode = "429", description = "Too many failed logins for this account or from this address")
     TokenResponse loginWithForm(@RequestParam String username, @RequestParam String password,
             HttpServletRequest http) {
+        tenants.bindForEmail(username);
         return TokenResponse.of(identity.login(username, password, http.getRemoteAddr()));
     }
 
@@ -87,6 +93,7 @@ class AuthController {
     @SecurityRequirements
     @ApiResponse(responseCode = "401", description = "The refresh token is invalid, expired, used or revoked")
     TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
+        tenants.bindForRefreshToken(request.refreshToken());
         return TokenResponse.of(identity.refresh(request.refreshToken()));
     }
 
@@ -119,6 +126,7 @@ class AuthController {
     @SecurityRequirements
     @ApiResponse(responseCode = "204", description = "Verified")
     ResponseEntity<Void> verifyEmail(@Valid @RequestBody TokenRequest request) {
+        tenants.bindForAccountToken(request.token());
         verification.verify(request.token());
         return ResponseEntity.noContent().build();
     }
@@ -143,6 +151,7 @@ class AuthController {
     @ApiResponse(responseCode = "202", description = "If an account has this address, an email is on its way")
     @ApiResponse(responseCode = "429", description = "Too many emails requested from this address")
     ResponseEntity<Void> requestPasswordReset(@Valid @RequestBody PasswordResetRequest request) {
+        tenants.bindForEmail(request.email());
         passwordReset.request(request.email());
         return ResponseEntity.accepted().build();
     }
@@ -153,6 +162,7 @@ class AuthController {
     @SecurityRequirements
     @ApiResponse(responseCode = "204", description = "The password is changed")
     ResponseEntity<Void> resetPassword(@Valid @RequestBody NewPasswordRequest request) {
+        tenants.bindForAccountToken(request.token());
         passwordReset.reset(request.token(), request.newPassword());
         return ResponseEntity.noContent().build();
     }

@@ -106,6 +106,31 @@ class ModuleMigrations implements FlywayMigrationStrategy {
             log.info("Module {}: applied {} migration(s), now at V{}", module, result.migrationsExecuted,
                     result.targetSchemaVersion);
         }
+        enableTenancy(settings.getDataSource(), module);
+        for (String schema : OTHER_SCHEMAS.getOrDefault(module, List.of())) {
+            enableTenancy(settings.getDataSource(), schema);
+        }
+    }
+
+    /** The schemas a module's scripts keep besides the one named after it. */
+    private static final java.util.Map<String, List<String>> OTHER_SCHEMAS = java.util.Map.of("security", List.of("audit"));
+
+    /**
+     * Every table of the module's schema belongs to tenants (issue 13; eventing's V150 migration has
+     * the function). The modules' own migrations apply it once; applying it again after each start's
+     * migrations covers the tables a later migration adds without saying so, and changes nothing
+     * where everything is in place.
+     */
+    private static void enableTenancy(DataSource dataSource, String module) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("""
+                        select eventing.enable_tenancy(n.nspname) from pg_namespace n
+                        where n.nspname = ? and to_regprocedure('eventing.enable_tenancy(text)') is not null""")) {
+            statement.setString(1, module);
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot put the tables of " + module + " under row-level security", e);
+        }
     }
 
     private FluentConfiguration flyway(String module, Configuration settings) {

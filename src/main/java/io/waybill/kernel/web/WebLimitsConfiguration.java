@@ -21,6 +21,14 @@ class WebLimitsConfiguration {
         return registration;
     }
 
+    /** Right after the request id: a request's tenant (issue 13) is bound by later filters and ends here. */
+    @Bean
+    FilterRegistrationBean<TenantScopeFilter> tenantScopeFilter() {
+        FilterRegistrationBean<TenantScopeFilter> registration = new FilterRegistrationBean<>(new TenantScopeFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /** First of the filters that read: an oversized body is refused before anything reads it. */
     @Bean
     FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(Problems problems,

@@ -3,6 +3,7 @@ package io.waybill.security.accounts;
 import io.waybill.kernel.ApiScope;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.Role;
+import io.waybill.kernel.TenantContext;
 import io.waybill.security.AccountLookup;
 import io.waybill.security.AccountRecords;
 import io.waybill.security.ApiKeyLookup;
@@ -59,13 +60,22 @@ class JdbcAccounts implements AccountLookup, ApiKeyLookup, AccountRecords {
         if (apiKey == null || apiKey.isEmpty() || apiKey.length() > MAX_KEY_LENGTH) {
             return Optional.empty();
         }
+        // The request names no tenant: the key's own row says which, through the one function that may
+        // look across tenants (V151), and the request's work is that tenant's from here on.
+        byte[] hash = sha256(apiKey);
+        Optional<UUID> tenant = jdbc.sql("select t from security.tenant_of_api_key(?) t where t is not null").param(hash)
+                .query(UUID.class).optional();
+        if (tenant.isEmpty()) {
+            return Optional.empty();
+        }
+        TenantContext.set(tenant.get());
         // The account's role now decides; for an account not heard of yet, the role the key was issued under.
         return jdbc.sql("""
-                select k.id, k.user_id, coalesce(a.role, k.role, 'agent') as role, k.scopes, k.requests_per_minute
+                select k.id, k.user_id, k.tenant_id, coalesce(a.role, k.role, 'agent') as role, k.scopes, k.requests_per_minute
                 from security.api_keys k left join security.accounts a on a.user_id = k.user_id
                 where k.key_hash = ? and k.revoked_at is null and (k.expires_at is null or k.expires_at > ?)
                   and (a.user_id is null or a.deleted_at is null)""")
-                .params(sha256(apiKey), timestamp(now)).query(JdbcAccounts::grant).optional()
+                .params(hash, timestamp(now)).query(JdbcAccounts::grant).optional()
                 .filter(grant -> !grant.caller().isAdmin());
     }
 
@@ -75,7 +85,8 @@ class JdbcAccounts implements AccountLookup, ApiKeyLookup, AccountRecords {
         Set<ApiScope> scopes = stored == null ? ApiScope.allowedFor(role) : scopes((String[]) stored.getArray());
         int perMinute = rs.getInt("requests_per_minute");
         Integer requestsPerMinute = rs.wasNull() ? null : perMinute;
-        return new Grant(rs.getObject("id", UUID.class), new Caller(rs.getObject("user_id", UUID.class), role),
+        return new Grant(rs.getObject("id", UUID.class), new Caller(rs.getObject("user_id", UUID.class), role,
+                rs.getObject("tenant_id", UUID.class)),
                 scopes, requestsPerMinute);
     }
 

@@ -3,6 +3,7 @@ package io.waybill.security.web;
 import io.waybill.security.AccountLookup;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.Role;
+import io.waybill.kernel.TenantContext;
 import java.util.UUID;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -16,6 +17,9 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
  * has not heard of yet acts with the role its token claims ({@link AccountLookup#activeForToken}).
  */
 final class TokenToCaller implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    /** The tenant claim (identity's AccessTokens writes it). */
+    static final String TENANT_CLAIM = "tid";
 
     private final AccountLookup accounts;
 
@@ -31,12 +35,29 @@ final class TokenToCaller implements Converter<Jwt, AbstractAuthenticationToken>
         } catch (RuntimeException malformed) {
             throw new InvalidBearerTokenException("The token has no valid subject");
         }
+        UUID tenant = tenantOf(jwt);
+        // The account's row is the tenant's: row-level security shows it only once the tenant is set,
+        // and the request's work stays with that tenant until the request ends (TenantScopeFilter).
+        TenantContext.set(tenant);
         Role claimed = Role.fromWire(jwt.getClaimAsString("role")).orElse(null);
         AccountLookup.ActiveAccount account = accounts.activeForToken(userId, claimed)
                 .orElseThrow(() -> new InvalidBearerTokenException("The account of this token no longer exists"));
         if (!account.acceptsTokenIssuedAt(jwt.getIssuedAt())) {
             throw new InvalidBearerTokenException("The token was revoked by a logout or a password reset");
         }
-        return new CallerAuthentication(new Caller(userId, account.role()), jwt, "bearer");
+        return new CallerAuthentication(new Caller(userId, account.role(), tenant), jwt, "bearer");
+    }
+
+    /** The token's tenant; a token issued before tenants has none and belongs to the default tenant. */
+    private static UUID tenantOf(Jwt jwt) {
+        String claim = jwt.getClaimAsString(TENANT_CLAIM);
+        if (claim == null) {
+            return TenantContext.DEFAULT;
+        }
+        try {
+            return UUID.fromString(claim);
+        } catch (IllegalArgumentException malformed) {
+            throw new InvalidBearerTokenException("The token has no valid tenant");
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.waybill.kernel.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.kernel.Services;
+import io.waybill.kernel.TenantContext;
 import io.waybill.support.FreshDatabase;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -72,8 +73,10 @@ class ModuleMigrationsIT {
             Map<String, TreeSet<Integer>> scripts = scriptsByModule();
             assertThat(legacyApplied).isEqualTo(scripts.values().stream().mapToInt(TreeSet::size).sum());
             UUID user = UUID.randomUUID();
-            jdbc.sql("insert into identity.users (id, email, password_hash, role, created_at) "
-                    + "values (?, 'before@split.test', 'x', 'customer', now())").param(user).update();
+            // Every script ran, tenants' too: a row names its tenant (no connection here is set to one).
+            jdbc.sql("insert into identity.users (id, email, password_hash, role, created_at, tenant_id) "
+                    + "values (?, 'before@split.test', 'x', 'customer', now(), ?)").params(user, TenantContext.DEFAULT)
+                    .update();
 
             startTogether(() -> new ModuleMigrations(Services.all(),
                     List.of(ModuleMigrations.ROOT, "classpath:db/upgrade-probe")).migrate(bootFlyway(dataSource)));

@@ -1,0 +1,35 @@
+package io.waybill.identity.persistence;
+
+import io.waybill.identity.TenantKeys;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcTenantKeys implements TenantKeys {
+
+    private final JdbcClient jdbc;
+
+    JdbcTenantKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<UUID> ofEmail(String normalizedEmail) {
+        return jdbc.sql("select t from identity.tenant_of_email(?) t where t is not null").param(normalizedEmail)
+                .query(UUID.class).optional();
+    }
+
+    @Override
+    public Optional<UUID> ofRefreshTokenHash(byte[] hash) {
+        return jdbc.sql("select t from identity.tenant_of_refresh_token(?) t where t is not null").param(hash)
+                .query(UUID.class).optional();
+    }
+
+    @Override
+    public Optional<UUID> ofAccountTokenHash(byte[] hash) {
+        return jdbc.sql("select t from identity.tenant_of_account_token(?) t where t is not null").param(hash)
+                .query(UUID.class).optional();
+    }
+}

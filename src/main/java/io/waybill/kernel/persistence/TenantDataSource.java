@@ -1,0 +1,122 @@
+package io.waybill.kernel.persistence;
+
+import io.waybill.kernel.TenantContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.WeakHashMap;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * The application's data source: every connection it hands out runs as the application's database
+ * role (a plain role that owns no table, so row-level security holds it) and is set to the tenant of
+ * the work checking it out ({@link TenantContext}). A transaction keeps the connection it checked
+ * out, so its tenant holds for the whole transaction. Both are session settings of the physical
+ * connection, remembered per connection: a checkout costs a round trip only when the connection was
+ * last set to another tenant, and a query never costs one.
+ *
+ * <p>Work that binds no tenant gets {@code fallback}: the default tenant while a deployment has only
+ * that one (step 1 of issue 13), or none ({@code waybill.tenancy.fail-closed=true}), when the
+ * connection sees no row and can write none. Migrations do not come through here: they run as the
+ * owner ({@link #owner()}).
+ */
+public final class TenantDataSource extends DelegatingDataSource {
+
+    /** What a physical connection was last set to. */
+    private record Applied(String role, String tenant) {
+    }
+
+    /** {@code role} 'none' is RESET ROLE: the configured user, the tables' owner. */
+    private static final String OWNER_ROLE = "none";
+
+    private static final String APPLY = "select set_config('role', ?, false), set_config('app.tenant_id', ?, false)";
+
+    /**
+     * Per physical connection, whichever wrapper set it: the application's and the owner's view lend
+     * out the same pool's connections.
+     */
+    private static final Map<Connection, Applied> APPLIED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final String role;
+    private final UUID fallback;
+    private final boolean owner;
+
+    /**
+     * @param role the database role the application's work runs as; empty when the configured user is
+     *        already that plain role
+     * @param fallback the tenant of work that binds none; null for none (fail closed)
+     */
+    public TenantDataSource(DataSource pool, String role, UUID fallback) {
+        this(pool, role == null || role.isBlank() ? null : role, fallback, false);
+    }
+
+    private TenantDataSource(DataSource pool, String role, UUID fallback, boolean owner) {
+        super(Objects.requireNonNull(pool));
+        this.role = role;
+        this.fallback = fallback;
+        this.owner = owner;
+    }
+
+    /**
+     * The same pool's connections as the configured user, the tables' owner, with no tenant: for
+     * migrations only (the owner must be a superuser or have BYPASSRLS to see rows).
+     */
+    public DataSource owner() {
+        return owner ? this : new TenantDataSource(obtainTargetDataSource(), role == null ? null : OWNER_ROLE, null,
+                true);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return prepared(obtainTargetDataSource().getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return prepared(obtainTargetDataSource().getConnection(username, password));
+    }
+
+    private Connection prepared(Connection connection) throws SQLException {
+        UUID tenant = owner ? null : TenantContext.current().orElse(fallback);
+        Applied wanted = new Applied(role, tenant == null ? "" : tenant.toString());
+        Connection physical = physical(connection);
+        if (wanted.equals(APPLIED.get(physical))) {
+            return connection;
+        }
+        try {
+            apply(connection, wanted);
+        } catch (SQLException | RuntimeException e) {
+            APPLIED.remove(physical);
+            connection.close();
+            throw e;
+        }
+        APPLIED.put(physical, wanted);
+        return connection;
+    }
+
+    private static void apply(Connection connection, Applied wanted) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(wanted.role() == null
+                ? "select set_config('app.tenant_id', ?, false)" : APPLY)) {
+            int index = 1;
+            if (wanted.role() != null) {
+                statement.setString(index++, wanted.role());
+            }
+            statement.setString(index, wanted.tenant());
+            statement.execute();
+        }
+        if (!connection.getAutoCommit()) {
+            // A session setting made in a transaction would be undone by its rollback.
+            connection.commit();
+        }
+    }
+
+    /** The pool's physical connection behind the handle it lends out: what the settings belong to. */
+    private static Connection physical(Connection connection) throws SQLException {
+        return connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
+    }
+}

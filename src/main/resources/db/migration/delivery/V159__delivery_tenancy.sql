@@ -1,0 +1,3 @@
+-- Tenants (issue 13): the delivery module's tables belong to tenants, under row-level security
+-- (eventing.enable_tenancy, V150, says what that means).
+select eventing.enable_tenancy('delivery');
