@@ -103,6 +103,14 @@
                     return true;
                 });
             }
+            if (response.status === 409 && response.headers.get('Retry-After')) {
+                // The same action is still being done by the server (sent before a reload, say):
+                // asked again when the server says, which then answers with its outcome.
+                say('queued', action, 'queued');
+                var seconds = parseInt(response.headers.get('Retry-After'), 10);
+                window.setTimeout(flush, (isNaN(seconds) ? 1 : Math.max(1, seconds)) * 1000);
+                return false;
+            }
             if (response.type === 'opaqueredirect' || response.status === 401 || response.status === 403) {
                 // Signed out, or the session changed: kept until the agent signs in again.
                 say('signin', action, 'queued');
