@@ -87,9 +87,15 @@ class AgentPagesIT extends BrowserTest {
         assertThat(api.get("/shipments/" + id, agent.token()).text("status")).isEqualTo("out_for_delivery");
         assertAccessible("the agent's shipment page with a queued action");
 
+        // Back online, the page sends what waits (on the browser's online event, else at its next
+        // 30-second round) without a reload; a reload right away would race that send.
         network(false);
+        browser.waiting(java.time.Duration.ofSeconds(40)).until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(
+                org.openqa.selenium.By.cssSelector("#queue-list li.sent"),
+                "Sent: The failed attempt is recorded; the shipment is now: Delivery attempt failed."));
         driver().navigate().refresh();
-        awaitText("#queue-list li.sent", "Sent: The failed attempt is recorded; the shipment is now: Delivery attempt failed.");
+        awaitText("h1", "Shipment " + number);
+        assertThat(driver().findElements(org.openqa.selenium.By.cssSelector("#queue-list li"))).isEmpty();
         assertThat(api.get("/shipments/" + id, agent.token()).text("status")).isEqualTo("delivery_failed");
         assertThat(api.get("/tracking/" + id, agent.token()).body()).hasSize(entries + 1);
         assertThat(((org.openqa.selenium.JavascriptExecutor) driver())
