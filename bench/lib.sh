@@ -28,7 +28,9 @@ EMBEDDED=${EMBEDDED:-1}
 DB=waybill_bench
 REDIS_DB=5
 PG="psql -X -q -h 127.0.0.1 -p 5432 -U postgres"
-export PGOPTIONS="-c client_min_messages=warning"
+# The rows psql and pgbench write are the default tenant's, as the server's own are (every table's
+# tenant_id defaults to the connection's app.tenant_id; docs/API.md#tenants).
+export PGOPTIONS="-c client_min_messages=warning -c app.tenant_id=00000000-0000-0000-0000-000000000001"
 ADMIN_EMAIL=bench-admin@waybill.local
 PASSWORD=bench-password-not-secret
 CUSTOMERS=8
