@@ -20,7 +20,7 @@ public final class BackgroundRun implements AutoCloseable {
     public BackgroundRun(String threadName, Runnable task) {
         this.task = task;
         this.executor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, threadName);
+            Thread thread = new Thread(() -> BackgroundWork.run(runnable), threadName);
             thread.setDaemon(true);
             return thread;
         });

@@ -113,7 +113,7 @@ public final class OutboundWorker<T, R> implements AutoCloseable {
                 }
                 for (T item : items) {
                     slots.acquireUninterruptibly();
-                    senders.execute(() -> sendOne(item));
+                    senders.execute(() -> BackgroundWork.run(() -> sendOne(item)));
                 }
                 if (items.size() < free) {
                     return;

@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Loads shipments, lets the aggregate decide, stores the result and announces it. Who may see a
@@ -50,11 +51,13 @@ public class ShipmentService {
     private final DeliveryPromise defaultPromise;
     private final DeliveryPolicy delivery;
     private final ProofImageStore images;
+    private final TransactionOperations transactions;
     private final SecureRandom random = new SecureRandom();
 
     ShipmentService(ShipmentRepository shipments, AgentLocations agentLocations, AccountLookup accounts,
             EventPublisher events, Throttle throttle, Clock clock, NetworkCopy network, ShipmentsProperties properties,
-            DeliveryPolicy delivery, ProofImageStore images) {
+            DeliveryPolicy delivery, ProofImageStore images, TransactionOperations transactions) {
+        this.transactions = transactions;
         this.delivery = delivery;
         this.images = images;
         this.shipments = shipments;
@@ -74,7 +77,6 @@ public class ShipmentService {
      * customer's bookings are counted ({@link RateLimit#BOOKING}): each one mails and texts, so an
      * account that books without pause is refused for a while.
      */
-    @Transactional
     public ShipmentView book(Caller caller, UUID onBehalfOf, ShipmentDetails details) {
         return book(caller, onBehalfOf, details, ServiceLevel.STANDARD);
     }
@@ -84,13 +86,14 @@ public class ShipmentService {
      * booking's date where it is booked from (the zone of the hub its source address names, else
      * {@code waybill.time-zone}) plus the transit days of the lane joining its cities, or the defaults.
      */
-    @Transactional
     public ShipmentView book(Caller caller, UUID onBehalfOf, ShipmentDetails details, ServiceLevel serviceLevel) {
         return book(caller, onBehalfOf, details, serviceLevel, Payment.prepaid());
     }
 
-    /** {@link #book(Caller, UUID, ShipmentDetails, ServiceLevel)} paid as {@code payment} says. */
-    @Transactional
+    /**
+     * {@link #book(Caller, UUID, ShipmentDetails, ServiceLevel)} paid as {@code payment} says. Only the
+     * writes share a transaction: the account's budget (Redis, when configured) is taken before it opens.
+     */
     public ShipmentView book(Caller caller, UUID onBehalfOf, ShipmentDetails details, ServiceLevel serviceLevel,
             Payment payment) {
         UUID customerId = customerFor(caller, onBehalfOf);
@@ -108,9 +111,11 @@ public class ShipmentService {
                         + " in a row; try again later.");
             }
         }
-        shipments.add(booking.shipment());
-        booking.events().forEach(events::publish);
-        return ShipmentView.of(booking.shipment());
+        return transactions.execute(status -> {
+            shipments.add(booking.shipment());
+            booking.events().forEach(events::publish);
+            return ShipmentView.of(booking.shipment());
+        });
     }
 
     public Page<ShipmentView> list(Caller caller, ShipmentStatus status, PageQuery page) {

@@ -180,6 +180,34 @@ class DeliveryDatesApiIT extends ApiTest {
         });
     }
 
+    @Test
+    void shouldPromiseFromTheLaneAsChangedOrRemovedByTheBookingAfterTheChange() {
+        // The shipments module keeps the lanes in memory: a change must reach the very next booking once
+        // its event is handled, not only when the kept copy grows old.
+        String admin = admin().token();
+        String from = unique("Origin");
+        String to = unique("Destination");
+        Api.Response lane = api.post("/admin/lanes", admin, Map.of("origin_city", from, "destination_city", to,
+                "standard_transit_days", 3, "express_transit_days", 1));
+        assertThat(lane.status()).as(lane.toString()).isEqualTo(201);
+        String laneId = lane.text("id");
+        awaitEvents();
+        Account customer = customer();
+        Api.Response before = book(customer, from, to, null);
+        assertThat(date(before, "promised_delivery_date")).isEqualTo(bookedOn(before, ZoneId.of("UTC")).plusDays(3));
+
+        assertThat(api.put("/admin/lanes/" + laneId, admin, Map.of("standard_transit_days", 6)).status()).isEqualTo(200);
+        awaitEvents();
+        Api.Response changed = book(customer, from, to, null);
+        assertThat(date(changed, "promised_delivery_date")).isEqualTo(bookedOn(changed, ZoneId.of("UTC")).plusDays(6));
+
+        assertThat(api.delete("/admin/lanes/" + laneId, admin).status()).isEqualTo(204);
+        awaitEvents();
+        Api.Response removed = book(customer, from, to, null);
+        assertThat(date(removed, "promised_delivery_date")).as("the default without a lane")
+                .isEqualTo(bookedOn(removed, ZoneId.of("UTC")).plusDays(5));
+    }
+
     private Api.Response book(Account customer, String from, String to, String serviceLevel) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("source_address", from, "destination_address", to));
         if (serviceLevel != null) {

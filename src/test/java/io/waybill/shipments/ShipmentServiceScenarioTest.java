@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The application service's scenarios without Spring or a database: an in-memory repository, the
@@ -64,7 +65,8 @@ class ShipmentServiceScenarioTest {
     };
     private final ShipmentService service = new ShipmentService(repository, locationCopy, lookup, published::add,
             new Unlimited(), Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC), network,
-            new ShipmentsProperties("UTC", new ShipmentsProperties.Eta(5, 2)), DeliveryPolicy.DEFAULT, images);
+            new ShipmentsProperties("UTC", new ShipmentsProperties.Eta(5, 2)), DeliveryPolicy.DEFAULT, images,
+            TransactionOperations.withoutTransaction());
 
     private final Caller customer = account(Role.CUSTOMER);
     private final Caller otherCustomer = account(Role.CUSTOMER);

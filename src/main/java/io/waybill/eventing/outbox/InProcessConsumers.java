@@ -1,6 +1,7 @@
 package io.waybill.eventing.outbox;
 
 import io.waybill.eventing.EventHandler;
+import io.waybill.kernel.BackgroundWork;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +118,7 @@ class InProcessConsumers implements SmartLifecycle {
     }
 
     private void run(EventHandler handler, Signal wakeUp) {
+        BackgroundWork.markThread();
         Duration backoff = Duration.ZERO;
         while (!Thread.currentThread().isInterrupted()) {
             try {

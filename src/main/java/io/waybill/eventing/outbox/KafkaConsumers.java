@@ -1,6 +1,7 @@
 package io.waybill.eventing.outbox;
 
 import io.waybill.eventing.EventHandler;
+import io.waybill.kernel.BackgroundWork;
 import io.waybill.kernel.TenantContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ class KafkaConsumers implements SmartLifecycle {
             properties.setMessageListener((MessageListener<String, String>) (ConsumerRecord<String, String> record) -> {
                 // The event is handled, and parked when it fails, as its tenant's work: the transaction's
                 // connection is set to that tenant (row-level security), bound before it is checked out.
-                TenantContext.runAs(envelopes.tenantOf(record.value()), () -> {
+                TenantContext.runAs(envelopes.tenantOf(record.value()), () -> BackgroundWork.run(() -> {
                     try {
                         transaction.executeWithoutResult(status ->
                                 delivery.deliver(handler, envelopes.read(record.topic(), record.key(), record.value())));
@@ -51,7 +52,7 @@ class KafkaConsumers implements SmartLifecycle {
                             throw failure;
                         }
                     }
-                });
+                }));
             });
             ConcurrentMessageListenerContainer<String, String> container =
                     new ConcurrentMessageListenerContainer<>(consumers, properties);

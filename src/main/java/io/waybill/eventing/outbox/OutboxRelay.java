@@ -1,5 +1,6 @@
 package io.waybill.eventing.outbox;
 
+import io.waybill.kernel.BackgroundWork;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,6 +112,7 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     private void run() {
+        BackgroundWork.markThread();
         Duration backoff = Duration.ZERO;
         while (!Thread.currentThread().isInterrupted()) {
             try {

@@ -1,5 +1,6 @@
 package io.waybill.kernel.persistence;
 
+import io.waybill.kernel.BackgroundWork;
 import io.waybill.kernel.TenantContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,6 +25,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * that one (step 1 of issue 13), or none ({@code waybill.tenancy.fail-closed=true}), when the
  * connection sees no row and can write none. Migrations do not come through here: they run as the
  * owner ({@link #owner()}).
+ *
+ * <p>Background work ({@link BackgroundWork}: event consumers, the relay, outbound senders) gets its
+ * connections from a pool of its own when one is given, so that requests and consumers never wait
+ * for each other's connections: a burst of bookings cannot hold back the events they produce.
  */
 public final class TenantDataSource extends DelegatingDataSource {
 
@@ -45,6 +50,7 @@ public final class TenantDataSource extends DelegatingDataSource {
     private final String role;
     private final UUID fallback;
     private final boolean owner;
+    private final DataSource workers;
 
     /**
      * @param role the database role the application's work runs as; empty when the configured user is
@@ -52,11 +58,19 @@ public final class TenantDataSource extends DelegatingDataSource {
      * @param fallback the tenant of work that binds none; null for none (fail closed)
      */
     public TenantDataSource(DataSource pool, String role, UUID fallback) {
-        this(pool, role == null || role.isBlank() ? null : role, fallback, false);
+        this(pool, null, role, fallback);
     }
 
-    private TenantDataSource(DataSource pool, String role, UUID fallback, boolean owner) {
+    /**
+     * @param workers the pool background work's connections come from; null for {@code pool}
+     */
+    public TenantDataSource(DataSource pool, DataSource workers, String role, UUID fallback) {
+        this(pool, workers, role == null || role.isBlank() ? null : role, fallback, false);
+    }
+
+    private TenantDataSource(DataSource pool, DataSource workers, String role, UUID fallback, boolean owner) {
         super(Objects.requireNonNull(pool));
+        this.workers = workers;
         this.role = role;
         this.fallback = fallback;
         this.owner = owner;
@@ -67,18 +81,23 @@ public final class TenantDataSource extends DelegatingDataSource {
      * migrations only (the owner must be a superuser or have BYPASSRLS to see rows).
      */
     public DataSource owner() {
-        return owner ? this : new TenantDataSource(obtainTargetDataSource(), role == null ? null : OWNER_ROLE, null,
-                true);
+        return owner ? this : new TenantDataSource(obtainTargetDataSource(), null, role == null ? null : OWNER_ROLE,
+                null, true);
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        return prepared(obtainTargetDataSource().getConnection());
+        return prepared(pool().getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return prepared(obtainTargetDataSource().getConnection(username, password));
+        return prepared(pool().getConnection(username, password));
+    }
+
+    /** The pool the running work borrows from. */
+    private DataSource pool() {
+        return workers != null && BackgroundWork.active() ? workers : obtainTargetDataSource();
     }
 
     private Connection prepared(Connection connection) throws SQLException {

@@ -1,23 +1,45 @@
 package io.waybill.shipments.persistence;
 
+import io.waybill.kernel.TenantContext;
 import io.waybill.shipments.HubPlace;
 import io.waybill.shipments.NetworkCopy;
 import io.waybill.shipments.TransitLane;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The copy of lanes and hubs (names, cities, zones) in PostgreSQL (schema {@code shipments}), written only from the network's events. */
+/**
+ * The copy of lanes and hubs (names, cities, zones) in PostgreSQL (schema {@code shipments}), written
+ * only from the network's events. Every booking and every status change reads the lanes or the hubs,
+ * which change a few times a day: they are kept in memory per tenant, read again after each write
+ * this instance commits and at most {@link #FRESH_FOR} after another instance's.
+ */
 @Repository
 class JdbcNetworkCopy implements NetworkCopy {
 
+    /** How long a tenant's lanes and hubs are used before they are read again. */
+    static final Duration FRESH_FOR = Duration.ofSeconds(5);
+
+    /** A tenant's lanes and hubs as read at {@code readAt}, before the {@code generation}+1st write here. */
+    private record Snapshot(List<TransitLane> lanes, List<HubPlace> hubs, long readAt, long generation) {
+    }
+
     private final JdbcClient jdbc;
+    private final Map<UUID, Snapshot> snapshots = new ConcurrentHashMap<>();
+    /** Moves on each write and again when its transaction ends: a snapshot read across one is not kept. */
+    private final AtomicLong generation = new AtomicLong();
 
     JdbcNetworkCopy(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -25,6 +47,41 @@ class JdbcNetworkCopy implements NetworkCopy {
 
     @Override
     public List<TransitLane> lanes() {
+        return snapshot().lanes();
+    }
+
+    @Override
+    public List<HubPlace> hubs() {
+        return snapshot().hubs();
+    }
+
+    private Snapshot snapshot() {
+        UUID tenant = TenantContext.currentOrDefault();
+        Snapshot known = snapshots.get(tenant);
+        long now = System.nanoTime();
+        long current = generation.get();
+        if (known != null && known.generation() == current && now - known.readAt() < FRESH_FOR.toNanos()) {
+            return known;
+        }
+        Snapshot read = new Snapshot(List.copyOf(readLanes()), List.copyOf(readHubs()), now, current);
+        snapshots.put(tenant, read);
+        return read;
+    }
+
+    /** Makes every snapshot stale now and again once the writing transaction has ended (committed or not). */
+    private void changed() {
+        generation.incrementAndGet();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    generation.incrementAndGet();
+                }
+            });
+        }
+    }
+
+    private List<TransitLane> readLanes() {
         return jdbc.sql("""
                 select origin_city, destination_city, standard_transit_days, express_transit_days
                 from shipments.network_lanes where deleted_at is null""")
@@ -33,8 +90,7 @@ class JdbcNetworkCopy implements NetworkCopy {
                 .list();
     }
 
-    @Override
-    public List<HubPlace> hubs() {
+    private List<HubPlace> readHubs() {
         return jdbc.sql("""
                 select hub_id, hub_name, city, time_zone from shipments.network_hubs
                 where deleted_at is null""")
@@ -70,6 +126,7 @@ class JdbcNetworkCopy implements NetworkCopy {
                 .params(laneId, lane.originCity(), lane.destinationCity(), lane.standardTransitDays(),
                         lane.expressTransitDays(), Timestamp.from(asOf))
                 .update();
+        changed();
     }
 
     @Override
@@ -80,6 +137,7 @@ class JdbcNetworkCopy implements NetworkCopy {
                     as_of = greatest(network_lanes.as_of, excluded.as_of)""")
                 .params(laneId, Timestamp.from(removedAt), Timestamp.from(removedAt))
                 .update();
+        changed();
     }
 
     @Override
@@ -91,6 +149,7 @@ class JdbcNetworkCopy implements NetworkCopy {
                 where network_hubs.deleted_at is null and network_hubs.as_of < excluded.as_of""")
                 .params(hubId, hubName, city, timeZone, Timestamp.from(asOf))
                 .update();
+        changed();
     }
 
     @Override
@@ -101,5 +160,6 @@ class JdbcNetworkCopy implements NetworkCopy {
                     as_of = greatest(network_hubs.as_of, excluded.as_of)""")
                 .params(hubId, Timestamp.from(removedAt), Timestamp.from(removedAt))
                 .update();
+        changed();
     }
 }

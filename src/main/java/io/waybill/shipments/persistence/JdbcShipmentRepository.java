@@ -137,7 +137,10 @@ class JdbcShipmentRepository implements ShipmentRepository {
                 .update();
         appendHistory(shipment);
         appendRevisions(shipment);
-        storePayment(shipment);
+        if (shipment.payment().isCashOnDelivery()) {
+            // A new shipment has no payment row to remove.
+            storePayment(shipment);
+        }
     }
 
     @Override
