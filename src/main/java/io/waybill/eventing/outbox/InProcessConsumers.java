@@ -90,8 +90,10 @@ class InProcessConsumers implements SmartLifecycle {
             if (seen != null && high <= seen) {
                 return 0;
             }
-            jdbc.sql("insert into eventing.consumer_offsets (consumer_group, position) values (?, 0) on conflict do nothing")
-                    .param(handler.group()).update();
+            if (seen == null) {
+                jdbc.sql("insert into eventing.consumer_offsets (consumer_group, position) values (?, 0) on conflict do nothing")
+                        .param(handler.group()).update();
+            }
             long offset = jdbc.sql("select position from eventing.consumer_offsets where consumer_group = ? for update")
                     .param(handler.group()).query(Long.class).single();
             if (high <= offset) {
