@@ -12,6 +12,7 @@ import io.waybill.kernel.PageQuery;
 import io.waybill.kernel.RefusalException;
 import io.waybill.kernel.TooManyRequestsException;
 import io.waybill.shipments.CollectionMethod;
+import io.waybill.shipments.DeliveryRound;
 import io.waybill.shipments.FailureReason;
 import io.waybill.shipments.GeoPoint;
 import io.waybill.shipments.Payment;
@@ -24,7 +25,6 @@ import io.waybill.shipments.TrackingUpdate;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -64,20 +64,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Hidden
 class AgentPages {
 
-    /** Where a shipment stands in a round: at the door first, then the ones to try again, then the rest. */
-    private static final List<ShipmentStatus> ROUND = List.of(ShipmentStatus.OUT_FOR_DELIVERY,
-            ShipmentStatus.DELIVERY_FAILED, ShipmentStatus.IN_TRANSIT, ShipmentStatus.PICKED_UP,
-            ShipmentStatus.CREATED);
-
-    /**
-     * The order of the round. Waybill plans no routes yet: the stops at the door come first, then by
-     * the promised date (the most urgent first), then by address so that a street's stops are together.
-     */
-    static final Comparator<ShipmentView> ROUTE_ORDER = Comparator
-            .comparingInt((ShipmentView shipment) -> ROUND.indexOf(shipment.status()))
-            .thenComparing(ShipmentView::promisedDeliveryDate, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(shipment -> shipment.details().destinationAddress(), String.CASE_INSENSITIVE_ORDER);
-
     /** Statuses the status form offers; delivery and failure have forms of their own. */
     private static final Set<ShipmentStatus> OWN_FORMS = EnumSet.of(ShipmentStatus.DELIVERED,
             ShipmentStatus.DELIVERY_FAILED);
@@ -97,8 +83,8 @@ class AgentPages {
     }
 
     private void fillToday(Caller agent, Model model) {
-        List<ShipmentView> todo = shipments.list(agent, null, PageQuery.of(0, PageQuery.MAX_SIZE)).items().stream()
-                .filter(shipment -> !shipment.status().isFinal()).sorted(ROUTE_ORDER).toList();
+        List<ShipmentView> todo = DeliveryRound.of(
+                shipments.list(agent, null, PageQuery.of(0, PageQuery.MAX_SIZE)).items());
         model.addAttribute("shipments", todo);
         model.addAttribute("cash", todo.stream().filter(shipment -> shipment.payment().isCashOnDelivery())
                 .collect(Collectors.toMap(shipment -> shipment.trackingNumber().value(),
