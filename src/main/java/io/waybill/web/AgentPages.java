@@ -59,7 +59,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * status with where the phone was, a delivery on its proof (code, signature or photo, and what was
  * collected for cash on delivery) or a failed attempt with its reason. The rules are the shipments
  * module's, through the same service calls as the API ({@code POST /tracking/{id}},
- * {@code POST /shipments/{id}/proof-of-delivery}); these pages only read forms.
+ * {@code POST /shipments/{id}/proof-of-delivery}); these pages only read forms. The bags the agent
+ * carries are listed too, and a bag's code opens the bag, whose scans (dispatched, arrived, opened) go
+ * through line haul's {@link BagService} as {@code POST /bags/{id}/scans} does.
  *
  * <p>Each action is posted twice over: as a plain form (without a script: answered with the
  * shipment's page again), and as JSON by the page's script, which queues it while the phone is
@@ -293,7 +295,10 @@ class AgentPages {
                 .body(ProblemDetail.forStatusAndDetail(status, describe(refusal)));
     }
 
-    /** What the page's script is told: the shipment's (or bag's) status now, and a sentence to show. */
+    /**
+     * What the page's script is told: the shipment's status now, and a sentence to show; for a bag, its
+     * code stands in the first field and its status in the second.
+     */
     record Outcome(String trackingNumber, String status, String statusText, String message) {
     }
 
