@@ -15,8 +15,7 @@ public final class SignInRecord {
 
     /** {@code method} says how, e.g. {@code oidc google}; it lands in the entry's credential. */
     public static void signedIn(HttpServletRequest request, Caller caller, String method) {
-        request.setAttribute(AuditFilter.CALLER, caller);
-        request.setAttribute(AuditFilter.CREDENTIAL, method);
+        AuditActor.actingAs(request, caller, method);
         request.setAttribute(AuditFilter.SIGN_IN, Boolean.TRUE);
     }
 }

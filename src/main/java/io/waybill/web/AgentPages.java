@@ -11,7 +11,12 @@ import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.PageQuery;
 import io.waybill.kernel.RefusalException;
 import io.waybill.kernel.TooManyRequestsException;
+import io.waybill.linehaul.Bag;
+import io.waybill.linehaul.BagCode;
+import io.waybill.linehaul.BagService;
+import io.waybill.linehaul.BagStatus;
 import io.waybill.shipments.CollectionMethod;
+import io.waybill.shipments.DeliveryRound;
 import io.waybill.shipments.FailureReason;
 import io.waybill.shipments.GeoPoint;
 import io.waybill.shipments.Payment;
@@ -24,13 +29,14 @@ import io.waybill.shipments.TrackingUpdate;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -53,7 +59,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * status with where the phone was, a delivery on its proof (code, signature or photo, and what was
  * collected for cash on delivery) or a failed attempt with its reason. The rules are the shipments
  * module's, through the same service calls as the API ({@code POST /tracking/{id}},
- * {@code POST /shipments/{id}/proof-of-delivery}); these pages only read forms.
+ * {@code POST /shipments/{id}/proof-of-delivery}); these pages only read forms. The bags the agent
+ * carries are listed too, and a bag's code opens the bag, whose scans (dispatched, arrived, opened) go
+ * through line haul's {@link BagService} as {@code POST /bags/{id}/scans} does.
  *
  * <p>Each action is posted twice over: as a plain form (without a script: answered with the
  * shipment's page again), and as JSON by the page's script, which queues it while the phone is
@@ -64,29 +72,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Hidden
 class AgentPages {
 
-    /** Where a shipment stands in a round: at the door first, then the ones to try again, then the rest. */
-    private static final List<ShipmentStatus> ROUND = List.of(ShipmentStatus.OUT_FOR_DELIVERY,
-            ShipmentStatus.DELIVERY_FAILED, ShipmentStatus.IN_TRANSIT, ShipmentStatus.PICKED_UP,
-            ShipmentStatus.CREATED);
-
-    /**
-     * The order of the round. Waybill plans no routes yet: the stops at the door come first, then by
-     * the promised date (the most urgent first), then by address so that a street's stops are together.
-     */
-    static final Comparator<ShipmentView> ROUTE_ORDER = Comparator
-            .comparingInt((ShipmentView shipment) -> ROUND.indexOf(shipment.status()))
-            .thenComparing(ShipmentView::promisedDeliveryDate, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(shipment -> shipment.details().destinationAddress(), String.CASE_INSENSITIVE_ORDER);
-
     /** Statuses the status form offers; delivery and failure have forms of their own. */
     private static final Set<ShipmentStatus> OWN_FORMS = EnumSet.of(ShipmentStatus.DELIVERED,
             ShipmentStatus.DELIVERY_FAILED);
 
+    /** The scans a bag takes on its way, in their order; the bag refuses one out of order. */
+    private static final List<String> BAG_EVENTS = List.of(BagStatus.DISPATCHED, BagStatus.ARRIVED,
+            BagStatus.OPENED).stream().map(BagStatus::wireName).toList();
+
     private final ShipmentService shipments;
+    /** Line haul's, when it runs in this process: without it an agent carries no bags here. */
+    private final ObjectProvider<BagService> bags;
     private final MessageSource messages;
 
-    AgentPages(ShipmentService shipments, MessageSource messages) {
+    AgentPages(ShipmentService shipments, ObjectProvider<BagService> bags, MessageSource messages) {
         this.shipments = shipments;
+        this.bags = bags;
         this.messages = messages;
     }
 
@@ -97,28 +98,53 @@ class AgentPages {
     }
 
     private void fillToday(Caller agent, Model model) {
-        List<ShipmentView> todo = shipments.list(agent, null, PageQuery.of(0, PageQuery.MAX_SIZE)).items().stream()
-                .filter(shipment -> !shipment.status().isFinal()).sorted(ROUTE_ORDER).toList();
+        List<ShipmentView> todo = DeliveryRound.of(
+                shipments.list(agent, null, PageQuery.of(0, PageQuery.MAX_SIZE)).items());
         model.addAttribute("shipments", todo);
+        BagService keeper = bags.getIfAvailable();
+        model.addAttribute("bags", keeper == null ? List.of()
+                : keeper.carriedBy(agent).stream().map(bag -> carried(keeper, bag)).toList());
         model.addAttribute("cash", todo.stream().filter(shipment -> shipment.payment().isCashOnDelivery())
                 .collect(Collectors.toMap(shipment -> shipment.trackingNumber().value(),
                         shipment -> majorUnits(shipment.payment().amount()))));
     }
 
-    /** What a scanner (or the agent's thumbs) read: the shipment it names opens, if it is one of theirs. */
+    /** A bag the agent carries as the pages show it: its code, its hubs by name, its status, how many shipments. */
+    record CarriedBag(String code, String origin, String destination, String status, String statusText,
+            int shipmentCount) {
+    }
+
+    private CarriedBag carried(BagService keeper, Bag bag) {
+        return new CarriedBag(bag.code().value(), keeper.hubName(bag.originHubId()),
+                keeper.hubName(bag.destinationHubId()), bag.status().wireName(),
+                text("agent.bag.status." + bag.status().wireName()), bag.shipmentIds().size());
+    }
+
+    /**
+     * What a scanner (or the agent's thumbs) read: the shipment or bag it names opens, if it is one of
+     * theirs. A bag's code with a wrong check digit is refused here, before anything is looked up.
+     */
     @GetMapping("/agent/scan")
     String scan(@RequestParam(name = "code", required = false) String code, Model model,
             HttpServletResponse response) {
         Caller agent = agent();
+        String notYours = "agent.scan.not_yours";
         try {
-            if (!(ScanCode.read(code) instanceof ScanCode.Parcel parcel)) {
+            ScanCode read = ScanCode.read(code);
+            if (read instanceof ScanCode.Bag bag) {
+                notYours = "agent.scan.bag_not_yours";
+                Bag found = bagKeeper().get(agent, BagCode.parse(bag.code()).orElseThrow(
+                        () -> new InvalidRequestException("code", ScanCode.NOT_A_SHIPMENT_CODE)).value());
+                return "redirect:/agent/bags/" + found.code().value();
+            }
+            if (!(read instanceof ScanCode.Parcel parcel)) {
                 throw new InvalidRequestException("code", ScanCode.NOT_A_SHIPMENT_CODE);
             }
             ShipmentView found = shipments.get(agent, parcel.trackingNumber().value());
             return "redirect:/agent/shipments/" + found.trackingNumber().value();
-        } catch (NotFoundException notYours) {
+        } catch (NotFoundException unknown) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
-            model.addAttribute("scanError", text("agent.scan.not_yours", code.strip()));
+            model.addAttribute("scanError", text(notYours, code.strip()));
         } catch (InvalidRequestException unreadable) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("scanError", text("agent.scan.unreadable", unreadable.getMessage()));
@@ -203,24 +229,103 @@ class AgentPages {
         return byScript(reference, "deliver", body);
     }
 
-    /** What the page's script is told: the shipment's status now, and a sentence to show. */
+    // A bag the agent carries: its scans (dispatched, arrived, opened) write an entry on every shipment inside.
+
+    @GetMapping("/agent/bags/{code}")
+    String bag(@PathVariable String code, Model model) {
+        fillBag(agent(), code, model);
+        return "web/agent/bag";
+    }
+
+    private void fillBag(Caller agent, String code, Model model) {
+        BagService keeper = bagKeeper();
+        model.addAttribute("bag", carried(keeper, keeper.get(agent, code)));
+        model.addAttribute("events", BAG_EVENTS);
+        model.addAttribute("key", UUID.randomUUID().toString());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+    }
+
+    @PostMapping(path = "/agent/bags/{code}/scan", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    String bagScanForm(@PathVariable String code, @RequestParam Map<String, String> form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        Caller agent = agent();
+        return answerForm(() -> scanBag(agent, code, form), "/agent/bags/", "scan",
+                () -> fillBag(agent, code, model), "web/agent/bag", model, response, redirect);
+    }
+
+    /** The bag's scan as the page's script queues it: with an {@code Idempotency-Key}, done once however often sent. */
+    @PostMapping(path = "/agent/bags/{code}/scan", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Idempotent
+    @ResponseBody
+    ResponseEntity<?> bagScan(@PathVariable String code, @RequestBody Map<String, String> body) {
+        Caller agent = agent();
+        try {
+            return ResponseEntity.ok(scanBag(agent, code, body));
+        } catch (RefusalException refusal) {
+            return refused(refusal);
+        }
+    }
+
+    /** The bag's entries are placed at its hub (or where the agent says); the phone's position is not asked for. */
+    private Outcome scanBag(Caller agent, String code, Map<String, String> fields) {
+        String given = optional(fields.get("event"));
+        BagStatus event = BagStatus.scanEvent(given).orElseThrow(() -> new InvalidRequestException("event",
+                given == null ? "is required: one of " + String.join(", ", BAG_EVENTS)
+                        : "must be one of " + String.join(", ", BAG_EVENTS)));
+        BagService.ScannedBag scanned = bagKeeper().scan(agent, code, event, optional(fields.get("location")));
+        Bag bag = scanned.bag();
+        String statusText = text("agent.bag.status." + bag.status().wireName());
+        return new Outcome(bag.code().value(), bag.status().wireName(), statusText,
+                text("agent.sent.bag", statusText, scanned.shipmentCount()));
+    }
+
+    private BagService bagKeeper() {
+        BagService keeper = bags.getIfAvailable();
+        if (keeper == null) {
+            throw new NotFoundException("No bag with this id or code.");
+        }
+        return keeper;
+    }
+
+    private static ResponseEntity<ProblemDetail> refused(RefusalException refusal) {
+        HttpStatus status = statusOf(refusal);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(status, describe(refusal)));
+    }
+
+    /**
+     * What the page's script is told: the shipment's status now, and a sentence to show; for a bag, its
+     * code stands in the first field and its status in the second.
+     */
     record Outcome(String trackingNumber, String status, String statusText, String message) {
     }
 
     private String byForm(String reference, String action, Map<String, String> form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         Caller agent = agent();
+        return answerForm(() -> perform(agent, reference, action, form), "/agent/shipments/", action,
+                () -> fillShipment(agent, reference, model), "web/agent/shipment", model, response, redirect);
+    }
+
+    /**
+     * A form's action done: back to its page (under {@code pageBase}) with the outcome as a notice; refused,
+     * the page again with the refusal beside the form; not the agent's (or unknown), the refusal page.
+     */
+    private String answerForm(Supplier<Outcome> action, String pageBase, String form, Runnable refill, String view,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            Outcome done = perform(agent, reference, action, form);
+            Outcome done = action.get();
             redirect.addFlashAttribute("notice", done.message());
-            return "redirect:/agent/shipments/" + done.trackingNumber();
+            return "redirect:" + pageBase + done.trackingNumber();
         } catch (NotFoundException | ForbiddenException notForThisAgent) {
             throw notForThisAgent;
         } catch (RefusalException refusal) {
             response.setStatus(statusOf(refusal).value());
-            model.addAttribute("errors", Map.of(action, describe(refusal)));
-            fillShipment(agent, reference, model);
-            return "web/agent/shipment";
+            model.addAttribute("errors", Map.of(form, describe(refusal)));
+            refill.run();
+            return view;
         }
     }
 
@@ -229,9 +334,7 @@ class AgentPages {
         try {
             return ResponseEntity.ok(perform(agent, reference, action, body));
         } catch (RefusalException refusal) {
-            HttpStatus status = statusOf(refusal);
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ProblemDetail.forStatusAndDetail(status, describe(refusal)));
+            return refused(refusal);
         }
     }
 

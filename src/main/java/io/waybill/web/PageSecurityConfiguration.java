@@ -1,12 +1,15 @@
 package io.waybill.web;
 
 import io.waybill.security.AccountLookup;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -15,6 +18,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The pages' own filter chain, before the API's and only for the pages' paths, so the API's chain
@@ -63,8 +67,32 @@ class PageSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/signout").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/signin")));
+                        .authenticationEntryPoint(new SignInFirst()));
         return http.build();
+    }
+
+    /**
+     * A signed-out visitor opening a page is sent to sign in, and from there on to the page it asked for
+     * (a GET's path and query; a form posted without a session goes to its role's home instead).
+     */
+    static final class SignInFirst extends LoginUrlAuthenticationEntryPoint {
+
+        SignInFirst() {
+            super("/signin");
+        }
+
+        @Override
+        protected String determineUrlToUseForThisRequest(HttpServletRequest request, HttpServletResponse response,
+                AuthenticationException exception) {
+            if (!HttpMethod.GET.matches(request.getMethod())) {
+                return "/signin";
+            }
+            String target = request.getRequestURI().substring(request.getContextPath().length())
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            return Landing.safe(target).map(path -> UriComponentsBuilder.fromPath("/signin")
+                    .queryParam(Landing.CONTINUE, "{target}").encode().buildAndExpand(path).toUriString())
+                    .orElse("/signin");
+        }
     }
 
     /** Scripts, styles, connections from this origin; images from here, data URLs and the map tiles' origin. */

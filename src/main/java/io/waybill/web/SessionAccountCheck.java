@@ -2,6 +2,7 @@ package io.waybill.web;
 
 import io.waybill.kernel.TenantContext;
 import io.waybill.security.AccountLookup;
+import io.waybill.security.AuditActor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Ends a page session whose account was deleted, whose role changed, or whose owner logged out
  * everywhere (or reset the password) since it signed in: the same rule that refuses an access token
  * issued before then, read from the security module's copy of the accounts. A signed-in session's
- * request works as its account's tenant.
+ * request works as its account's tenant, and the audit log knows it as that account's
+ * ({@link AuditActor}): a page refused to it is logged with who asked.
  */
 final class SessionAccountCheck extends OncePerRequestFilter {
 
@@ -42,6 +44,9 @@ final class SessionAccountCheck extends OncePerRequestFilter {
             if (session != null) {
                 session.invalidate();
             }
+        } else if (user != null) {
+            // A page refused to this account is logged with it, as the API's refusals are.
+            AuditActor.actingAs(request, user.caller(), AuditActor.SESSION);
         }
         chain.doFilter(request, response);
     }

@@ -66,6 +66,12 @@ class SignInPages {
         return providers.all();
     }
 
+    /** The page the visitor was on its way to when sent to sign in, carried by the form; null when none or unsafe. */
+    @ModelAttribute("continueTo")
+    String continueTo(@RequestParam(name = Landing.CONTINUE, required = false) String wanted) {
+        return Landing.safe(wanted).orElse(null);
+    }
+
     @GetMapping("/signin")
     String signInForm(Model model) {
         FormErrors.empty(model);
@@ -94,7 +100,7 @@ class SignInPages {
         }
         throttle.giveBack(RateLimit.LOGIN_ADDRESS, address);
         signedIn.signIn(tokens, form.get("email"), request, response);
-        return "redirect:/portal";
+        return "redirect:" + Landing.after(tokens.role(), form.get(Landing.CONTINUE));
     }
 
     /**
@@ -115,7 +121,7 @@ class SignInPages {
                 TokenPair tokens = providerSignIn.redeem(code);
                 String email = identity.me(new Caller(tokens.userId(), tokens.role())).email().value();
                 signedIn.signIn(tokens, email, request, response);
-                return "redirect:/portal";
+                return "redirect:" + Landing.home(tokens.role());
             } catch (RefusalException refused) {
                 refusal = refused.getMessage();
             }

@@ -10,9 +10,13 @@
  * policy that runs no inline script. A signed-in session ends when its account is deleted or its
  * owner logs out everywhere, as an access token would.
  *
+ * <p>The agent's page shows the bags an agent carries and takes their scans through line haul's
+ * {@link io.waybill.linehaul.BagService}, when line haul runs in this process (it runs with the
+ * shipments module); without it, no bag is shown or found.
+ *
  * <p>The admin dashboard's figures come from the reporting module, which need not run in the
  * pages' process: the page then shows its links only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web pages",
-        allowedDependencies = {"kernel", "security", "identity", "shipments", "shipments :: events", "tracking", "network", "notifications", "reporting", "care"})
+        allowedDependencies = {"kernel", "security", "identity", "shipments", "shipments :: events", "tracking", "network", "notifications", "reporting", "care", "linehaul"})
 package io.waybill.web;

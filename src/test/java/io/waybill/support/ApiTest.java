@@ -3,6 +3,7 @@ package io.waybill.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import io.waybill.eventing.outbox.EventBacklog;
@@ -124,6 +125,49 @@ public abstract class ApiTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return new Account(UUID.fromString(response.text("user_id")), email, response.text("access_token"),
                 response.text("refresh_token"));
+    }
+
+    /** A hub in a city of its own; answers its id once the shipments module's copy knows it. */
+    protected String hub(String city) {
+        Api.Response hub = api.post("/admin/hubs", admin().token(), Map.of("hub_name", "Hub of " + city, "city", city));
+        assertThat(hub.status()).as(hub.toString()).isEqualTo(201);
+        awaitEvents();
+        return hub.text("id");
+    }
+
+    protected static String city(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A shipment booked from this city, once routed to its hub. */
+    protected String routedShipment(Account customer, String city) {
+        Api.Response booked = api.post("/shipments", customer.token(),
+                Map.of("source_address", city, "destination_address", "Bangalore"));
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        String id = booked.text("id");
+        Eventually.eventually(() -> assertThat(api.get("/shipments/" + id, customer.token()).text("hub_id"))
+                .isNotNull());
+        return id;
+    }
+
+    protected Api.Response openBag(String admin, String origin, String destination) {
+        return api.post("/bags", admin, Map.of("origin_hub_id", origin, "destination_hub_id", destination));
+    }
+
+    /** A bag from origin to destination with these shipments, sealed, assigned to the agent and dispatched. */
+    protected String dispatchedBag(String admin, String origin, String destination, List<String> shipments,
+            Account agent) {
+        Api.Response opened = openBag(admin, origin, destination);
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String code = opened.text("code");
+        assertThat(api.post("/bags/" + code + "/shipments", admin, Map.of("shipment_ids", shipments)).status())
+                .isEqualTo(200);
+        assertThat(api.post("/bags/" + code + "/seal", admin, Map.of()).status()).isEqualTo(200);
+        assertThat(api.post("/bags/" + code + "/assign", admin, Map.of("agent_id", agent.id().toString())).status())
+                .isEqualTo(200);
+        assertThat(api.post("/bags/" + code + "/scans", agent.token(), Map.of("event", "dispatched")).status())
+                .isEqualTo(201);
+        return code;
     }
 
     /** Books a shipment from Chennai to Bangalore as this customer and returns the response. */

@@ -11,9 +11,7 @@ class AdminDashboardIT extends BrowserTest {
 
     @Test
     void shouldCountTodaysDeliveryOnTheAdminsDashboard() {
-        signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
-        open("/admin");
-        awaitText("h1", "Dashboard");
+        signIn(ADMIN_EMAIL, ADMIN_PASSWORD, "Dashboard");
         long before = Long.parseLong(find("#today-delivered").getText());
 
         Account customer = customer();
@@ -47,17 +45,10 @@ class AdminDashboardIT extends BrowserTest {
     @Test
     void shouldShowACustomerTheRefusalPage() {
         Account customer = customer();
-        signIn(customer.email(), PASSWORD);
+        signIn(customer.email(), PASSWORD, "My shipments");
         open("/admin");
         awaitText("h1", "Not allowed");
         assertThat(driver().findElements(org.openqa.selenium.By.id("today-delivered"))).isEmpty();
     }
 
-    private void signIn(String email, String password) {
-        open("/signin");
-        type("email", email);
-        type("password", password);
-        find("form.form button[type=submit]").click();
-        awaitText("h1", "My shipments");
-    }
 }

@@ -23,13 +23,38 @@ class AdminPagesIT extends ApiTest {
         Session anonymous = new Session();
         HttpResponse<String> signedOut = anonymous.get("/admin");
         assertThat(signedOut.statusCode()).isEqualTo(302);
-        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).contains("/signin?continue=");
 
         Session customer = signedIn(customer().email(), PASSWORD);
         HttpResponse<String> refused = customer.get("/admin");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("Not allowed").doesNotContain("today-delivered");
         assertThat(signedIn(agent().email(), PASSWORD).get("/admin").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldLogARefusedPageWithTheSignedInAccountAndItsRole() throws Exception {
+        Account customer = customer();
+        Account agent = agent();
+        assertThat(signedIn(customer.email(), PASSWORD).get("/admin").statusCode()).isEqualTo(403);
+        assertThat(signedIn(agent.email(), PASSWORD).get("/admin/pages/audit").statusCode()).isEqualTo(403);
+        assertRefusalLogged(customer, "customer", "/admin");
+        assertRefusalLogged(agent, "agent", "/admin/pages/audit");
+    }
+
+    /** The one refusal logged for this account, as an admin reads it with GET /admin/audit. */
+    private void assertRefusalLogged(Account refused, String role, String path) {
+        String admin = admin().token();
+        String entries = "/admin/audit?kind=refusal&actor_id=" + refused.id();
+        io.waybill.support.Eventually.eventually(() ->
+                assertThat(api.get(entries, admin).body().get("total").asLong()).isEqualTo(1));
+        tools.jackson.databind.JsonNode entry = api.get(entries, admin).body().get("items").get(0);
+        assertThat(entry.get("actor_id").asString()).isEqualTo(refused.id().toString());
+        assertThat(entry.get("actor_role").asString()).isEqualTo(role);
+        assertThat(entry.get("credential").asString()).isEqualTo("session");
+        assertThat(entry.get("method").asString()).isEqualTo("GET");
+        assertThat(entry.get("path").asString()).isEqualTo(path);
+        assertThat(entry.get("status").asInt()).isEqualTo(403);
     }
 
     @Test

@@ -121,6 +121,66 @@ class AgentActionsIT extends ApiTest {
         assertThat(get("/agent/scan?code=hello").statusCode()).isEqualTo(422);
     }
 
+    @Test
+    void shouldScanTheAgentsBagOnceAndRefuseAnotherAgentsBagOrAScanOutOfOrder() throws Exception {
+        String admin = admin().token();
+        Account customer = customer();
+        Account agent = agent();
+        String from = city("Pagefrom");
+        String origin = hub(from);
+        String destination = hub(city("Pageto"));
+        List<String> inside = List.of(routedShipment(customer, from), routedShipment(customer, from));
+        String code = dispatchedBag(admin, origin, destination, inside, agent);
+        String theirs = dispatchedBag(admin, origin, destination, List.of(routedShipment(customer, from)), agent());
+        signIn(agent.email());
+        HttpResponse<String> page = get("/agent/bags/" + code);
+        assertThat(page.statusCode()).isEqualTo(200);
+        String token = csrfToken(page.body());
+
+        // Another agent's bag is not found, by its page, by a scan of its code or by its action.
+        assertThat(get("/agent/bags/" + theirs).statusCode()).isEqualTo(404);
+        HttpResponse<String> scanned = get("/agent/scan?code=" + theirs);
+        assertThat(scanned.statusCode()).isEqualTo(404);
+        assertThat(scanned.body()).contains("No bag " + theirs + " among yours");
+        assertThat(script("/agent/bags/" + theirs + "/scan", UUID.randomUUID().toString(), token,
+                "{\"event\":\"arrived\"}").statusCode()).isEqualTo(404);
+        assertThat(api.get("/bags/" + theirs, admin).text("status")).isEqualTo("dispatched");
+        // A code whose check digit is wrong is refused beside the field; without the token, nothing is done.
+        String wrongDigit = code.substring(0, 12) + (char) ('0' + (code.charAt(12) - '0' + 1) % 10);
+        HttpResponse<String> misread = get("/agent/scan?code=" + wrongDigit);
+        assertThat(misread.statusCode()).isEqualTo(422);
+        assertThat(misread.body()).contains("id=\"code-error\"", "check digit is wrong");
+        assertThat(post("/agent/bags/" + code + "/scan", "event=arrived").statusCode()).isEqualTo(403);
+        HttpResponse<String> unknownEvent = post("/agent/bags/" + code + "/scan", "event=lost&_csrf=" + token);
+        assertThat(unknownEvent.statusCode()).isEqualTo(422);
+        assertThat(unknownEvent.body()).contains("event must be one of dispatched, arrived, opened");
+        HttpResponse<String> outOfOrder = post("/agent/bags/" + code + "/scan", "event=opened&_csrf=" + token);
+        assertThat(outOfOrder.statusCode()).isEqualTo(409);
+        assertThat(outOfOrder.body()).contains("class=\"alert error\"", "only once it is arrived");
+        assertThat(api.get("/bags/" + code, admin).text("status")).isEqualTo("dispatched");
+
+        // The script's queued scan, sent twice with its key, is done once.
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = script("/agent/bags/" + code + "/scan", key, token, "{\"event\":\"arrived\"}");
+        HttpResponse<String> again = script("/agent/bags/" + code + "/scan", key, token, "{\"event\":\"arrived\"}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(first.body()).contains("\"status\":\"arrived\"", "2 shipment(s) got the entry");
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(again.body()).isEqualTo(first.body());
+        for (String shipment : inside) {
+            assertThat(java.util.stream.StreamSupport.stream(
+                    api.get("/tracking/" + shipment, customer.token()).body().spliterator(), false).filter(entry -> ("Arrived in bag " + code).equals(entry.get("note").asString())).count())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldRefuseACustomerTheBagPages() throws Exception {
+        signIn(customer().email());
+        assertThat(get("/agent/bags/BAG0000000000").statusCode()).isEqualTo(403);
+        assertThat(get("/agent/scan?code=BAG0000000000").statusCode()).isEqualTo(403);
+    }
+
     private void signIn(String email) throws Exception {
         String token = csrfToken(get("/signin").body());
         HttpResponse<String> signedIn = post("/signin", "email=" + email.replace("@", "%40") + "&password="

@@ -41,9 +41,7 @@ class AgentPagesIT extends BrowserTest {
         }
         String code = textedCode(phone);
 
-        signIn(agent.email());
-        find("a[href='/agent']").click();
-        awaitText("h1", "Today's deliveries");
+        signIn(agent.email(), PASSWORD, "Today's deliveries");
         assertThat(find("#round").getText()).contains(number, "Out for delivery", "5 MG Road, Bengaluru", "Ravi Kumar");
         assertAccessible("the agent's deliveries");
         ((org.openqa.selenium.JavascriptExecutor) driver()).executeScript(
@@ -76,7 +74,7 @@ class AgentPagesIT extends BrowserTest {
         }
         String number = api.get("/shipments/" + id, agent.token()).text("tracking_number");
         int entries = api.get("/tracking/" + id, agent.token()).body().size();
-        signIn(agent.email());
+        signIn(agent.email(), PASSWORD, "Today's deliveries");
         open("/agent/shipments/" + number);
         awaitText("h1", "Shipment " + number);
 
@@ -115,20 +113,13 @@ class AgentPagesIT extends BrowserTest {
         awaitText("h1", "Sign in");
 
         Account customer = customer();
-        signIn(customer.email());
+        signIn(customer.email(), PASSWORD, "My shipments");
         open("/agent");
         awaitText("h1", "Not allowed");
         assertThat(find("main").getText()).contains("These pages are for delivery agents.");
         assertThat(driver().findElements(org.openqa.selenium.By.cssSelector("a[href='/agent']"))).isEmpty();
     }
 
-    private void signIn(String email) {
-        open("/signin");
-        type("email", email);
-        type("password", PASSWORD);
-        find("form.form button[type=submit]").click();
-        awaitText("h1", "My shipments");
-    }
 
     /** The code as the recipient's text message carries it. */
     private String textedCode(String phone) {

@@ -43,6 +43,15 @@ abstract class BrowserTest extends ApiTest {
                 .until(ExpectedConditions.textToBe(By.cssSelector(css), text));
     }
 
+    /** Signs in on the page; each role lands on its own home page, whose heading is given. */
+    void signIn(String email, String password, String landing) {
+        open("/signin");
+        type("email", email);
+        type("password", password);
+        find("form.form button[type=submit]").click();
+        awaitText("h1", landing);
+    }
+
     void assertAccessible(String page) {
         assertThat(browser.seriousAccessibilityViolations()).as("serious or critical axe-core violations on " + page)
                 .isEmpty();

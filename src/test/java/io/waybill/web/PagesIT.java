@@ -63,7 +63,7 @@ class PagesIT extends ApiTest {
     void shouldSendTheSignedOutToSignInAndEndTheSessionWhenTheOwnerLogsOutEverywhere() throws Exception {
         HttpResponse<String> anonymous = get("/portal");
         assertThat(anonymous.statusCode()).isEqualTo(302);
-        assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
+        assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/signin?continue=%2Fportal");
 
         Account customer = customer();
         String token = csrfToken(get("/signin").body());
@@ -99,6 +99,63 @@ class PagesIT extends ApiTest {
         HttpResponse<String> finish = get("/signin/provider");
         assertThat(finish.statusCode()).isEqualTo(403);
         assertThat(finish.body()).contains("failed or expired");
+    }
+
+    @Test
+    void shouldLandEachRoleOnItsOwnPagesAfterSigningIn() throws Exception {
+        Account agent = agent();
+        Account customer = customer();
+
+        assertThat(landing(signIn(agent.email(), PASSWORD, null))).isEqualTo("/agent");
+        assertThat(landing(signIn(ADMIN_EMAIL, ADMIN_PASSWORD, null))).isEqualTo("/admin");
+        assertThat(landing(signIn(customer.email(), PASSWORD, null))).isEqualTo("/portal");
+    }
+
+    @Test
+    void shouldContinueAfterSigningInToThePageTheVisitorWasSentFrom() throws Exception {
+        Account agent = agent();
+        HttpResponse<String> anonymous = get("/agent/scan?code=TRK123");
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        String signInPage = anonymous.headers().firstValue("Location").orElseThrow();
+        assertThat(signInPage).endsWith("/signin?continue=%2Fagent%2Fscan%3Fcode%3DTRK123");
+
+        HttpResponse<String> form = get(signInPage.substring(signInPage.indexOf("/signin")));
+        assertThat(form.body()).contains("name=\"continue\" value=\"/agent/scan?code=TRK123\"");
+        HttpResponse<String> signedIn = post("/signin", "email=" + agent.email().replace("@", "%40") + "&password="
+                + PASSWORD + "&continue=%2Fagent%2Fscan%3Fcode%3DTRK123&_csrf=" + csrfToken(form.body()));
+        assertThat(landing(signedIn)).isEqualTo("/agent/scan?code=TRK123");
+    }
+
+    @Test
+    void shouldIgnoreAContinueTargetOffThisSite() throws Exception {
+        Account customer = customer();
+        for (String target : new String[] {"https://evil.test/portal", "//evil.test/portal", "/\\evil.test"}) {
+            String encoded = java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(get("/signin?continue=" + encoded).body()).doesNotContain("name=\"continue\"");
+            assertThat(landing(signIn(customer.email(), PASSWORD, encoded))).as(target).isEqualTo("/portal");
+        }
+    }
+
+    /** Signs in with a fresh session (continuing to the encoded target when given); the answer to the form. */
+    private HttpResponse<String> signIn(String email, String password, String encodedTarget)
+            throws IOException, InterruptedException {
+        HttpClient fresh = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String token = csrfToken(fresh.send(HttpRequest.newBuilder(uri("/signin")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        String form = "email=" + email.replace("@", "%40") + "&password=" + password + "&_csrf=" + token
+                + (encodedTarget == null ? "" : "&continue=" + encodedTarget);
+        return fresh.send(HttpRequest.newBuilder(uri("/signin")).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Where a sign-in sent the browser, as a path on this site. */
+    private String landing(HttpResponse<String> signedIn) {
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        String location = signedIn.headers().firstValue("Location").orElseThrow();
+        String site = "http://localhost:" + port();
+        return location.startsWith(site) ? location.substring(site.length()) : location;
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
