@@ -14,5 +14,5 @@
  * pages' process: the page then shows its links only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web pages",
-        allowedDependencies = {"kernel", "security", "identity", "shipments", "shipments :: events", "tracking", "network", "notifications", "reporting", "care"})
+        allowedDependencies = {"kernel", "security", "identity", "shipments", "shipments :: events", "tracking", "network", "notifications", "reporting", "care", "delivery"})
 package io.waybill.web;
