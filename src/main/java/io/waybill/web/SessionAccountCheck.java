@@ -2,6 +2,7 @@ package io.waybill.web;
 
 import io.waybill.kernel.TenantContext;
 import io.waybill.security.AccountLookup;
+import io.waybill.security.AuditedCaller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Ends a page session whose account was deleted, whose role changed, or whose owner logged out
  * everywhere (or reset the password) since it signed in: the same rule that refuses an access token
  * issued before then, read from the security module's copy of the accounts. A signed-in session's
- * request works as its account's tenant.
+ * request works as its account's tenant, and the audit log names its account.
  */
 final class SessionAccountCheck extends OncePerRequestFilter {
 
@@ -42,6 +43,9 @@ final class SessionAccountCheck extends OncePerRequestFilter {
             if (session != null) {
                 session.invalidate();
             }
+        } else if (user != null) {
+            // What an admin does through the pages is audited as through the API, with who did it.
+            AuditedCaller.of(request, user.caller(), "session");
         }
         chain.doFilter(request, response);
     }

@@ -10,8 +10,8 @@
  * policy that runs no inline script. A signed-in session ends when its account is deleted or its
  * owner logs out everywhere, as an access token would.
  *
- * <p>The admin dashboard's figures come from the reporting module, which need not run in the
- * pages' process: the page then shows its links only.
+ * <p>The admin dashboard's figures come from the reporting module, and the agents' map from the
+ * delivery module; neither need run in the pages' process: the page then says so.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web pages",
         allowedDependencies = {"kernel", "security", "identity", "shipments", "shipments :: events", "tracking", "network", "notifications", "reporting", "care", "delivery"})

@@ -182,6 +182,10 @@ class AdminDirectoryPagesIT extends ApiTest {
         assertThat(admin.get("/admin/pages/users/" + customer.id()).statusCode()).isEqualTo(404);
         assertThat(api.post("/auth/login", null, Map.of("email", customer.email(), "password", PASSWORD)).status())
                 .isEqualTo(401);
+        // The deletion is in the audit log with the admin who made it through the page.
+        io.waybill.support.Eventually.eventually(() -> assertThat(api.get("/admin/audit?kind=admin_action&actor_id="
+                + otherAdmin.id() + "&action=POST%20" + delete, otherAdmin.token()).raw())
+                .contains("\"path\":\"" + delete + "\"", "\"credential\":\"session\"", "\"status\":302"));
 
         // An admin's own page offers no deletion, and the service refuses it if sent anyway.
         HttpResponse<String> own = admin.get("/admin/pages/users/" + otherAdmin.id());
