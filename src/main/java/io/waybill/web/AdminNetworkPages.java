@@ -1,6 +1,7 @@
 package io.waybill.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import io.waybill.kernel.ConflictException;
 import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
@@ -29,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * {@code /admin/hubs} and {@code /admin/vehicles} do. The rules (required fields, ranges, a hub that
  * exists) are the network module's; a refusal shows beside the field it names. A field left blank in
  * a change clears a text (so a required one is refused) and keeps a number or a choice, as the API's
- * left-out fields do. Admins only.
+ * left-out fields do. A hub is closed and a vehicle removed as the API's {@code DELETE} does. Admins only.
  */
 @Controller
 @Hidden
@@ -98,13 +99,27 @@ class AdminNetworkPages {
         AdminPages.admin();
         try {
             network.changeHub(id, hubChange(form));
-        } catch (InvalidRequestException refusal) {
+        } catch (RefusalException refusal) {
             model.addAttribute("hub", network.hub(id));
             FormErrors.show(model, form, refusal, response);
             return HUB_FORM;
         }
         redirect.addFlashAttribute("notice", "admin.hub.changed");
         return "redirect:/admin/pages/hubs/" + id;
+    }
+
+    /** Closes a hub, as {@code DELETE /admin/hubs/{id}}; refused while vehicles are based there. */
+    @PostMapping("/admin/pages/hubs/{id}/delete")
+    String removeHub(@PathVariable UUID id, RedirectAttributes redirect) {
+        AdminPages.admin();
+        try {
+            network.removeHub(id);
+        } catch (ConflictException refusal) {
+            redirect.addFlashAttribute("problem", refusal.getMessage());
+            return "redirect:/admin/pages/hubs/" + id;
+        }
+        redirect.addFlashAttribute("notice", "admin.hub.removed");
+        return "redirect:/admin/pages/hubs";
     }
 
     @GetMapping("/admin/pages/vehicles")
@@ -161,13 +176,22 @@ class AdminNetworkPages {
         AdminPages.admin();
         try {
             network.changeVehicle(id, vehicleChange(form));
-        } catch (InvalidRequestException refusal) {
+        } catch (RefusalException refusal) {
             model.addAttribute("vehicle", network.vehicle(id));
             FormErrors.show(model, form, refusal, response);
             return vehicleForm(model);
         }
         redirect.addFlashAttribute("notice", "admin.vehicle.changed");
         return "redirect:/admin/pages/vehicles/" + id;
+    }
+
+    /** Removes a vehicle from the fleet, as {@code DELETE /admin/vehicles/{id}}. */
+    @PostMapping("/admin/pages/vehicles/{id}/delete")
+    String removeVehicle(@PathVariable UUID id, RedirectAttributes redirect) {
+        AdminPages.admin();
+        network.removeVehicle(id);
+        redirect.addFlashAttribute("notice", "admin.vehicle.removed");
+        return "redirect:/admin/pages/vehicles";
     }
 
     private String vehicleForm(Model model) {

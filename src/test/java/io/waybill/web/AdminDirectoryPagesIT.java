@@ -53,6 +53,8 @@ class AdminDirectoryPagesIT extends ApiTest {
         String agentsToken = PageSession.csrfToken(asAgent.get("/portal/notifications").body());
         assertThat(asAgent.post("/admin/pages/hubs/" + hub, form("_csrf", agentsToken, "city", "Pune"))
                 .statusCode()).isEqualTo(403);
+        assertThat(asAgent.post("/admin/pages/hubs/" + hub + "/delete", "_csrf=" + agentsToken).statusCode())
+                .isEqualTo(403);
         assertThat(api.get("/admin/hubs/" + hub, admin().token()).text("city")).isEqualTo("Chennai");
         assertThat(api.get("/admin/users?role=agent&size=100", admin().token()).raw()).contains(agent.id().toString());
     }
@@ -83,7 +85,7 @@ class AdminDirectoryPagesIT extends ApiTest {
         String id = hub(admin, name);
         assertThat(hubCount()).isEqualTo(before + 1);
         HttpResponse<String> opened = admin.get("/admin/pages/hubs/" + id);
-        assertThat(opened.body()).contains("The hub is open.", "value=\"13.0827\"", "value=\"Asia/Kolkata\"");
+        assertThat(opened.body()).contains("value=\"13.0827\"", "value=\"Asia/Kolkata\"").doesNotContain("The hub is open.");
         assertThat(admin.get("/admin/pages/hubs?page=" + (hubCount() - 1) / 20).statusCode()).isEqualTo(200);
 
         String editToken = PageSession.csrfToken(opened.body());
@@ -150,6 +152,29 @@ class AdminDirectoryPagesIT extends ApiTest {
         assertThat(stored.text("type")).isEqualTo("truck");
         assertThat(stored.text("hub_id")).isEqualTo(hub);
         assertThat(admin.get("/admin/pages/vehicles").body()).contains(registration);
+        HttpResponse<String> taken = admin.post("/admin/pages/vehicles", form("_csrf", token,
+                "registration_number", registration.toLowerCase(), "type", "car", "capacity_kg", "400"));
+        assertThat(taken.statusCode()).isEqualTo(422);
+        assertThat(taken.body()).contains("id=\"form-error\"", "already exists");
+
+        // A hub with a vehicle based there stays open; once the vehicle is removed it closes.
+        HttpResponse<String> kept = admin.post("/admin/pages/hubs/" + hub + "/delete", "_csrf=" + editToken);
+        assertThat(kept.headers().firstValue("Location").orElseThrow()).endsWith("/admin/pages/hubs/" + hub);
+        assertThat(admin.get("/admin/pages/hubs/" + hub).body()).contains("Vehicles are based at this hub");
+        assertThat(api.get("/admin/hubs/" + hub, admin().token()).status()).isEqualTo(200);
+        String removeVehicle = "/admin/pages/vehicles/" + id + "/delete";
+        assertThat(admin.get("/admin/pages/vehicles/" + id).body()).contains("action=\"" + removeVehicle + "\"");
+        assertThat(admin.post(removeVehicle, "").statusCode()).isEqualTo(403);
+        assertThat(api.get("/admin/vehicles/" + id, admin().token()).status()).isEqualTo(200);
+        HttpResponse<String> removed = admin.post(removeVehicle, "_csrf=" + editToken);
+        assertThat(removed.headers().firstValue("Location").orElseThrow()).endsWith("/admin/pages/vehicles");
+        assertThat(admin.get("/admin/pages/vehicles").body()).contains("The vehicle is removed.");
+        assertThat(api.get("/admin/vehicles/" + id, admin().token()).status()).isEqualTo(404);
+        HttpResponse<String> closed = admin.post("/admin/pages/hubs/" + hub + "/delete", "_csrf=" + editToken);
+        assertThat(closed.headers().firstValue("Location").orElseThrow()).endsWith("/admin/pages/hubs");
+        assertThat(admin.get("/admin/pages/hubs").body()).contains("The hub is closed.");
+        assertThat(api.get("/admin/hubs/" + hub, admin().token()).status()).isEqualTo(404);
+        assertThat(admin.post(removeVehicle, "_csrf=" + editToken).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -231,7 +256,9 @@ class AdminDirectoryPagesIT extends ApiTest {
         assertThat(added.statusCode()).as(added.body()).isEqualTo(302);
         String location = added.headers().firstValue("Location").orElseThrow();
         assertThat(location).contains("/admin/pages/hubs/");
-        return location.replaceAll(".*/", "");
+        String id = location.replaceAll(".*/", "");
+        assertThat(admin.get("/admin/pages/hubs/" + id).body()).contains("The hub is open.");
+        return id;
     }
 
     private long hubCount() {
