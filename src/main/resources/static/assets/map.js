@@ -1,6 +1,9 @@
-// Draws the hubs the parcel went through (the list under the map, which stays for screen readers) on a
-// Leaflet map, with the tiles of waybill.web.map-tiles-url when set; without tiles the points and the
-// route still show on a plain background. Drawn again when the live updates replace the timeline.
+// Draws the places listed under the map (items of #map-points with data-lat and data-lon, named by
+// data-name or their text; the list stays for screen readers) on a Leaflet map, with the tiles of
+// waybill.web.map-tiles-url when set; without tiles the points still show on a plain background.
+// The tracking page's points are the hubs the parcel went through, joined as its route, and drawn
+// again when the live updates replace the timeline; the admins' agents map (data-route="none") has
+// the agents' latest positions, not joined.
 (function () {
     'use strict';
     var map = null;
@@ -14,8 +17,8 @@
         if (!element || !window.L) {
             return;
         }
-        var points = Array.prototype.map.call(document.querySelectorAll('#map-points li'), function (item) {
-            return { name: item.textContent, at: [Number(item.dataset.lat), Number(item.dataset.lon)] };
+        var points = Array.prototype.map.call(document.querySelectorAll('#map-points [data-lat]'), function (item) {
+            return { name: item.dataset.name || item.textContent, at: [Number(item.dataset.lat), Number(item.dataset.lon)] };
         });
         if (points.length === 0) {
             return;
@@ -29,7 +32,7 @@
         points.forEach(function (point) {
             L.circleMarker(point.at, { radius: 8, color: '#0b4f94', weight: 3 }).addTo(map).bindTooltip(point.name);
         });
-        if (route.length > 1) {
+        if (route.length > 1 && element.dataset.route !== 'none') {
             L.polyline(route, { color: '#0b4f94', dashArray: '6 6' }).addTo(map);
         }
         map.fitBounds(L.latLngBounds(route).pad(0.4), { maxZoom: 9 });

@@ -191,14 +191,18 @@ public class IdentityService {
         return users.list(role, page);
     }
 
+    /** A live account, for an admin to look at; a deleted or unknown one is not found. */
+    public User account(UUID userId) {
+        return users.find(userId).filter(User::isActive).orElseThrow(() -> new NotFoundException("No such user."));
+    }
+
     /** Deletes an account: it can no longer log in, its tokens stop working, its shipments stay. */
     @Transactional
     public void delete(Caller admin, UUID userId) {
         if (admin.is(userId)) {
             throw new ConflictException("An admin cannot delete their own account.");
         }
-        User user = users.find(userId).filter(User::isActive)
-                .orElseThrow(() -> new NotFoundException("No such user."));
+        User user = account(userId);
         Instant now = clock.instant();
         user.delete(now);
         users.markDeleted(user);

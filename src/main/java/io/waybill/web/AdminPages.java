@@ -120,7 +120,8 @@ class AdminPages {
         return "redirect:/admin/pages/webhooks/" + id;
     }
 
-    private static boolean hasNext(Page<?> page) {
+    /** Whether another page follows this one. */
+    static boolean hasNext(Page<?> page) {
         return (long) (page.page() + 1) * page.size() < page.total();
     }
 

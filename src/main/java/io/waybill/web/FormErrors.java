@@ -5,6 +5,7 @@ import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.RefusalException;
 import io.waybill.kernel.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.ui.Model;
@@ -43,6 +44,18 @@ final class FormErrors {
     /** An optional field left blank is absent. */
     static String optional(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** A number field: blank is absent, anything else not a number is refused beside the field. */
+    static BigDecimal number(String field, String value, String mistake) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip());
+        } catch (NumberFormatException notANumber) {
+            throw new InvalidRequestException(field, mistake);
+        }
     }
 
     static void empty(Model model) {

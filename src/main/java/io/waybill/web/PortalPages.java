@@ -239,13 +239,6 @@ class PortalPages {
     }
 
     private static BigDecimal weight(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip());
-        } catch (NumberFormatException notANumber) {
-            throw new InvalidRequestException("weight_kg", "must be a number of kilograms, e.g. 2.5");
-        }
+        return FormErrors.number("weight_kg", value, "must be a number of kilograms, e.g. 2.5");
     }
 }

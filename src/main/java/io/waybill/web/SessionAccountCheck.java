@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * everywhere (or reset the password) since it signed in: the same rule that refuses an access token
  * issued before then, read from the security module's copy of the accounts. A signed-in session's
  * request works as its account's tenant, and the audit log knows it as that account's
- * ({@link AuditActor}): a page refused to it is logged with who asked.
+ * ({@link AuditActor}): a page refused to it, and an admin's actions, are logged with who asked.
  */
 final class SessionAccountCheck extends OncePerRequestFilter {
 
@@ -45,7 +45,8 @@ final class SessionAccountCheck extends OncePerRequestFilter {
                 session.invalidate();
             }
         } else if (user != null) {
-            // A page refused to this account is logged with it, as the API's refusals are.
+            // A page refused to this account, and what an admin does through the pages, is logged with
+            // the account, as through the API.
             AuditActor.actingAs(request, user.caller(), AuditActor.SESSION);
         }
         chain.doFilter(request, response);

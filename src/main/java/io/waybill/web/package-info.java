@@ -14,9 +14,9 @@
  * {@link io.waybill.linehaul.BagService}, when line haul runs in this process (it runs with the
  * shipments module); without it, no bag is shown or found.
  *
- * <p>The admin dashboard's figures come from the reporting module, which need not run in the
- * pages' process: the page then shows its links only.
+ * <p>The admin dashboard's figures come from the reporting module, and the agents' map from the
+ * delivery module; neither need run in the pages' process: the page then says so.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web pages",
-        allowedDependencies = {"kernel", "security", "identity", "shipments", "shipments :: events", "tracking", "network", "notifications", "reporting", "care", "linehaul"})
+        allowedDependencies = {"kernel", "security", "identity", "shipments", "shipments :: events", "tracking", "network", "notifications", "reporting", "care", "linehaul", "delivery"})
 package io.waybill.web;

@@ -50,5 +50,4 @@ class AdminDashboardIT extends BrowserTest {
         awaitText("h1", "Not allowed");
         assertThat(driver().findElements(org.openqa.selenium.By.id("today-delivered"))).isEmpty();
     }
-
 }
