@@ -1,7 +1,6 @@
 package io.waybill.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import io.waybill.kernel.BadParameterException;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.ForbiddenException;
 import io.waybill.kernel.Idempotent;
@@ -10,7 +9,6 @@ import io.waybill.kernel.Money;
 import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.PageQuery;
 import io.waybill.kernel.RefusalException;
-import io.waybill.kernel.TooManyRequestsException;
 import io.waybill.shipments.CollectionMethod;
 import io.waybill.shipments.FailureReason;
 import io.waybill.shipments.GeoPoint;
@@ -210,18 +208,12 @@ class AgentPages {
     private String byForm(String reference, String action, Map<String, String> form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         Caller agent = agent();
-        try {
-            Outcome done = perform(agent, reference, action, form);
-            redirect.addFlashAttribute("notice", done.message());
-            return "redirect:/agent/shipments/" + done.trackingNumber();
-        } catch (NotFoundException | ForbiddenException notForThisAgent) {
-            throw notForThisAgent;
-        } catch (RefusalException refusal) {
-            response.setStatus(statusOf(refusal).value());
-            model.addAttribute("errors", Map.of(action, describe(refusal)));
-            fillShipment(agent, reference, model);
-            return "web/agent/shipment";
-        }
+        return SentForm.of(form, model, response).above(action)
+                .except(NotFoundException.class, ForbiddenException.class).answer(RefusalException.class, () -> {
+                    Outcome done = perform(agent, reference, action, form);
+                    redirect.addFlashAttribute("notice", done.message());
+                    return "redirect:/agent/shipments/" + done.trackingNumber();
+                }, "web/agent/shipment", () -> fillShipment(agent, reference, model));
     }
 
     private ResponseEntity<?> byScript(String reference, String action, Map<String, String> body) {
@@ -229,9 +221,9 @@ class AgentPages {
         try {
             return ResponseEntity.ok(perform(agent, reference, action, body));
         } catch (RefusalException refusal) {
-            HttpStatus status = statusOf(refusal);
+            HttpStatus status = FormErrors.apiStatus(refusal);
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ProblemDetail.forStatusAndDetail(status, describe(refusal)));
+                    .body(ProblemDetail.forStatusAndDetail(status, FormErrors.sentence(refusal)));
         }
     }
 
@@ -350,33 +342,6 @@ class AgentPages {
 
     private static String optional(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** The status a refusal answers, as the API would. */
-    static HttpStatus statusOf(RefusalException refusal) {
-        if (refusal instanceof NotFoundException) {
-            return HttpStatus.NOT_FOUND;
-        }
-        if (refusal instanceof ForbiddenException) {
-            return HttpStatus.FORBIDDEN;
-        }
-        if (refusal instanceof BadParameterException) {
-            return HttpStatus.BAD_REQUEST;
-        }
-        if (refusal instanceof InvalidRequestException) {
-            return HttpStatus.UNPROCESSABLE_CONTENT;
-        }
-        if (refusal instanceof TooManyRequestsException) {
-            return HttpStatus.TOO_MANY_REQUESTS;
-        }
-        // A conflict (an illegal move, a final status), and any other refusal, as the pages answer it.
-        return HttpStatus.CONFLICT;
-    }
-
-    /** A refusal as a sentence: the field it names first, as the API's problem body names it. */
-    private static String describe(RefusalException refusal) {
-        return refusal instanceof InvalidRequestException invalid && invalid.field() != null
-                ? invalid.field().replace('_', ' ') + " " + refusal.getMessage() : refusal.getMessage();
     }
 
     private String statusText(ShipmentStatus status) {

@@ -52,12 +52,4 @@ class AdminDashboardIT extends BrowserTest {
         awaitText("h1", "Not allowed");
         assertThat(driver().findElements(org.openqa.selenium.By.id("today-delivered"))).isEmpty();
     }
-
-    private void signIn(String email, String password) {
-        open("/signin");
-        type("email", email);
-        type("password", password);
-        find("form.form button[type=submit]").click();
-        awaitText("h1", "My shipments");
-    }
 }

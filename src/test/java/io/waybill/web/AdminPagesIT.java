@@ -3,29 +3,23 @@ package io.waybill.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.support.ApiTest;
+import io.waybill.support.PageSession;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The admin pages over plain HTTP: who may open them, and their forms' CSRF tokens. */
 class AdminPagesIT extends ApiTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Test
     void shouldSendTheSignedOutToSignInAndRefuseCustomersAndAgents() throws Exception {
-        Session anonymous = new Session();
+        PageSession anonymous = new PageSession(port());
         HttpResponse<String> signedOut = anonymous.get("/admin");
         assertThat(signedOut.statusCode()).isEqualTo(302);
         assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
 
-        Session customer = signedIn(customer().email(), PASSWORD);
+        PageSession customer = signedIn(customer().email(), PASSWORD);
         HttpResponse<String> refused = customer.get("/admin");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("Not allowed").doesNotContain("today-delivered");
@@ -34,7 +28,7 @@ class AdminPagesIT extends ApiTest {
 
     @Test
     void shouldShowAnAdminTheDashboardWithItsFiguresAndNoInlineScript() throws Exception {
-        Session admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        PageSession admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
         HttpResponse<String> dashboard = admin.get("/admin");
 
         assertThat(dashboard.statusCode()).isEqualTo(200);
@@ -53,7 +47,7 @@ class AdminPagesIT extends ApiTest {
     void shouldListTheAuditLogFilteredForAnAdmin() throws Exception {
         Account customer = customer();
         assertThat(api.get("/admin/reports", customer.token()).status()).isEqualTo(403);
-        Session admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        PageSession admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
 
         io.waybill.support.Eventually.eventually(() -> {
             HttpResponse<String> log;
@@ -83,12 +77,12 @@ class AdminPagesIT extends ApiTest {
         assertThat(test.status()).as(test.toString()).isEqualTo(202);
         String redeliver = "/admin/pages/webhooks/" + id + "/deliveries/" + test.text("id") + "/redeliver";
 
-        Session admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        PageSession admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
         assertThat(admin.get("/admin/pages/webhooks").statusCode()).isEqualTo(200);
         HttpResponse<String> log = admin.get("/admin/pages/webhooks/" + id);
         assertThat(log.statusCode()).isEqualTo(200);
         assertThat(log.body()).contains("webhook.test", "action=\"" + redeliver + "\"");
-        String token = csrfToken(log.body());
+        String token = PageSession.csrfToken(log.body());
 
         assertThat(admin.post(redeliver, "").statusCode()).isEqualTo(403);
         assertThat(admin.post(redeliver, "_csrf=not-the-token").statusCode()).isEqualTo(403);
@@ -97,46 +91,14 @@ class AdminPagesIT extends ApiTest {
         assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/admin/pages/webhooks/" + id);
         assertThat(admin.get("/admin/pages/webhooks/" + id).body()).contains("The delivery is queued again");
 
-        Session customer = signedIn(customer().email(), PASSWORD);
+        PageSession customer = signedIn(customer().email(), PASSWORD);
         assertThat(customer.get("/admin/pages/webhooks/" + id).statusCode()).isEqualTo(403);
-        String customersToken = csrfToken(customer.get("/portal/notifications").body());
+        String customersToken = PageSession.csrfToken(customer.get("/portal/notifications").body());
         assertThat(customer.post(redeliver, "_csrf=" + customersToken).statusCode()).isEqualTo(403);
         assertThat(admin.get("/admin/pages/webhooks/" + java.util.UUID.randomUUID()).statusCode()).isEqualTo(404);
     }
 
-    private Session signedIn(String email, String password) throws Exception {
-        Session session = new Session();
-        String token = csrfToken(session.get("/signin").body());
-        HttpResponse<String> signedIn = session.post("/signin", "email=" + email.replace("@", "%40") + "&password="
-                + password + "&_csrf=" + token);
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
-        return session;
-    }
-
-    static String csrfToken(String html) {
-        Matcher matcher = CSRF.matcher(html);
-        assertThat(matcher.find()).as("a CSRF token in the form").isTrue();
-        return matcher.group(1);
-    }
-
-    /** A browser's cookie jar over plain HTTP, following no redirect. */
-    final class Session {
-
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port() + path);
-        }
+    private PageSession signedIn(String email, String password) throws Exception {
+        return PageSession.signedIn(port(), email, password);
     }
 }

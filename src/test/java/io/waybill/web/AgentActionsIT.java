@@ -3,16 +3,13 @@ package io.waybill.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.support.ApiTest;
+import io.waybill.support.PageSession;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,10 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class AgentActionsIT extends ApiTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private PageSession browser;
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    @BeforeEach
+    void openBrowser() {
+        browser = new PageSession(port());
+    }
 
     private record Parcel(String id, String number) {
     }
@@ -44,20 +43,19 @@ class AgentActionsIT extends ApiTest {
         Account agent = agent();
         Parcel parcel = outForDelivery(agent);
         signIn(agent.email());
-        HttpResponse<String> page = get("/agent/shipments/" + parcel.number());
+        HttpResponse<String> page = browser.get("/agent/shipments/" + parcel.number());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"deliver-form\"");
         int entries = api.get("/tracking/" + parcel.id(), agent.token()).body().size();
 
-        HttpResponse<String> withoutToken = post("/agent/shipments/" + parcel.number() + "/failed",
+        HttpResponse<String> withoutToken = browser.post("/agent/shipments/" + parcel.number() + "/failed",
                 "reason=recipient_absent&location=Gate");
-        HttpResponse<String> wrongToken = post("/agent/shipments/" + parcel.number() + "/deliver",
+        HttpResponse<String> wrongToken = browser.post("/agent/shipments/" + parcel.number() + "/deliver",
                 "kind=otp&code=123456&location=Gate&_csrf=not-the-token");
         HttpResponse<String> scriptWithoutToken = browser.send(HttpRequest.newBuilder(
-                        uri("/agent/shipments/" + parcel.number() + "/failed"))
+                        browser.uri("/agent/shipments/" + parcel.number() + "/failed"))
                 .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"refused\",\"location\":\"Gate\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"refused\",\"location\":\"Gate\"}")));
 
         assertThat(withoutToken.statusCode()).isEqualTo(403);
         assertThat(wrongToken.statusCode()).isEqualTo(403);
@@ -66,8 +64,8 @@ class AgentActionsIT extends ApiTest {
         assertThat(api.get("/tracking/" + parcel.id(), agent.token()).body()).hasSize(entries);
 
         // With its token, the same form is taken.
-        HttpResponse<String> failed = post("/agent/shipments/" + parcel.number() + "/failed",
-                "reason=recipient_absent&location=Gate&_csrf=" + csrfToken(page.body()));
+        HttpResponse<String> failed = browser.post("/agent/shipments/" + parcel.number() + "/failed",
+                "reason=recipient_absent&location=Gate&_csrf=" + PageSession.csrfToken(page.body()));
         assertThat(failed.statusCode()).isEqualTo(302);
         assertThat(api.get("/shipments/" + parcel.id(), agent.token()).text("status")).isEqualTo("delivery_failed");
     }
@@ -77,7 +75,7 @@ class AgentActionsIT extends ApiTest {
         Account agent = agent();
         Parcel parcel = outForDelivery(agent);
         signIn(agent.email());
-        String token = csrfToken(get("/agent/shipments/" + parcel.number()).body());
+        String token = PageSession.csrfToken(browser.get("/agent/shipments/" + parcel.number()).body());
         int entries = api.get("/tracking/" + parcel.id(), agent.token()).body().size();
         String key = UUID.randomUUID().toString();
         String scan = "{\"status\":\"\",\"location\":\"Gate 2\",\"note\":\"left at the gate\",\"lat\":\"12.9716\","
@@ -109,48 +107,26 @@ class AgentActionsIT extends ApiTest {
         Parcel theirs = outForDelivery(agent());
         Account agent = agent();
         signIn(agent.email());
-        String token = csrfToken(get("/agent").body());
+        String token = PageSession.csrfToken(browser.get("/agent").body());
 
-        HttpResponse<String> scanned = get("/agent/scan?code=" + theirs.number());
+        HttpResponse<String> scanned = browser.get("/agent/scan?code=" + theirs.number());
         assertThat(scanned.statusCode()).isEqualTo(404);
         assertThat(scanned.body()).contains("No shipment " + theirs.number() + " among yours");
-        assertThat(get("/agent/shipments/" + theirs.number()).statusCode()).isEqualTo(404);
+        assertThat(browser.get("/agent/shipments/" + theirs.number()).statusCode()).isEqualTo(404);
         HttpResponse<String> sent = script("/agent/shipments/" + theirs.number() + "/failed",
                 UUID.randomUUID().toString(), token, "{\"reason\":\"refused\",\"location\":\"Gate\"}");
         assertThat(sent.statusCode()).isEqualTo(404);
-        assertThat(get("/agent/scan?code=hello").statusCode()).isEqualTo(422);
+        assertThat(browser.get("/agent/scan?code=hello").statusCode()).isEqualTo(422);
     }
 
     private void signIn(String email) throws Exception {
-        String token = csrfToken(get("/signin").body());
-        HttpResponse<String> signedIn = post("/signin", "email=" + email.replace("@", "%40") + "&password="
-                + PASSWORD + "&_csrf=" + token);
-        assertThat(signedIn.statusCode()).isEqualTo(302);
+        browser = PageSession.signedIn(port(), email, PASSWORD);
     }
 
     private HttpResponse<String> script(String path, String key, String csrf, String json)
             throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return browser.send(HttpRequest.newBuilder(browser.uri(path)).header("Content-Type", "application/json")
                 .header("Accept", "application/json").header("Idempotency-Key", key).header("X-CSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port() + path);
-    }
-
-    private static String csrfToken(String html) {
-        Matcher matcher = CSRF.matcher(html);
-        assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
-        return matcher.group(1);
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 }

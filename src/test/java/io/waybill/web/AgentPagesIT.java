@@ -41,7 +41,7 @@ class AgentPagesIT extends BrowserTest {
         }
         String code = textedCode(phone);
 
-        signIn(agent.email());
+        signIn(agent.email(), PASSWORD);
         find("a[href='/agent']").click();
         awaitText("h1", "Today's deliveries");
         assertThat(find("#round").getText()).contains(number, "Out for delivery", "5 MG Road, Bengaluru", "Ravi Kumar");
@@ -76,7 +76,7 @@ class AgentPagesIT extends BrowserTest {
         }
         String number = api.get("/shipments/" + id, agent.token()).text("tracking_number");
         int entries = api.get("/tracking/" + id, agent.token()).body().size();
-        signIn(agent.email());
+        signIn(agent.email(), PASSWORD);
         open("/agent/shipments/" + number);
         awaitText("h1", "Shipment " + number);
 
@@ -115,19 +115,11 @@ class AgentPagesIT extends BrowserTest {
         awaitText("h1", "Sign in");
 
         Account customer = customer();
-        signIn(customer.email());
+        signIn(customer.email(), PASSWORD);
         open("/agent");
         awaitText("h1", "Not allowed");
         assertThat(find("main").getText()).contains("These pages are for delivery agents.");
         assertThat(driver().findElements(org.openqa.selenium.By.cssSelector("a[href='/agent']"))).isEmpty();
-    }
-
-    private void signIn(String email) {
-        open("/signin");
-        type("email", email);
-        type("password", PASSWORD);
-        find("form.form button[type=submit]").click();
-        awaitText("h1", "My shipments");
     }
 
     /** The code as the recipient's text message carries it. */

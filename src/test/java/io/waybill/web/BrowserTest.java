@@ -43,6 +43,15 @@ abstract class BrowserTest extends ApiTest {
                 .until(ExpectedConditions.textToBe(By.cssSelector(css), text));
     }
 
+    /** Signs in through the form; every account lands on its shipments. */
+    void signIn(String email, String password) {
+        open("/signin");
+        type("email", email);
+        type("password", password);
+        find("form.form button[type=submit]").click();
+        awaitText("h1", "My shipments");
+    }
+
     void assertAccessible(String page) {
         assertThat(browser.seriousAccessibilityViolations()).as("serious or critical axe-core violations on " + page)
                 .isEmpty();
