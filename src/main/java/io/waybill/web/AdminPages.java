@@ -120,7 +120,8 @@ class AdminPages {
         return "redirect:/admin/pages/webhooks/" + id;
     }
 
-    private static boolean hasNext(Page<?> page) {
+    /** Whether a page of a list has another after it. */
+    static boolean hasNext(Page<?> page) {
         return (long) (page.page() + 1) * page.size() < page.total();
     }
 
@@ -148,7 +149,7 @@ class AdminPages {
         }
     }
 
-    private static String blankIsNull(String value) {
+    static String blankIsNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
