@@ -82,6 +82,11 @@ public class ApiKeyService {
         return keys.list(userId, page);
     }
 
+    /** One key, of any account: for admins. */
+    public ApiKey get(UUID id) {
+        return keys.find(id).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    }
+
     public Page<ApiKey> listOwn(Caller owner, PageQuery page) {
         return keys.list(owner.userId(), page);
     }

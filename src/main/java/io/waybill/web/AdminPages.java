@@ -149,7 +149,7 @@ class AdminPages {
         }
     }
 
-    private static String blankIsNull(String value) {
+    static String blankIsNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 

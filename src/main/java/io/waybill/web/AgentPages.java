@@ -1,7 +1,6 @@
 package io.waybill.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import io.waybill.kernel.BadParameterException;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.ForbiddenException;
 import io.waybill.kernel.Idempotent;
@@ -290,9 +289,9 @@ class AgentPages {
     }
 
     private static ResponseEntity<ProblemDetail> refused(RefusalException refusal) {
-        HttpStatus status = statusOf(refusal);
+        HttpStatus status = FormErrors.apiStatus(refusal);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(status, describe(refusal)));
+                .body(ProblemDetail.forStatusAndDetail(status, FormErrors.sentence(refusal)));
     }
 
     /**
@@ -311,22 +310,16 @@ class AgentPages {
 
     /**
      * A form's action done: back to its page (under {@code pageBase}) with the outcome as a notice; refused,
-     * the page again with the refusal beside the form; not the agent's (or unknown), the refusal page.
+     * the page again with the refusal above the form; not the agent's (or unknown), the refusal page.
      */
     private String answerForm(Supplier<Outcome> action, String pageBase, String form, Runnable refill, String view,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        try {
-            Outcome done = action.get();
-            redirect.addFlashAttribute("notice", done.message());
-            return "redirect:" + pageBase + done.trackingNumber();
-        } catch (NotFoundException | ForbiddenException notForThisAgent) {
-            throw notForThisAgent;
-        } catch (RefusalException refusal) {
-            response.setStatus(statusOf(refusal).value());
-            model.addAttribute("errors", Map.of(form, describe(refusal)));
-            refill.run();
-            return view;
-        }
+        return SentForm.of(Map.of(), model, response).above(form)
+                .except(NotFoundException.class, ForbiddenException.class).answer(RefusalException.class, () -> {
+                    Outcome done = action.get();
+                    redirect.addFlashAttribute("notice", done.message());
+                    return "redirect:" + pageBase + done.trackingNumber();
+                }, view, refill);
     }
 
     private ResponseEntity<?> byScript(String reference, String action, Map<String, String> body) {
@@ -453,33 +446,6 @@ class AgentPages {
 
     private static String optional(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** The status a refusal answers, as the API would. */
-    static HttpStatus statusOf(RefusalException refusal) {
-        if (refusal instanceof NotFoundException) {
-            return HttpStatus.NOT_FOUND;
-        }
-        if (refusal instanceof ForbiddenException) {
-            return HttpStatus.FORBIDDEN;
-        }
-        if (refusal instanceof BadParameterException) {
-            return HttpStatus.BAD_REQUEST;
-        }
-        if (refusal instanceof InvalidRequestException) {
-            return HttpStatus.UNPROCESSABLE_CONTENT;
-        }
-        if (refusal instanceof TooManyRequestsException) {
-            return HttpStatus.TOO_MANY_REQUESTS;
-        }
-        // A conflict (an illegal move, a final status), and any other refusal, as the pages answer it.
-        return HttpStatus.CONFLICT;
-    }
-
-    /** A refusal as a sentence: the field it names first, as the API's problem body names it. */
-    private static String describe(RefusalException refusal) {
-        return refusal instanceof InvalidRequestException invalid && invalid.field() != null
-                ? invalid.field().replace('_', ' ') + " " + refusal.getMessage() : refusal.getMessage();
     }
 
     private String statusText(ShipmentStatus status) {

@@ -92,18 +92,11 @@ class CarePages {
     @PostMapping("/portal/tickets")
     String open(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
         Caller caller = caller();
-        Ticket opened;
-        try {
-            opened = tickets.open(caller, shipmentId(form.get("shipment_id")), form.get("category"), form.get("message"));
-        } catch (InvalidRequestException refusal) {
-            // A category not chosen may come without its field; its error still goes beside the choice.
-            Map<String, String> sent = new HashMap<>(form);
-            sent.putIfAbsent("category", "");
-            FormErrors.show(model, sent, refusal, response);
-            fillOpenForm(caller, model);
-            return "web/ticket-new";
-        }
-        return "redirect:/portal/tickets/" + opened.id() + "?opened";
+        return SentForm.of(form, model, response).choices("category").answer(() -> {
+            Ticket opened = tickets.open(caller, shipmentId(form.get("shipment_id")), form.get("category"),
+                    form.get("message"));
+            return "redirect:/portal/tickets/" + opened.id() + "?opened";
+        }, "web/ticket-new", () -> fillOpenForm(caller, model));
     }
 
     @GetMapping("/portal/tickets/{id}")
@@ -118,15 +111,11 @@ class CarePages {
             HttpServletResponse response, RedirectAttributes redirect) {
         Caller caller = caller();
         UUID ticket = ticketId(id);
-        try {
+        return SentForm.of(form, model, response).answer(() -> {
             tickets.reply(caller, ticket, form.get("message"));
-        } catch (InvalidRequestException refusal) {
-            fillTicket(caller, ticket, model);
-            FormErrors.show(model, form, refusal, response);
-            return "web/ticket";
-        }
-        redirect.addFlashAttribute("notice", "ticket.replied");
-        return "redirect:/portal/tickets/" + ticket;
+            redirect.addFlashAttribute("notice", "ticket.replied");
+            return "redirect:/portal/tickets/" + ticket;
+        }, "web/ticket", () -> fillTicket(caller, ticket, model));
     }
 
     @PostMapping("/portal/tickets/{id}/close")
@@ -144,23 +133,16 @@ class CarePages {
         Caller caller = caller();
         // The shipments module resolves the id or tracking number, and refuses a shipment the caller does not see.
         ShipmentView shipment = shipments.get(caller, id);
-        try {
+        return SentForm.of(form, model, response).choices("rating").answer(() -> {
             Integer rating = rating(form.get("rating"));
             if (feedback.of(caller, shipment.id()).isPresent()) {
                 feedback.change(caller, shipment.id(), rating, form.get("comment"));
             } else {
                 feedback.give(caller, shipment.id(), rating, form.get("comment"));
             }
-        } catch (InvalidRequestException refusal) {
-            shipmentPage.fill(caller, id, model);
-            // No star chosen sends no rating at all; its error still goes beside the stars.
-            Map<String, String> sent = new HashMap<>(form);
-            sent.putIfAbsent("rating", "");
-            FormErrors.show(model, sent, refusal, response);
-            return "web/shipment";
-        }
-        redirect.addFlashAttribute("notice", "feedback.saved");
-        return "redirect:/portal/shipments/" + shipment.id();
+            redirect.addFlashAttribute("notice", "feedback.saved");
+            return "redirect:/portal/shipments/" + shipment.id();
+        }, "web/shipment", () -> shipmentPage.fill(caller, id, model));
     }
 
     private void fillTicket(Caller caller, UUID id, Model model) {
@@ -168,16 +150,8 @@ class CarePages {
         model.addAttribute("ticket", ticket);
         model.addAttribute("mine", caller.is(ticket.requesterId()));
         model.addAttribute("open", ticket.status() != TicketStatus.CLOSED);
-        model.addAttribute("shipment", ticket.shipmentId() == null ? null : shipmentOf(caller, ticket.shipmentId()));
-    }
-
-    /** The ticket's shipment as this caller sees it; none when it is not theirs to see any more. */
-    private ShipmentView shipmentOf(Caller caller, UUID shipmentId) {
-        try {
-            return shipments.get(caller, shipmentId.toString());
-        } catch (NotFoundException notVisible) {
-            return null;
-        }
+        model.addAttribute("shipment", ticket.shipmentId() == null ? null
+                : shipmentPage.visible(caller, ticket.shipmentId()));
     }
 
     private void fillOpenForm(Caller caller, Model model) {
@@ -196,7 +170,7 @@ class CarePages {
     }
 
     /** A ticket's id in a path; anything else names no ticket. */
-    private static UUID ticketId(String value) {
+    static UUID ticketId(String value) {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException notAnId) {

@@ -87,18 +87,15 @@ class PortalPages {
     @PostMapping("/portal/book")
     String book(@RequestParam Map<String, String> form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        ShipmentView booked;
-        try {
+        return SentForm.of(form, model, response).answer(RefusalException.class, () -> {
             ShipmentDetails details = new ShipmentDetails(form.get("source_address"), form.get("destination_address"),
                     FormErrors.optional(form.get("recipient_name")), FormErrors.optional(form.get("recipient_phone")),
                     weight(form.get("weight_kg")), FormErrors.optional(form.get("description")));
-            booked = shipments.book(caller(), null, details, ServiceLevel.parse("service_level", form.get("service_level")));
-        } catch (RefusalException refusal) {
-            FormErrors.show(model, form, refusal, response);
-            return "web/book";
-        }
-        redirect.addFlashAttribute("notice", "shipment.booked");
-        return "redirect:/portal/shipments/" + booked.id();
+            ShipmentView booked = shipments.book(caller(), null, details,
+                    ServiceLevel.parse("service_level", form.get("service_level")));
+            redirect.addFlashAttribute("notice", "shipment.booked");
+            return "redirect:/portal/shipments/" + booked.id();
+        }, "web/book");
     }
 
     @GetMapping("/portal/shipments/{id}")
@@ -140,18 +137,14 @@ class PortalPages {
     String edit(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         Caller caller = caller();
-        try {
+        return SentForm.of(form, model, response).answer(() -> {
             // A field left blank is cleared (the addresses are then refused as required); weight is kept.
             shipments.edit(caller, id, new ShipmentService.DetailsChange(text(form, "source_address"),
                     text(form, "destination_address"), text(form, "recipient_name"), text(form, "recipient_phone"),
                     weight(form.get("weight_kg")), text(form, "description")));
-        } catch (InvalidRequestException refusal) {
-            model.addAttribute("shipment", shipments.get(caller, id));
-            FormErrors.show(model, form, refusal, response);
-            return "web/shipment-edit";
-        }
-        redirect.addFlashAttribute("notice", "shipment.edited");
-        return "redirect:/portal/shipments/" + id;
+            redirect.addFlashAttribute("notice", "shipment.edited");
+            return "redirect:/portal/shipments/" + id;
+        }, "web/shipment-edit", () -> model.addAttribute("shipment", shipments.get(caller, id)));
     }
 
     /** The customer's word after a failed delivery attempt: another attempt on a date, hold at the hub, or return. */
@@ -159,18 +152,11 @@ class PortalPages {
     String instruct(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         Caller caller = caller();
-        try {
+        return SentForm.of(form, model, response).choices("action").answer(() -> {
             shipments.instruct(caller, id, action(form.get("action")), date(form.get("date")));
-        } catch (InvalidRequestException refusal) {
-            shipmentPage.fill(caller, id, model);
-            // No action chosen sends no action at all; its error still goes beside the choices.
-            Map<String, String> sent = new LinkedHashMap<>(form);
-            sent.putIfAbsent("action", "");
-            FormErrors.show(model, sent, refusal, response);
-            return "web/shipment";
-        }
-        redirect.addFlashAttribute("notice", "shipment.instructed");
-        return "redirect:/portal/shipments/" + id;
+            redirect.addFlashAttribute("notice", "shipment.instructed");
+            return "redirect:/portal/shipments/" + id;
+        }, "web/shipment", () -> shipmentPage.fill(caller, id, model));
     }
 
     @PostMapping("/portal/shipments/{id}/cancel")

@@ -12,6 +12,7 @@ import io.waybill.shipments.TrackingUpdate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -47,6 +48,15 @@ class ShipmentPage {
         }
         fillFeedback(caller, shipment, model);
         return shipment;
+    }
+
+    /** A shipment as this caller sees it, named on a ticket; none when it is not theirs to see (any more). */
+    ShipmentView visible(Caller caller, UUID shipmentId) {
+        try {
+            return shipments.get(caller, shipmentId.toString());
+        } catch (NotFoundException notVisible) {
+            return null;
+        }
     }
 
     /** The status and timeline alone, which the page's script fetches again as the shipment moves. */

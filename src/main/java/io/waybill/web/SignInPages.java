@@ -84,19 +84,20 @@ class SignInPages {
         String address = request.getRemoteAddr();
         // Taken before the password is compared and given back unless it was wrong, as for POST /auth/login.
         Throttle.Quota quota = throttle.take(RateLimit.LOGIN_ADDRESS, address);
+        SentForm sent = SentForm.of(form, model, response);
         if (!quota.taken()) {
-            return refused(model, form, quota.refusal("Too many failed sign-ins from this address; try again in "
-                    + quota.refusal("").retryAfterSeconds() + " seconds."), "web/signin", response);
+            return sent.refused(quota.refusal("Too many failed sign-ins from this address; try again in "
+                    + quota.refusal("").retryAfterSeconds() + " seconds."), "web/signin");
         }
         TokenPair tokens;
         try {
             tenants.bindForEmail(form.get("email"));
             tokens = identity.login(form.get("email"), form.get("password"), address);
         } catch (AuthenticationFailedException wrong) {
-            return refused(model, form, wrong, "web/signin", response);
+            return sent.refused(wrong, "web/signin");
         } catch (RefusalException refusal) {
             throttle.giveBack(RateLimit.LOGIN_ADDRESS, address);
-            return refused(model, form, refusal, "web/signin", response);
+            return sent.refused(refusal, "web/signin");
         }
         throttle.giveBack(RateLimit.LOGIN_ADDRESS, address);
         signedIn.signIn(tokens, form.get("email"), request, response);
@@ -208,30 +209,20 @@ class SignInPages {
         });
     }
 
-    /** A form ({@link #answered}) whose every sending counts against a per-address limit, as its API route does. */
+    /** A form whose every sending counts against a per-address limit, as its API route does. */
     private String counted(RateLimit limit, Map<String, String> form, Model model, HttpServletRequest request,
             HttpServletResponse response, String page, Supplier<String> action) {
         Throttle.Quota quota = throttle.take(limit, request.getRemoteAddr());
         if (!quota.taken()) {
-            return refused(model, form, quota.refusal("Too many requests from this address; try again in "
-                    + quota.refusal("").retryAfterSeconds() + " seconds."), page, response);
+            return SentForm.of(form, model, response).refused(quota.refusal("Too many requests from this address; "
+                    + "try again in " + quota.refusal("").retryAfterSeconds() + " seconds."), page);
         }
         return answered(form, model, response, page, action);
     }
 
-    /** A form's action: its page when it succeeds, else the form again with the refusal beside it. */
+    /** A form's action: its page when it succeeds, else the form again with any refusal beside it. */
     private static String answered(Map<String, String> form, Model model, HttpServletResponse response, String page,
             Supplier<String> action) {
-        try {
-            return action.get();
-        } catch (RefusalException refusal) {
-            return refused(model, form, refusal, page, response);
-        }
-    }
-
-    private static String refused(Model model, Map<String, String> form, RefusalException refusal, String page,
-            HttpServletResponse response) {
-        FormErrors.show(model, form, refusal, response);
-        return page;
+        return SentForm.of(form, model, response).answer(RefusalException.class, action, page);
     }
 }

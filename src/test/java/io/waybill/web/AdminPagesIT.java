@@ -3,6 +3,7 @@ package io.waybill.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.support.ApiTest;
+import io.waybill.support.PageSession;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class AdminPagesIT extends ApiTest {
         HttpResponse<String> log = admin.get("/admin/pages/webhooks/" + id);
         assertThat(log.statusCode()).isEqualTo(200);
         assertThat(log.body()).contains("webhook.test", "action=\"" + redeliver + "\"");
-        String token = csrfToken(log.body());
+        String token = PageSession.csrfToken(log.body());
 
         assertThat(admin.post(redeliver, "").statusCode()).isEqualTo(403);
         assertThat(admin.post(redeliver, "_csrf=not-the-token").statusCode()).isEqualTo(403);
@@ -116,7 +117,7 @@ class AdminPagesIT extends ApiTest {
 
         PageSession customer = signedIn(customer().email(), PASSWORD);
         assertThat(customer.get("/admin/pages/webhooks/" + id).statusCode()).isEqualTo(403);
-        String customersToken = csrfToken(customer.get("/portal/notifications").body());
+        String customersToken = PageSession.csrfToken(customer.get("/portal/notifications").body());
         assertThat(customer.post(redeliver, "_csrf=" + customersToken).statusCode()).isEqualTo(403);
         assertThat(admin.get("/admin/pages/webhooks/" + java.util.UUID.randomUUID()).statusCode()).isEqualTo(404);
     }

@@ -3,16 +3,13 @@ package io.waybill.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.support.ApiTest;
+import io.waybill.support.PageSession;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,10 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class AgentActionsIT extends ApiTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private PageSession browser;
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    @BeforeEach
+    void openBrowser() {
+        browser = new PageSession(port());
+    }
 
     private record Parcel(String id, String number) {
     }
@@ -44,20 +43,19 @@ class AgentActionsIT extends ApiTest {
         Account agent = agent();
         Parcel parcel = outForDelivery(agent);
         signIn(agent.email());
-        HttpResponse<String> page = get("/agent/shipments/" + parcel.number());
+        HttpResponse<String> page = browser.get("/agent/shipments/" + parcel.number());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"deliver-form\"");
         int entries = api.get("/tracking/" + parcel.id(), agent.token()).body().size();
 
-        HttpResponse<String> withoutToken = post("/agent/shipments/" + parcel.number() + "/failed",
+        HttpResponse<String> withoutToken = browser.post("/agent/shipments/" + parcel.number() + "/failed",
                 "reason=recipient_absent&location=Gate");
-        HttpResponse<String> wrongToken = post("/agent/shipments/" + parcel.number() + "/deliver",
+        HttpResponse<String> wrongToken = browser.post("/agent/shipments/" + parcel.number() + "/deliver",
                 "kind=otp&code=123456&location=Gate&_csrf=not-the-token");
         HttpResponse<String> scriptWithoutToken = browser.send(HttpRequest.newBuilder(
-                        uri("/agent/shipments/" + parcel.number() + "/failed"))
+                        browser.uri("/agent/shipments/" + parcel.number() + "/failed"))
                 .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"refused\",\"location\":\"Gate\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"refused\",\"location\":\"Gate\"}")));
 
         assertThat(withoutToken.statusCode()).isEqualTo(403);
         assertThat(wrongToken.statusCode()).isEqualTo(403);
@@ -66,8 +64,8 @@ class AgentActionsIT extends ApiTest {
         assertThat(api.get("/tracking/" + parcel.id(), agent.token()).body()).hasSize(entries);
 
         // With its token, the same form is taken.
-        HttpResponse<String> failed = post("/agent/shipments/" + parcel.number() + "/failed",
-                "reason=recipient_absent&location=Gate&_csrf=" + csrfToken(page.body()));
+        HttpResponse<String> failed = browser.post("/agent/shipments/" + parcel.number() + "/failed",
+                "reason=recipient_absent&location=Gate&_csrf=" + PageSession.csrfToken(page.body()));
         assertThat(failed.statusCode()).isEqualTo(302);
         assertThat(api.get("/shipments/" + parcel.id(), agent.token()).text("status")).isEqualTo("delivery_failed");
     }
@@ -77,7 +75,7 @@ class AgentActionsIT extends ApiTest {
         Account agent = agent();
         Parcel parcel = outForDelivery(agent);
         signIn(agent.email());
-        String token = csrfToken(get("/agent/shipments/" + parcel.number()).body());
+        String token = PageSession.csrfToken(browser.get("/agent/shipments/" + parcel.number()).body());
         int entries = api.get("/tracking/" + parcel.id(), agent.token()).body().size();
         String key = UUID.randomUUID().toString();
         String scan = "{\"status\":\"\",\"location\":\"Gate 2\",\"note\":\"left at the gate\",\"lat\":\"12.9716\","
@@ -109,16 +107,16 @@ class AgentActionsIT extends ApiTest {
         Parcel theirs = outForDelivery(agent());
         Account agent = agent();
         signIn(agent.email());
-        String token = csrfToken(get("/agent").body());
+        String token = PageSession.csrfToken(browser.get("/agent").body());
 
-        HttpResponse<String> scanned = get("/agent/scan?code=" + theirs.number());
+        HttpResponse<String> scanned = browser.get("/agent/scan?code=" + theirs.number());
         assertThat(scanned.statusCode()).isEqualTo(404);
         assertThat(scanned.body()).contains("No shipment " + theirs.number() + " among yours");
-        assertThat(get("/agent/shipments/" + theirs.number()).statusCode()).isEqualTo(404);
+        assertThat(browser.get("/agent/shipments/" + theirs.number()).statusCode()).isEqualTo(404);
         HttpResponse<String> sent = script("/agent/shipments/" + theirs.number() + "/failed",
                 UUID.randomUUID().toString(), token, "{\"reason\":\"refused\",\"location\":\"Gate\"}");
         assertThat(sent.statusCode()).isEqualTo(404);
-        assertThat(get("/agent/scan?code=hello").statusCode()).isEqualTo(422);
+        assertThat(browser.get("/agent/scan?code=hello").statusCode()).isEqualTo(422);
     }
 
     @Test
@@ -133,13 +131,13 @@ class AgentActionsIT extends ApiTest {
         String code = dispatchedBag(admin, origin, destination, inside, agent);
         String theirs = dispatchedBag(admin, origin, destination, List.of(routedShipment(customer, from)), agent());
         signIn(agent.email());
-        HttpResponse<String> page = get("/agent/bags/" + code);
+        HttpResponse<String> page = browser.get("/agent/bags/" + code);
         assertThat(page.statusCode()).isEqualTo(200);
-        String token = csrfToken(page.body());
+        String token = PageSession.csrfToken(page.body());
 
         // Another agent's bag is not found, by its page, by a scan of its code or by its action.
-        assertThat(get("/agent/bags/" + theirs).statusCode()).isEqualTo(404);
-        HttpResponse<String> scanned = get("/agent/scan?code=" + theirs);
+        assertThat(browser.get("/agent/bags/" + theirs).statusCode()).isEqualTo(404);
+        HttpResponse<String> scanned = browser.get("/agent/scan?code=" + theirs);
         assertThat(scanned.statusCode()).isEqualTo(404);
         assertThat(scanned.body()).contains("No bag " + theirs + " among yours");
         assertThat(script("/agent/bags/" + theirs + "/scan", UUID.randomUUID().toString(), token,
@@ -147,14 +145,14 @@ class AgentActionsIT extends ApiTest {
         assertThat(api.get("/bags/" + theirs, admin).text("status")).isEqualTo("dispatched");
         // A code whose check digit is wrong is refused beside the field; without the token, nothing is done.
         String wrongDigit = code.substring(0, 12) + (char) ('0' + (code.charAt(12) - '0' + 1) % 10);
-        HttpResponse<String> misread = get("/agent/scan?code=" + wrongDigit);
+        HttpResponse<String> misread = browser.get("/agent/scan?code=" + wrongDigit);
         assertThat(misread.statusCode()).isEqualTo(422);
         assertThat(misread.body()).contains("id=\"code-error\"", "check digit is wrong");
-        assertThat(post("/agent/bags/" + code + "/scan", "event=arrived").statusCode()).isEqualTo(403);
-        HttpResponse<String> unknownEvent = post("/agent/bags/" + code + "/scan", "event=lost&_csrf=" + token);
+        assertThat(browser.post("/agent/bags/" + code + "/scan", "event=arrived").statusCode()).isEqualTo(403);
+        HttpResponse<String> unknownEvent = browser.post("/agent/bags/" + code + "/scan", "event=lost&_csrf=" + token);
         assertThat(unknownEvent.statusCode()).isEqualTo(422);
         assertThat(unknownEvent.body()).contains("event must be one of dispatched, arrived, opened");
-        HttpResponse<String> outOfOrder = post("/agent/bags/" + code + "/scan", "event=opened&_csrf=" + token);
+        HttpResponse<String> outOfOrder = browser.post("/agent/bags/" + code + "/scan", "event=opened&_csrf=" + token);
         assertThat(outOfOrder.statusCode()).isEqualTo(409);
         assertThat(outOfOrder.body()).contains("class=\"alert error\"", "only once it is arrived");
         assertThat(api.get("/bags/" + code, admin).text("status")).isEqualTo("dispatched");
@@ -169,7 +167,8 @@ class AgentActionsIT extends ApiTest {
         assertThat(again.body()).isEqualTo(first.body());
         for (String shipment : inside) {
             assertThat(java.util.stream.StreamSupport.stream(
-                    api.get("/tracking/" + shipment, customer.token()).body().spliterator(), false).filter(entry -> ("Arrived in bag " + code).equals(entry.get("note").asString())).count())
+                    api.get("/tracking/" + shipment, customer.token()).body().spliterator(), false)
+                    .filter(entry -> ("Arrived in bag " + code).equals(entry.get("note").asString())).count())
                     .isEqualTo(1);
         }
     }
@@ -177,40 +176,18 @@ class AgentActionsIT extends ApiTest {
     @Test
     void shouldRefuseACustomerTheBagPages() throws Exception {
         signIn(customer().email());
-        assertThat(get("/agent/bags/BAG0000000000").statusCode()).isEqualTo(403);
-        assertThat(get("/agent/scan?code=BAG0000000000").statusCode()).isEqualTo(403);
+        assertThat(browser.get("/agent/bags/BAG0000000000").statusCode()).isEqualTo(403);
+        assertThat(browser.get("/agent/scan?code=BAG0000000000").statusCode()).isEqualTo(403);
     }
 
     private void signIn(String email) throws Exception {
-        String token = csrfToken(get("/signin").body());
-        HttpResponse<String> signedIn = post("/signin", "email=" + email.replace("@", "%40") + "&password="
-                + PASSWORD + "&_csrf=" + token);
-        assertThat(signedIn.statusCode()).isEqualTo(302);
+        browser = PageSession.signedIn(port(), email, PASSWORD);
     }
 
     private HttpResponse<String> script(String path, String key, String csrf, String json)
             throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return browser.send(HttpRequest.newBuilder(browser.uri(path)).header("Content-Type", "application/json")
                 .header("Accept", "application/json").header("Idempotency-Key", key).header("X-CSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port() + path);
-    }
-
-    private static String csrfToken(String html) {
-        Matcher matcher = CSRF.matcher(html);
-        assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
-        return matcher.group(1);
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 }

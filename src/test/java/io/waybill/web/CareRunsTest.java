@@ -26,6 +26,12 @@ class CareRunsTest {
                 .run(context -> assertThat(context).hasSingleBean(OnlyWhereCareRuns.class));
     }
 
+    @Test
+    void shouldServeTheStaffsTicketPagesUnderTheSameConditionAsTheCustomers() {
+        assertThat(SupportPages.class.getAnnotation(Conditional.class).value())
+                .containsExactly(CarePages.CareRuns.class);
+    }
+
     @Configuration(proxyBeanMethods = false)
     @Conditional(CarePages.CareRuns.class)
     static class OnlyWhereCareRuns {

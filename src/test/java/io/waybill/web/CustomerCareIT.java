@@ -28,7 +28,7 @@ class CustomerCareIT extends BrowserTest {
         deliver(shipment, agent, "Door");
         awaitEvents();
 
-        signIn(customer);
+        signIn(customer.email(), PASSWORD, "My shipments");
         open("/portal/shipments/" + shipment);
         awaitText("#status", "Delivered");
         assertAccessible("a delivered shipment's page with the rating form");
@@ -65,7 +65,7 @@ class CustomerCareIT extends BrowserTest {
 
         find("form[action='/signout'] button").click();
         awaitText("h1", "Track a parcel");
-        signIn(customer());
+        signIn(customer().email(), PASSWORD, "My shipments");
         open("/portal/shipments/" + shipment);
         awaitText("h1", "Not found");
         open(ticketPath);
@@ -73,13 +73,4 @@ class CustomerCareIT extends BrowserTest {
         open("/portal/tickets");
         assertThat(find("#tickets").getText()).contains("0 ticket(s)");
     }
-
-    private void signIn(Account account) {
-        open("/signin");
-        type("email", account.email());
-        type("password", PASSWORD);
-        find("form.form button[type=submit]").click();
-        awaitText("h1", "My shipments");
-    }
-
 }

@@ -3,12 +3,9 @@ package io.waybill.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.support.ApiTest;
+import io.waybill.support.PageSession;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -18,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class PortalCarePagesIT extends ApiTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern TICKET = Pattern.compile("/portal/tickets/([0-9a-f-]{36})");
 
     @Test
@@ -37,7 +32,7 @@ class PortalCarePagesIT extends ApiTest {
         Account customer = customer();
         Account agent = agent();
         String shipment = delivered(customer, agent);
-        Session owner = signedIn(customer);
+        PageSession owner = signedIn(customer);
         String path = "/portal/shipments/" + shipment;
 
         HttpResponse<String> page = owner.get(path);
@@ -62,12 +57,12 @@ class PortalCarePagesIT extends ApiTest {
         assertThat(owner.get(path).body()).contains("You rated this delivery 2 of 5.");
         assertThat(api.get("/admin/feedback?max_rating=2", admin().token()).raw()).contains(shipment);
 
-        Session stranger = signedIn(customer());
+        PageSession stranger = signedIn(customer());
         assertThat(stranger.get(path).statusCode()).isEqualTo(404);
         assertThat(stranger.post(path + "/feedback", Map.of("rating", "1")).statusCode()).isEqualTo(404);
         assertThat(stranger.get("/portal/shipments/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
         // The agent who delivered it sees the shipment, but only its customer rates it.
-        Session deliverer = signedIn(agent);
+        PageSession deliverer = signedIn(agent);
         assertThat(deliverer.get(path).body()).doesNotContain("id=\"feedback-form\"");
         assertThat(deliverer.post(path + "/feedback", Map.of("rating", "1")).statusCode()).isEqualTo(403);
         assertThat(owner.get(path).body()).contains("You rated this delivery 2 of 5.");
@@ -78,7 +73,7 @@ class PortalCarePagesIT extends ApiTest {
         Account customer = customer();
         String shipment = book(customer).text("id");
         awaitEvents();
-        Session owner = signedIn(customer);
+        PageSession owner = signedIn(customer);
 
         assertThat(owner.get("/portal/shipments/" + shipment).body()).doesNotContain("id=\"feedback-form\"");
         HttpResponse<String> early = owner.post("/portal/shipments/" + shipment + "/feedback", Map.of("rating", "5"));
@@ -92,7 +87,7 @@ class PortalCarePagesIT extends ApiTest {
         String shipment = book(customer).text("id");
         String number = api.get("/shipments/" + shipment, customer.token()).text("tracking_number");
         awaitEvents();
-        Session owner = signedIn(customer);
+        PageSession owner = signedIn(customer);
 
         HttpResponse<String> form = owner.get("/portal/tickets/new?shipment=" + shipment);
         assertThat(form.statusCode()).isEqualTo(200);
@@ -132,7 +127,7 @@ class PortalCarePagesIT extends ApiTest {
                 Map.of("message", "It arrives tomorrow.")).status()).isEqualTo(201);
         assertThat(owner.get(ticket).body()).contains("It arrives tomorrow.", "Waybill support", "In progress");
 
-        Session stranger = signedIn(customer());
+        PageSession stranger = signedIn(customer());
         assertThat(stranger.get(ticket).statusCode()).isEqualTo(404);
         assertThat(stranger.post(ticket + "/messages", Map.of("message", "Me too")).statusCode()).isEqualTo(404);
         assertThat(stranger.post(ticket + "/close", Map.of()).statusCode()).isEqualTo(404);
@@ -147,7 +142,7 @@ class PortalCarePagesIT extends ApiTest {
         assertThat(closed.body()).contains("This ticket is closed.").doesNotContain("id=\"reply-form\"");
         assertThat(owner.post(ticket + "/messages", Map.of("message", "One more thing")).statusCode()).isEqualTo(409);
 
-        HttpResponse<String> anonymous = new Session().get("/portal/tickets");
+        HttpResponse<String> anonymous = new PageSession(port()).get("/portal/tickets");
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElseThrow()).contains("/signin?continue=");
     }
@@ -157,7 +152,7 @@ class PortalCarePagesIT extends ApiTest {
         Account customer = customer();
         Account agent = agent();
         String shipment = book(customer).text("id");
-        Session owner = signedIn(customer);
+        PageSession owner = signedIn(customer);
         String edit = "/portal/shipments/" + shipment + "/edit";
 
         HttpResponse<String> form = owner.get(edit);
@@ -174,7 +169,7 @@ class PortalCarePagesIT extends ApiTest {
         assertThat(api.get("/shipments/" + shipment, customer.token()).raw()).contains("Mysuru", "Meena Iyer");
         assertThat(owner.get("/portal/shipments/" + shipment).body()).contains("Mysuru", "id=\"edit-shipment\"");
 
-        Session stranger = signedIn(customer());
+        PageSession stranger = signedIn(customer());
         assertThat(stranger.get(edit).statusCode()).isEqualTo(404);
         assertThat(stranger.post(edit, changed).statusCode()).isEqualTo(404);
 
@@ -191,7 +186,7 @@ class PortalCarePagesIT extends ApiTest {
         Account agent = agent();
         String shipment = book(customer).text("id");
         assign(shipment, agent);
-        Session owner = signedIn(customer);
+        PageSession owner = signedIn(customer);
         String path = "/portal/shipments/" + shipment;
 
         assertThat(owner.get(path).body()).doesNotContain("id=\"instruction-form\"");
@@ -228,7 +223,7 @@ class PortalCarePagesIT extends ApiTest {
                     "destination_address", "Bangalore", "recipient_name", recipient + " " + i)).status()).isEqualTo(201);
         }
         book(customer);
-        Session owner = signedIn(customer);
+        PageSession owner = signedIn(customer);
         String query = "/portal?q=" + URLEncoder.encode(recipient.toLowerCase(), StandardCharsets.UTF_8);
 
         HttpResponse<String> first = owner.get(query);
@@ -259,56 +254,7 @@ class PortalCarePagesIT extends ApiTest {
         return text.split(Pattern.quote(part), -1).length - 1;
     }
 
-    private Session signedIn(Account account) throws IOException, InterruptedException {
-        Session session = new Session();
-        HttpResponse<String> signedIn = session.post("/signin", Map.of("email", account.email(), "password", PASSWORD));
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
-        return session;
-    }
-
-    /** One browser's page session: its cookies, and the CSRF token of the latest page that had one. */
-    private final class Session {
-
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private String token;
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher matcher = CSRF.matcher(response.body());
-            if (matcher.find()) {
-                token = matcher.group(1);
-            }
-            return response;
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
-            if (token == null) {
-                get("/signin");
-            }
-            Map<String, String> withToken = new LinkedHashMap<>(fields);
-            withToken.put("_csrf", token);
-            HttpResponse<String> response = postWithoutToken(path, withToken);
-            Matcher matcher = CSRF.matcher(response.body());
-            if (matcher.find()) {
-                token = matcher.group(1);
-            } else if (path.equals("/signin")) {
-                token = null;
-            }
-            return response;
-        }
-
-        HttpResponse<String> postWithoutToken(String path, Map<String, String> fields)
-                throws IOException, InterruptedException {
-            String form = fields.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
-                    + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return client.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port() + path);
-        }
+    private PageSession signedIn(Account account) throws IOException, InterruptedException {
+        return PageSession.signedIn(port(), account.email(), PASSWORD);
     }
 }
