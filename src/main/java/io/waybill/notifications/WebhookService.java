@@ -114,9 +114,10 @@ public class WebhookService {
      * receiver: signed and sent like any delivery (the attempt follows at once, retried if it fails),
      * and in the subscription's log. Its payload names the webhook and nothing else. Each is a request
      * to the receiver at our expense, so a webhook is sent at most the {@code webhook-test} rate
-     * limit's budget (one per 10 seconds by default), counted like every per-key limit.
+     * limit's budget (one per 10 seconds by default), counted like every per-key limit. No
+     * transaction is open while the budget (Redis, when configured) is taken: the one write, the
+     * delivery row, commits on its own.
      */
-    @Transactional
     public WebhookDelivery sendTest(Caller caller, UUID id) {
         Webhook webhook = owned(caller, id);
         requireActive(webhook);

@@ -23,21 +23,18 @@ public record RateLimitProperties(Budget loginAccount, Budget loginAccountTotal,
         Budget registration, Budget mailRequest, Budget booking, Budget locations, Budget whatsappSender, Budget apiKey,
         Budget webhookTest, @DefaultValue("waybill:rate-limit:") String redisKeyPrefix, @DefaultValue("PT0.25S") Duration redisTimeout) {
 
-    private static final Map<RateLimit, Budget> DEFAULTS = new EnumMap<>(Map.of(
-            RateLimit.LOGIN_ACCOUNT, new Budget(5L, Duration.ofMinutes(15)),
-            RateLimit.LOGIN_ACCOUNT_TOTAL, new Budget(50L, Duration.ofMinutes(15)),
-            RateLimit.LOGIN_ADDRESS, new Budget(50L, Duration.ofMinutes(15)),
-            RateLimit.TRACKING, new Budget(60L, Duration.ofMinutes(1)),
-            RateLimit.REGISTRATION, new Budget(20L, Duration.ofHours(1)),
-            RateLimit.MAIL_REQUEST, new Budget(10L, Duration.ofHours(1)),
-            RateLimit.BOOKING, new Budget(60L, Duration.ofMinutes(1)),
-            RateLimit.LOCATIONS, new Budget(120L, Duration.ofMinutes(1)),
-            RateLimit.WHATSAPP_SENDER, new Budget(10L, Duration.ofMinutes(1)),
-            RateLimit.API_KEY, new Budget(600L, Duration.ofMinutes(1))));
-
-    static {
-        DEFAULTS.put(RateLimit.WEBHOOK_TEST, new Budget(1L, Duration.ofSeconds(10)));
-    }
+    private static final Map<RateLimit, Budget> DEFAULTS = new EnumMap<>(Map.ofEntries(
+            Map.entry(RateLimit.LOGIN_ACCOUNT, new Budget(5L, Duration.ofMinutes(15))),
+            Map.entry(RateLimit.LOGIN_ACCOUNT_TOTAL, new Budget(50L, Duration.ofMinutes(15))),
+            Map.entry(RateLimit.LOGIN_ADDRESS, new Budget(50L, Duration.ofMinutes(15))),
+            Map.entry(RateLimit.TRACKING, new Budget(60L, Duration.ofMinutes(1))),
+            Map.entry(RateLimit.REGISTRATION, new Budget(20L, Duration.ofHours(1))),
+            Map.entry(RateLimit.MAIL_REQUEST, new Budget(10L, Duration.ofHours(1))),
+            Map.entry(RateLimit.BOOKING, new Budget(60L, Duration.ofMinutes(1))),
+            Map.entry(RateLimit.LOCATIONS, new Budget(120L, Duration.ofMinutes(1))),
+            Map.entry(RateLimit.WHATSAPP_SENDER, new Budget(10L, Duration.ofMinutes(1))),
+            Map.entry(RateLimit.API_KEY, new Budget(600L, Duration.ofMinutes(1))),
+            Map.entry(RateLimit.WEBHOOK_TEST, new Budget(1L, Duration.ofSeconds(10)))));
 
     public RateLimitProperties {
         loginAccount = settled(RateLimit.LOGIN_ACCOUNT, loginAccount);
