@@ -30,7 +30,7 @@ class ApiKeyPagesIT extends ApiTest {
 
         HttpResponse<String> signedOut = new PageSession(port()).get("/admin/pages/api-keys");
         assertThat(signedOut.statusCode()).isEqualTo(302);
-        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).contains("/signin?continue=%2F");
 
         for (Account notAdmin : new Account[] {customer(), agent}) {
             PageSession session = PageSession.signedIn(port(), notAdmin.email(), PASSWORD);
