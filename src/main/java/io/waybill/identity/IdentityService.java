@@ -197,7 +197,8 @@ public class IdentityService {
         if (admin.is(userId)) {
             throw new ConflictException("An admin cannot delete their own account.");
         }
-        User user = users.find(userId).filter(User::isActive)
+        // A platform operator's account is the default tenant's, but none of its admins'.
+        User user = users.find(userId).filter(User::isActive).filter(found -> !found.role().isPlatform())
                 .orElseThrow(() -> new NotFoundException("No such user."));
         Instant now = clock.instant();
         user.delete(now);

@@ -93,6 +93,12 @@ class SignInPages {
             return refused(model, form, refusal, "web/signin", response);
         }
         throttle.giveBack(RateLimit.LOGIN_ADDRESS, address);
+        if (tokens.role().isPlatform()) {
+            // The pages are a tenant's; a platform operator runs the tenants through the API.
+            identity.logout(new Caller(tokens.userId(), tokens.role()), tokens.refreshToken());
+            return refused(model, form, new ForbiddenException("A platform operator manages tenants through the "
+                    + "API (/platform/tenants), not these pages."), "web/signin", response);
+        }
         signedIn.signIn(tokens, form.get("email"), request, response);
         return "redirect:/portal";
     }
