@@ -149,6 +149,8 @@ class SignInPages {
     String register(@RequestParam Map<String, String> form, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         return counted(RateLimit.REGISTRATION, form, model, request, response, "web/register", () -> {
+            // The pages are the default tenant's: its account, whether or not work without a tenant sees anything.
+            tenants.bindForRegistration(null);
             identity.register(null, new IdentityService.Registration(form.get("email"), form.get("password"),
                     FormErrors.optional(form.get("full_name")), FormErrors.optional(form.get("phone")), Role.CUSTOMER));
             TokenPair tokens = identity.login(form.get("email"), form.get("password"), request.getRemoteAddr());
