@@ -6,6 +6,7 @@ import io.waybill.kernel.Caller;
 import io.waybill.kernel.ForbiddenException;
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
+import io.waybill.kernel.TenantContext;
 import io.waybill.security.RateLimit;
 import io.waybill.security.Throttle;
 import java.time.Clock;
@@ -93,6 +94,14 @@ public class AgentLocationService {
      */
     public long deleteExpired(int maxBatches) {
         Instant before = clock.instant().minus(settings.retention());
+        long deleted = 0;
+        for (UUID tenant : locations.tenantsWithPointsBefore(before)) {
+            deleted += TenantContext.callAs(tenant, () -> deleteTenantsTakenBefore(before, maxBatches));
+        }
+        return deleted;
+    }
+
+    private long deleteTenantsTakenBefore(Instant before, int maxBatches) {
         long deleted = 0;
         for (int batch = 0; batch < maxBatches; batch++) {
             int count = locations.deleteTakenBefore(before, settings.retentionBatch());

@@ -23,4 +23,7 @@ public interface AgentLocations {
 
     /** Deletes at most {@code limit} points taken before {@code before}; how many it deleted. */
     int deleteTakenBefore(Instant before, int limit);
+
+    /** The tenants with points taken before {@code before} (the one look across tenants). */
+    List<UUID> tenantsWithPointsBefore(Instant before);
 }

@@ -1,5 +1,6 @@
 package io.waybill.identity;
 
+import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.TenantContext;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,8 +23,48 @@ public class AccountTenants {
         this.keys = keys;
     }
 
+    /** The account with this address in the default tenant (a sign-in that names no tenant). */
     public void bindForEmail(String email) {
-        bind(() -> keys.ofEmail(new Email(email).value()));
+        bindForEmail(null, email);
+    }
+
+    /** The account with this address in the tenant of this slug; none names the default tenant. */
+    public void bindForEmail(String tenantSlug, String email) {
+        if (TenantContext.current().isPresent()) {
+            return;
+        }
+        Optional<UUID> tenant;
+        try {
+            String slug = slugOrDefault(tenantSlug);
+            tenant = keys.ofEmail(slug, new Email(email).value()).or(() -> keys.ofSlug(slug));
+        } catch (RuntimeException unreadable) {
+            tenant = Optional.empty();
+        }
+        // A tenant that does not exist has no account: the sign-in is refused as for an unknown address,
+        // and never falls to the default tenant's account of the same address.
+        TenantContext.set(tenant.orElseGet(UUID::randomUUID));
+    }
+
+    /**
+     * Binds the tenant a registration names by its slug (none: the default tenant). A caller with a
+     * token registers in its own tenant and may name no other.
+     */
+    public void bindForRegistration(String tenantSlug) {
+        Optional<UUID> current = TenantContext.current();
+        UUID named = tenantSlug == null || tenantSlug.isBlank() ? current.orElse(TenantContext.DEFAULT)
+                : keys.ofSlug(Tenant.slug("tenant", tenantSlug)).orElseThrow(AccountTenants::noSuchTenant);
+        if (current.isPresent() && !current.get().equals(named)) {
+            throw noSuchTenant();
+        }
+        TenantContext.set(named);
+    }
+
+    private static InvalidRequestException noSuchTenant() {
+        return new InvalidRequestException("tenant", "is not a tenant of this platform");
+    }
+
+    private static String slugOrDefault(String tenantSlug) {
+        return tenantSlug == null || tenantSlug.isBlank() ? Tenant.DEFAULT_SLUG : Tenant.slug("tenant", tenantSlug);
     }
 
     public void bindForRefreshToken(String refreshToken) {

@@ -2,6 +2,7 @@ package io.waybill.identity;
 
 import io.waybill.identity.config.IdentityProperties;
 import io.waybill.kernel.Role;
+import io.waybill.kernel.TenantContext;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -32,6 +33,11 @@ class AdminBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // The first admin is the default tenant's: other tenants get theirs from a platform operator.
+        TenantContext.runAs(TenantContext.DEFAULT, this::createFirstAdmin);
+    }
+
+    private void createFirstAdmin() {
         if (identity.anyAdmin()) {
             log.info("Log in as an admin with POST /auth/login (the first admin was created on an earlier start).");
             return;

@@ -193,7 +193,9 @@ public class IdentityService {
 
     /** A live account, for an admin to look at; a deleted or unknown one is not found. */
     public User account(UUID userId) {
-        return users.find(userId).filter(User::isActive).orElseThrow(() -> new NotFoundException("No such user."));
+        // A platform operator's account is the default tenant's, but none of its admins'.
+        return users.find(userId).filter(User::isActive).filter(found -> !found.role().isPlatform())
+                .orElseThrow(() -> new NotFoundException("No such user."));
     }
 
     /** Deletes an account: it can no longer log in, its tokens stop working, its shipments stay. */

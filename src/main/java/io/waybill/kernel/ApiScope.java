@@ -41,7 +41,7 @@ public enum ApiScope {
         return switch (role) {
             case CUSTOMER -> EnumSet.of(TRACKING_READ, SHIPMENTS_WRITE);
             case AGENT -> EnumSet.of(TRACKING_READ, SCANS_WRITE);
-            case ADMIN -> EnumSet.noneOf(ApiScope.class);
+            case ADMIN, PLATFORM -> EnumSet.noneOf(ApiScope.class);
         };
     }
 }

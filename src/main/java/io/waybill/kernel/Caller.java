@@ -27,6 +27,11 @@ public record Caller(UUID userId, Role role, UUID tenantId) {
         return role == Role.AGENT;
     }
 
+    /** A platform operator: runs the deployment's tenants, and is no tenant's admin. */
+    public boolean isPlatformOperator() {
+        return role == Role.PLATFORM;
+    }
+
     public boolean isCustomer() {
         return role == Role.CUSTOMER;
     }

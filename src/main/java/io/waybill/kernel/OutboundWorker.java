@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -32,6 +33,13 @@ public final class OutboundWorker<T, R> implements AutoCloseable {
          * claims an item again before its lease ends, unless its outcome was recorded.
          */
         List<T> claim(Instant now, Duration lease, int limit);
+
+        /**
+         * The tenants with items due at {@code now}: the worker claims, sends and records each
+         * tenant's items as that tenant's work ({@link TenantContext}). The one look across tenants,
+         * answered by a function of the module's schema that says nothing but the tenants.
+         */
+        List<UUID> tenantsWithDue(Instant now);
 
         /** The call to the outside world. It runs with no transaction open; throwing is a failed attempt. */
         R send(T item) throws Exception;
@@ -101,26 +109,36 @@ public final class OutboundWorker<T, R> implements AutoCloseable {
      */
     public void sendDue() {
         try {
-            while (true) {
-                int free = slots.availablePermits();
-                if (free == 0) {
-                    moreDue.set(true);
-                    return;
-                }
-                List<T> items = transaction.execute(status -> queue.claim(clock.instant(), lease, free));
-                if (items == null || items.isEmpty()) {
-                    return;
-                }
-                for (T item : items) {
-                    slots.acquireUninterruptibly();
-                    senders.execute(() -> BackgroundWork.run(() -> sendOne(item)));
-                }
-                if (items.size() < free) {
+            List<UUID> tenants = transaction.execute(status -> queue.tenantsWithDue(clock.instant()));
+            for (UUID tenant : tenants == null ? List.<UUID>of() : tenants) {
+                if (!TenantContext.callAs(tenant, () -> sendDueOf(tenant))) {
                     return;
                 }
             }
         } catch (RuntimeException e) {
             log.warn("{}: could not claim due items now; trying again at the next poll: {}", name, e.toString());
+        }
+    }
+
+    /** Claims and starts sending one tenant's due items; false when the send slots ran out first. */
+    private boolean sendDueOf(UUID tenant) {
+        while (true) {
+            int free = slots.availablePermits();
+            if (free == 0) {
+                moreDue.set(true);
+                return false;
+            }
+            List<T> items = transaction.execute(status -> queue.claim(clock.instant(), lease, free));
+            if (items == null || items.isEmpty()) {
+                return true;
+            }
+            for (T item : items) {
+                slots.acquireUninterruptibly();
+                senders.execute(() -> BackgroundWork.run(() -> TenantContext.runAs(tenant, () -> sendOne(item))));
+            }
+            if (items.size() < free) {
+                return true;
+            }
         }
     }
 

@@ -83,6 +83,11 @@ class NotificationDispatcher implements OutboundWorker.Queue<Notification, Notif
     }
 
     @Override
+    public List<UUID> tenantsWithDue(Instant now) {
+        return store.tenantsWithDue(now);
+    }
+
+    @Override
     public List<Notification> claim(Instant now, Duration lease, int limit) {
         return store.claimDue(now, now.plus(lease), limit);
     }

@@ -20,6 +20,9 @@ public interface NotificationStore {
      */
     List<Notification> claimDue(Instant now, Instant leaseEnd, int limit);
 
+    /** The tenants with notifications due at {@code now} (the one look across tenants). */
+    List<UUID> tenantsWithDue(Instant now);
+
     /** Records the notification sent, as it was written (an unwritten one is written only when sent). */
     void markSent(Notification sent, Instant at);
 

@@ -75,7 +75,7 @@ public record Webhook(UUID id, UUID ownerId, String url, List<String> events, St
         return switch (role) {
             case ADMIN -> ADMIN_EVENTS;
             case CUSTOMER -> CUSTOMER_EVENTS;
-            case AGENT -> Set.of();
+            case AGENT, PLATFORM -> Set.of();
         };
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -79,6 +80,11 @@ class WebhookDispatcher implements OutboundWorker.Queue<WebhookDelivery, Integer
 
     void wakeAfterCommit() {
         worker.wakeAfterCommit();
+    }
+
+    @Override
+    public List<UUID> tenantsWithDue(Instant now) {
+        return store.tenantsWithDueDeliveries(now);
     }
 
     @Override

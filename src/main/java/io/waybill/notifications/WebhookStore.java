@@ -47,6 +47,9 @@ public interface WebhookStore {
      */
     List<WebhookDelivery> claimDueDeliveries(Instant now, Instant leaseEnd, int limit);
 
+    /** The tenants with deliveries due at {@code now} (the one look across tenants). */
+    List<UUID> tenantsWithDueDeliveries(Instant now);
+
     void markDelivered(UUID id, int attempts, int statusCode, Instant at);
 
     void markRetry(UUID id, int attempts, Integer statusCode, String error, Instant nextAttemptAt);

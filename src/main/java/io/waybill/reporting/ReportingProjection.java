@@ -1,6 +1,7 @@
 package io.waybill.reporting;
 
 import io.waybill.identity.UserRegistered;
+import io.waybill.kernel.Role;
 import io.waybill.network.HubAssigned;
 import io.waybill.eventing.EventHandler;
 import io.waybill.eventing.ReceivedEvent;
@@ -48,7 +49,12 @@ class ReportingProjection implements EventHandler {
     @Override
     public void handle(ReceivedEvent event) {
         switch (event.type()) {
-            case UserRegistered.TOPIC -> store.userRegistered(day(event.occurredAt()));
+            case UserRegistered.TOPIC -> {
+                // A platform operator runs the tenants: it is none of the default tenant's users.
+                if (!Role.PLATFORM.wireName().equals(event.payloadAs(UserRegistered.class).role())) {
+                    store.userRegistered(day(event.occurredAt()));
+                }
+            }
             case ShipmentBooked.TOPIC -> booked(event.payloadAs(ShipmentBooked.class));
             case AgentAssigned.TYPE -> {
                 // Who delivers changes no figure.

@@ -162,6 +162,8 @@ public class ShipmentService {
             case ADMIN -> new ShipmentRepository.ShipmentFilter(null, null, status);
             case AGENT -> new ShipmentRepository.ShipmentFilter(null, caller.userId(), status);
             case CUSTOMER -> new ShipmentRepository.ShipmentFilter(caller.userId(), null, status);
+            // Refused before it gets here (security); were it not, a platform operator sees no shipment.
+            case PLATFORM -> new ShipmentRepository.ShipmentFilter(caller.userId(), caller.userId(), status);
         };
     }
 

@@ -50,6 +50,12 @@ public interface TrackedShipments {
     /** Notes that the cached document of this shipment must be rewritten once the cache is back. */
     void noteCacheRepair(UUID shipmentId);
 
+    /** The tenant of the shipment with this tracking number (numbers are unique on the platform). */
+    Optional<UUID> tenantOfTrackingNumber(String trackingNumber);
+
+    /** The tenants with cached documents awaiting a rewrite (the one look across tenants). */
+    List<UUID> tenantsWithCacheRepairs();
+
     /** Shipments whose cached documents await a rewrite. */
     List<CacheRepair> cacheRepairs(int limit);
 

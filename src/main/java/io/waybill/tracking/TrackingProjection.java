@@ -2,6 +2,7 @@ package io.waybill.tracking;
 
 import io.waybill.eventing.EventHandler;
 import io.waybill.eventing.ReceivedEvent;
+import io.waybill.kernel.TenantContext;
 import io.waybill.shipments.AgentAssigned;
 import io.waybill.shipments.ProofOfDeliveryRecorded;
 import io.waybill.shipments.ShipmentBooked;
@@ -132,13 +133,19 @@ class TrackingProjection implements EventHandler {
     @Scheduled(fixedDelayString = "${waybill.tracking.cache-repair-interval:PT2S}", initialDelayString = "PT2S")
     void repairCache() {
         try {
-            List<TrackedShipments.CacheRepair> repairs = shipments.cacheRepairs(REPAIR_BATCH);
-            for (TrackedShipments.CacheRepair repair : repairs) {
-                shipments.find(repair.shipmentId()).ifPresent(shipment -> cache.storeIfNewer(pages.render(shipment.toDocument())));
-                shipments.cacheRepaired(repair);
+            for (UUID tenant : shipments.tenantsWithCacheRepairs()) {
+                TenantContext.runAs(tenant, this::repairTenantsCache);
             }
         } catch (RuntimeException unreachable) {
             log.debug("Tracking cache ({}) still unavailable: {}", cache.name(), unreachable.toString());
+        }
+    }
+
+    private void repairTenantsCache() {
+        List<TrackedShipments.CacheRepair> repairs = shipments.cacheRepairs(REPAIR_BATCH);
+        for (TrackedShipments.CacheRepair repair : repairs) {
+            shipments.find(repair.shipmentId()).ifPresent(shipment -> cache.storeIfNewer(pages.render(shipment.toDocument())));
+            shipments.cacheRepaired(repair);
         }
     }
 }

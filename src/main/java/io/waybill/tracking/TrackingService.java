@@ -3,6 +3,7 @@ package io.waybill.tracking;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.NotFoundException;
+import io.waybill.kernel.TenantContext;
 import io.waybill.security.RateLimit;
 import io.waybill.security.ApiKeyBudget;
 import io.waybill.security.Throttle;
@@ -11,15 +12,16 @@ import io.waybill.tracking.config.TrackingProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -141,8 +143,15 @@ public class TrackingService {
                 TrackingNumber.parse(raw).ifPresent(number -> parsed.put(raw, number));
             }
         }
-        Map<String, TrackedShipment> found = shipments.findAll(parsed.values().stream()
-                .map(TrackingNumber::value).collect(Collectors.toSet()));
+        // Each number is read as its tenant's, as a single lookup is.
+        Map<UUID, Set<String>> byTenant = new HashMap<>();
+        for (TrackingNumber number : parsed.values()) {
+            shipments.tenantOfTrackingNumber(number.value()).ifPresent(tenant -> byTenant
+                    .computeIfAbsent(tenant, any -> new HashSet<>()).add(number.value()));
+        }
+        Map<String, TrackedShipment> found = new HashMap<>();
+        byTenant.forEach((tenant, ofTenant) -> found.putAll(TenantContext.callAs(tenant,
+                () -> shipments.findAll(ofTenant))));
         List<BulkTracking.Result> results = new ArrayList<>(numbers.size());
         for (String raw : numbers) {
             TrackingNumber number = raw == null ? null : parsed.get(raw);
@@ -212,8 +221,17 @@ public class TrackingService {
     }
 
     private TrackedShipment byNumber(TrackingNumber number) {
-        return awaitingArrival(() -> shipments.find(number.value()))
-                .orElseThrow(() -> new NotFoundException(UNKNOWN_NUMBER));
+        return awaitingArrival(() -> publicly(number)).orElseThrow(() -> new NotFoundException(UNKNOWN_NUMBER));
+    }
+
+    /**
+     * The shipment of a tracking number, read as its tenant's whoever asks: numbers are unique on the
+     * platform, and the public page is the same for everyone. Asked again on every look, as a number
+     * booked a moment ago may not be known yet.
+     */
+    private Optional<TrackedShipment> publicly(TrackingNumber number) {
+        return shipments.tenantOfTrackingNumber(number.value())
+                .flatMap(tenant -> TenantContext.callAs(tenant, () -> shipments.find(number.value())));
     }
 
     private <T> Optional<T> awaitingArrival(Supplier<Optional<T>> lookup) {

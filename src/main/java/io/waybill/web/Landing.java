@@ -27,6 +27,8 @@ final class Landing {
             case AGENT -> "/agent";
             case ADMIN -> "/admin";
             case CUSTOMER -> "/portal";
+            // The pages refuse a platform operator (it runs the tenants through the API): the public home.
+            case PLATFORM -> "/";
         };
     }
 

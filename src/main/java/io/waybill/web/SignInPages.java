@@ -100,6 +100,12 @@ class SignInPages {
             return sent.refused(refusal, "web/signin");
         }
         throttle.giveBack(RateLimit.LOGIN_ADDRESS, address);
+        if (tokens.role().isPlatform()) {
+            // The pages are a tenant's; a platform operator runs the tenants through the API.
+            identity.logout(new Caller(tokens.userId(), tokens.role()), tokens.refreshToken());
+            return sent.refused(new ForbiddenException("A platform operator manages tenants through the "
+                    + "API (/platform/tenants), not these pages."), "web/signin");
+        }
         signedIn.signIn(tokens, form.get("email"), request, response);
         return "redirect:" + Landing.after(tokens.role(), form.get(Landing.CONTINUE));
     }
@@ -150,6 +156,8 @@ class SignInPages {
     String register(@RequestParam Map<String, String> form, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         return counted(RateLimit.REGISTRATION, form, model, request, response, "web/register", () -> {
+            // The pages are the default tenant's: its account, whether or not work without a tenant sees anything.
+            tenants.bindForRegistration(null);
             identity.register(null, new IdentityService.Registration(form.get("email"), form.get("password"),
                     FormErrors.optional(form.get("full_name")), FormErrors.optional(form.get("phone")), Role.CUSTOMER));
             TokenPair tokens = identity.login(form.get("email"), form.get("password"), request.getRemoteAddr());

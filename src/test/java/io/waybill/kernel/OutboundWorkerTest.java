@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import io.waybill.support.NoTransactions;
@@ -68,24 +70,57 @@ class OutboundWorkerTest {
         two.close();
     }
 
+    @Test
+    void shouldClaimSendAndRecordEachTenantsItemsAsThatTenants() throws Exception {
+        release.countDown();
+        UUID other = UUID.randomUUID();
+        FakeQueue two = new FakeQueue(List.of("mine-1", "mine-2")).with(other, List.of("theirs-1"));
+        OutboundWorker<String, Void> tenants = new OutboundWorker<>("test", two,
+                new TransactionTemplate(new NoTransactions()), Clock.systemUTC(), Duration.ofMinutes(1), 4);
+
+        tenants.sendDueAndWait();
+
+        assertThat(two.recorded).containsOnlyKeys("mine-1", "mine-2", "theirs-1");
+        assertThat(two.sentAs).containsEntry("mine-1", TenantContext.DEFAULT).containsEntry("mine-2",
+                TenantContext.DEFAULT).containsEntry("theirs-1", other);
+        assertThat(two.recordedAs).isEqualTo(two.sentAs);
+        assertThat(TenantContext.current()).as("the calling thread keeps no tenant").isEmpty();
+        tenants.close();
+    }
+
     private final class FakeQueue implements OutboundWorker.Queue<String, Void> {
 
-        private final List<String> due;
+        /** Each tenant's due items; a claim takes the current tenant's. */
+        private final Map<UUID, List<String>> due = new ConcurrentHashMap<>();
         final Map<String, Exception> recorded = Collections.synchronizedMap(new LinkedHashMap<>());
+        final Map<String, UUID> sentAs = new ConcurrentHashMap<>();
+        final Map<String, UUID> recordedAs = new ConcurrentHashMap<>();
         final List<String> sentInsideTransaction = Collections.synchronizedList(new ArrayList<>());
         final List<Integer> claimLimits = Collections.synchronizedList(new ArrayList<>());
         volatile boolean block;
 
         FakeQueue(List<String> due) {
-            this.due = Collections.synchronizedList(new ArrayList<>(due));
+            with(TenantContext.DEFAULT, due);
+        }
+
+        FakeQueue with(UUID tenant, List<String> items) {
+            due.put(tenant, Collections.synchronizedList(new ArrayList<>(items)));
+            return this;
+        }
+
+        @Override
+        public List<UUID> tenantsWithDue(Instant now) {
+            return due.entrySet().stream().filter(tenant -> !tenant.getValue().isEmpty()).map(Map.Entry::getKey)
+                    .sorted().toList();
         }
 
         @Override
         public List<String> claim(Instant now, Duration lease, int limit) {
             claimLimits.add(limit);
-            synchronized (due) {
-                List<String> claimed = new ArrayList<>(due.subList(0, Math.min(limit, due.size())));
-                due.removeAll(claimed);
+            List<String> mine = due.get(TenantContext.current().orElseThrow());
+            synchronized (mine) {
+                List<String> claimed = new ArrayList<>(mine.subList(0, Math.min(limit, mine.size())));
+                mine.removeAll(claimed);
                 return claimed;
             }
         }
@@ -95,6 +130,7 @@ class OutboundWorkerTest {
             if (TransactionSynchronizationManager.isActualTransactionActive()) {
                 sentInsideTransaction.add(item);
             }
+            sentAs.put(item, TenantContext.current().orElseThrow());
             if (item.equals("slow") || block) {
                 release.await(10, TimeUnit.SECONDS);
             }
@@ -106,6 +142,7 @@ class OutboundWorkerTest {
 
         @Override
         public void record(String item, Instant at, Void answer, Exception failure) {
+            recordedAs.put(item, TenantContext.current().orElseThrow());
             recorded.put(item, failure);
         }
 

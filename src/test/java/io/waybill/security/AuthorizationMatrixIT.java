@@ -56,6 +56,8 @@ public class AuthorizationMatrixIT extends ApiTest {
     private static final int[] BAG_READ = {401, 404, 404, 200, 404, 200, 200, 401};
     /** Filling, sealing, assigning a bag: admins; its agent may see it but not change it. */
     private static final int[] BAG_PACK = {401, 404, 404, 403, 404, 200, 403, 401};
+    /** Platform operators only: every caller of a tenant is refused by role. */
+    private static final int[] PLATFORM_ONLY = {401, 403, 403, 403, 403, 403, 403, 401};
     private static final int[] OWNED_WEBHOOK_204 = {401, 204, 404, 403, 403, 204, 403, 401};
 
     /** The table. The API key belongs to the assigned agent, so it must get what that agent gets. */
@@ -231,6 +233,13 @@ public class AuthorizationMatrixIT extends ApiTest {
             row("GET", "/me/api-keys", f -> call("/me/api-keys", null), 401, 200, 200, 200, 200, 403, 403, 401),
             row("DELETE", "/me/api-keys/{id}", f -> call("/me/api-keys/" + f.freshOwnApiKey(), null),
                     401, 204, 404, 404, 404, 403, 403, 401),
+            // Tenants are platform operators' only (PlatformTenantsApiIT); a tenant's admin is refused by role.
+            row("POST", "/platform/tenants", f -> call("/platform/tenants", Map.of("slug", "matrix",
+                    "display_name", "Matrix", "admin_email", Api.uniqueEmail("matrix"), "admin_password", PASSWORD)),
+                    PLATFORM_ONLY),
+            row("GET", "/platform/tenants", f -> call("/platform/tenants", null), PLATFORM_ONLY),
+            row("GET", "/platform/tenants/{id}", f -> call("/platform/tenants/" + io.waybill.kernel.TenantContext.DEFAULT,
+                    null), PLATFORM_ONLY),
             row("GET", "/admin/events/dead-letters", f -> call("/admin/events/dead-letters", null), ADMIN_ONLY_200),
             row("GET", "/admin/events/dead-letters/{id}", f -> call("/admin/events/dead-letters/0", null),
                     ADMIN_ONLY_404),
@@ -319,6 +328,73 @@ public class AuthorizationMatrixIT extends ApiTest {
             }
         }
         return cells.stream();
+    }
+
+    /**
+     * The two-tenant matrix: every endpoint of the table, called with this (the default) tenant's data
+     * by another tenant's admin, agent and customer. A call that names any of this tenant's ids or
+     * tracking numbers and would change something is refused (4xx); a read of one answers 4xx, or 2xx
+     * without any of them (an empty list); a list answers none of this tenant's ids, numbers or
+     * addresses. Public tracking (the number is the credential, and the page is the same for everyone)
+     * and the routes of an account's own session (/auth) are the rows left out; the other tenant's
+     * audit log is not searched for this tenant's ids, as it lists the paths its own people asked for.
+     */
+    @TestFactory
+    Stream<DynamicTest> shouldShowAnotherTenantsPeopleNothingOfThisTenantsThroughAnyEndpoint() {
+        Fixture fixture = new Fixture();
+        TenantAdmin other = newTenant();
+        Map<String, String> strangers = new LinkedHashMap<>();
+        strangers.put("admin", other.admin().token());
+        strangers.put("agent", registerIn(other.slug(), "agent", other.admin().token()).token());
+        strangers.put("customer", registerIn(other.slug(), "customer", null).token());
+        Set<String> markers = new java.util.concurrent.ConcurrentSkipListSet<>(List.of(fixture.owner.id().toString(),
+                fixture.owner.email(), fixture.otherCustomer.email(), fixture.assignedAgent.id().toString(),
+                fixture.assignedAgent.email(), fixture.admin.id().toString(), fixture.trackingNumber));
+        List<DynamicTest> cells = new ArrayList<>();
+        for (Row row : TABLE) {
+            if (row.path().startsWith("/auth/") || row.path().startsWith("/track/")) {
+                continue;
+            }
+            for (Map.Entry<String, String> stranger : strangers.entrySet()) {
+                cells.add(DynamicTest.dynamicTest(row.method() + " " + row.path() + " as another tenant's "
+                        + stranger.getKey(), () -> {
+                            Call call = row.call().apply(fixture);
+                            Set<String> named = namedIn(call);
+                            markers.addAll(named);
+                            Api.Response response = api.json(row.method(), call.path(), stranger.getValue(),
+                                    call.body(), Map.of());
+                            String answer = response.toString();
+                            if (!named.isEmpty() && !row.method().equals("GET")) {
+                                assertThat(response.status()).as("a change of this tenant's data: " + answer)
+                                        .isBetween(400, 499);
+                            } else if (response.status() < 400 && !row.path().equals("/admin/audit")) {
+                                // What the call named itself may come back (an empty trail of that id).
+                                assertThat(response.raw()).as("an answer to another tenant").doesNotContain(
+                                        markers.stream().filter(marker -> !named.contains(marker))
+                                                .toArray(String[]::new));
+                            }
+                            if (response.status() >= 400) {
+                                assertProblem(response, response.status());
+                            }
+                        }));
+            }
+        }
+        return cells.stream();
+    }
+
+    /** The ids and tracking numbers a call names in its path and body (all of them the fixture's tenant's). */
+    private static Set<String> namedIn(Call call) {
+        Set<String> named = new TreeSet<>();
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile(
+                "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|TRK[0-9]+|BAG[0-9]{10}")
+                // A device's push token is made up per call (and holds a UUID): it names nothing.
+                .matcher(call.path() + " " + (call.body() == null ? ""
+                        : Api.json(call.body()).replaceAll("\"token\":\"[^\"]*\"", "")));
+        while (ids.find()) {
+            named.add(ids.group());
+        }
+        named.remove(io.waybill.kernel.TenantContext.DEFAULT.toString());
+        return named;
     }
 
     /**

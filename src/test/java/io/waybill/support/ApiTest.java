@@ -23,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "waybill.jwt.secret=" + ApiTest.JWT_SECRET,
         "waybill.admin.email=" + ApiTest.ADMIN_EMAIL,
         "waybill.admin.password=" + ApiTest.ADMIN_PASSWORD,
+        "waybill.platform-operator.email=" + ApiTest.PLATFORM_OPERATOR_EMAIL,
+        "waybill.platform-operator.password=" + ApiTest.ADMIN_PASSWORD,
         "waybill.data-dir=target/test-data",
         // Webhooks in tests point at receivers on this machine; never at an outside address.
         "waybill.webhooks.allow-private-addresses=true",
@@ -61,6 +63,7 @@ public abstract class ApiTest {
     public static final String ADMIN_EMAIL = "admin@waybill.test";
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
     public static final String PASSWORD = "correct-horse-battery";
+    public static final String PLATFORM_OPERATOR_EMAIL = "operator@waybill.test";
 
     @LocalServerPort
     private int port;
@@ -90,6 +93,50 @@ public abstract class ApiTest {
 
     protected Account admin() {
         return login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    /** The platform operator the configuration makes (it opens tenants). */
+    protected Account platformOperator() {
+        return login(PLATFORM_OPERATOR_EMAIL, ADMIN_PASSWORD);
+    }
+
+    /**
+     * A new tenant, opened by the platform operator, and its first admin signed in: the admin's
+     * {@code email} and tokens, the tenant's slug in {@code slug}.
+     */
+    protected TenantAdmin newTenant() {
+        String slug = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = Api.uniqueEmail("tenant-admin");
+        Api.Response opened = api.post("/platform/tenants", platformOperator().token(), Map.of("slug", slug,
+                "display_name", "Company " + slug, "admin_email", email, "admin_password", PASSWORD));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        return new TenantAdmin(UUID.fromString(opened.text("id")), slug, loginTo(slug, email, PASSWORD));
+    }
+
+    /** A tenant other than the default one, and its first admin. */
+    public record TenantAdmin(UUID tenantId, String slug, Account admin) {
+    }
+
+    /** Signs in to the tenant of this slug. */
+    protected Account loginTo(String slug, String email, String password) {
+        Api.Response response = api.post("/auth/login", null, Map.of("tenant", slug, "email", email,
+                "password", password));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return new Account(UUID.fromString(response.text("user_id")), email, response.text("access_token"),
+                response.text("refresh_token"));
+    }
+
+    /** Registers an account of this role in the tenant of this slug (staff by that tenant's admin) and signs it in. */
+    protected Account registerIn(String slug, String role, String adminToken) {
+        String email = Api.uniqueEmail(role);
+        Map<String, Object> body = new HashMap<>(Map.of("email", email, "password", PASSWORD, "tenant", slug,
+                "full_name", "Test " + role));
+        if (!"customer".equals(role)) {
+            body.put("role", role);
+        }
+        Api.Response registered = api.post("/auth/register", adminToken, body);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return loginTo(slug, email, PASSWORD);
     }
 
     protected Account customer() {

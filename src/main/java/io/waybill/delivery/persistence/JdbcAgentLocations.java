@@ -92,6 +92,12 @@ class JdbcAgentLocations implements AgentLocations {
     }
 
     @Override
+    public List<UUID> tenantsWithPointsBefore(Instant before) {
+        return jdbc.sql("select * from delivery.tenants_with_pings_before(?)").param(Timestamp.from(before))
+                .query(UUID.class).list();
+    }
+
+    @Override
     public int deleteTakenBefore(Instant before, int limit) {
         // skip locked: instances running the job at once share the rows instead of queueing on them.
         return jdbc.sql("""

@@ -1,6 +1,7 @@
 package io.waybill.eventing.outbox;
 
 import io.waybill.eventing.EventHandler;
+import io.waybill.kernel.TenantContext;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,23 +24,25 @@ public class EventBacklog {
         this.inProcess = transports.stream().anyMatch(InProcessTransport.class::isInstance);
     }
 
+    /** Every tenant's events (V192), counted as the platform, whose rows the offsets are. */
     public long unrelayed() {
-        return jdbc.sql("select count(*) from eventing.outbox where published_at is null").query(Long.class).single();
+        return TenantContext.callAs(TenantContext.DEFAULT,
+                () -> jdbc.sql("select eventing.unpublished_count()").query(Long.class).single());
     }
 
     public long pending() {
-        long pending = unrelayed();
-        if (inProcess) {
-            for (EventHandler handler : handlers) {
-                pending += jdbc.sql("""
-                        select count(*) from eventing.outbox
-                        where position > coalesce((select position from eventing.consumer_offsets
-                                                   where consumer_group = ?), 0)
-                          and topic = any(?)""")
-                        .params(handler.group(), handler.topics().toArray(String[]::new))
-                        .query(Long.class).single();
+        return TenantContext.callAs(TenantContext.DEFAULT, () -> {
+            long pending = unrelayed();
+            if (inProcess) {
+                for (EventHandler handler : handlers) {
+                    pending += jdbc.sql("""
+                            select eventing.positioned_count(coalesce((select position from eventing.consumer_offsets
+                                                                       where consumer_group = ?), 0), ?)""")
+                            .params(handler.group(), handler.topics().toArray(String[]::new))
+                            .query(Long.class).single();
+                }
             }
-        }
-        return pending;
+            return pending;
+        });
     }
 }

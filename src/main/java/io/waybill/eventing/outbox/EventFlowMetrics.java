@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.waybill.eventing.EventHandler;
 import io.waybill.kernel.PlatformProperties;
+import io.waybill.kernel.TenantContext;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -62,11 +63,15 @@ class EventFlowMetrics implements DisposableBean {
     }
 
     void refresh() {
+        // The platform's rows (the offsets, the relay's mark) are the default tenant's; the outbox is read across tenants.
+        TenantContext.runAs(TenantContext.DEFAULT, this::read);
+    }
+
+    private void read() {
         try {
             // The oldest unpublished row, through the partial index on unpublished ids.
             outboxLagSeconds = jdbc.sql("""
-                    select coalesce(extract(epoch from now() - (select occurred_at from eventing.outbox
-                        where published_at is null order by id limit 1)), 0)""")
+                    select coalesce(extract(epoch from now() - eventing.oldest_unpublished_at()), 0)""")
                     .query(Double.class).single();
             if (inProcess) {
                 long high = jdbc.sql("select last_position from eventing.relay_state").query(Long.class).single();

@@ -1,10 +1,13 @@
 package io.waybill.eventing.outbox;
 
 import io.waybill.eventing.EventHandler;
+import io.waybill.eventing.ReceivedEvent;
 import io.waybill.kernel.BackgroundWork;
+import io.waybill.kernel.TenantContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -66,8 +69,10 @@ class InProcessConsumers implements SmartLifecycle {
             OutboxRecord failed = current[0];
             if (failed != null) {
                 try {
-                    if (deadLetters.failed(handler.group(), deadLetters.eventIdOf(failed), failed.topic(), failed.key(),
-                            failed.envelope(), failure)) {
+                    // Counted, and parked, as the event's tenant's: its admins see their dead letters only.
+                    if (TenantContext.callAs(envelopes.tenantOf(failed.envelope()), () -> deadLetters.failed(
+                            handler.group(), deadLetters.eventIdOf(failed), failed.topic(), failed.key(),
+                            failed.envelope(), failure))) {
                         return 0;
                     }
                 } catch (RuntimeException countFailed) {
@@ -78,8 +83,13 @@ class InProcessConsumers implements SmartLifecycle {
         }
     }
 
+    /**
+     * One transaction: the group's offset is the default tenant's row, the platform's (V192), and
+     * each event is handled as its own tenant's work, the transaction's connection set to that tenant
+     * for as long (a transaction-local setting, which the commit or rollback ends).
+     */
     private int consumeBatch(EventHandler handler, OutboxRecord[] current) {
-        Integer read = transaction.execute(status -> {
+        Integer read = TenantContext.callAs(TenantContext.DEFAULT, () -> transaction.execute(status -> {
             // Everything up to the relay's committed high-water mark has its final position; reading
             // only up to it lets the group move past events of topics it ignores, instead of scanning
             // them again on every poll.
@@ -99,24 +109,38 @@ class InProcessConsumers implements SmartLifecycle {
             if (high <= offset) {
                 return 0;
             }
-            List<OutboxRecord> records = jdbc.sql("""
-                    select id, position, topic, event_key, envelope::text as envelope from eventing.outbox
-                    where position > ? and position <= ? and topic = any(?) order by position limit ?""")
+            List<OutboxRecord> records = jdbc.sql("select * from eventing.positioned_events(?, ?, ?, ?)")
                     .params(offset, high, handler.topics().toArray(String[]::new), BATCH)
                     .query((rs, n) -> new OutboxRecord(rs.getLong("id"), rs.getLong("position"),
                             rs.getString("topic"), rs.getString("event_key"), rs.getString("envelope")))
                     .list();
+            // The connection's tenant is switched only where the next event's differs (a round trip each).
+            UUID acting = TenantContext.DEFAULT;
             for (OutboxRecord record : records) {
                 current[0] = record;
-                delivery.deliver(handler, envelopes.read(record.topic(), record.key(), record.envelope()));
+                ReceivedEvent event = envelopes.read(record.topic(), record.key(), record.envelope());
+                UUID tenant = event.tenantId();
+                if (!tenant.equals(acting)) {
+                    actAs(tenant);
+                    acting = tenant;
+                }
+                TenantContext.runAs(tenant, () -> delivery.deliver(handler, event));
             }
             current[0] = null;
+            if (!acting.equals(TenantContext.DEFAULT)) {
+                actAs(TenantContext.DEFAULT);
+            }
             long reached = records.size() == BATCH ? records.get(records.size() - 1).position() : high;
             jdbc.sql("update eventing.consumer_offsets set position = ? where consumer_group = ?")
                     .params(reached, handler.group()).update();
             return records.size();
-        });
+        }));
         return read == null ? 0 : read;
+    }
+
+    /** Sets the transaction's connection to this tenant until the transaction ends. */
+    private void actAs(UUID tenant) {
+        jdbc.sql("select set_config('app.tenant_id', ?, true)").param(tenant.toString()).query(String.class).single();
     }
 
     private void run(EventHandler handler, Signal wakeUp) {

@@ -1,5 +1,6 @@
 package io.waybill.eventing.outbox;
 
+import io.waybill.kernel.TenantContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,16 +33,12 @@ class OutboxJanitor {
     @Scheduled(fixedDelayString = "${waybill.events.cleanup-interval:PT1H}", initialDelayString = "PT5M")
     void clean() {
         Timestamp before = Timestamp.from(clock.instant().minus(retention));
-        int events = jdbc.sql("""
-                delete from eventing.outbox
-                where published_at < ?
-                  and position <= coalesce((select min(position) from eventing.consumer_offsets), position)""")
-                .param(before).update();
-        int receipts = jdbc.sql("delete from eventing.processed_events where processed_at < ?").param(before).update();
-        // Counts of attempts that later succeeded after a restart (the success could not clear them).
-        jdbc.sql("delete from eventing.event_failures where last_failed_at < ?").param(before).update();
-        if (events + receipts > 0) {
-            log.info("Removed {} published events and {} receipts older than {}", events, receipts, retention);
+        // Every tenant's events and receipts (V192); the offsets are the platform's, the default tenant's rows.
+        long[] removed = TenantContext.callAs(TenantContext.DEFAULT, () -> jdbc.sql("""
+                select * from eventing.remove_handled_before(?, (select min(position) from eventing.consumer_offsets))""")
+                .param(before).query((rs, n) -> new long[] {rs.getLong("events"), rs.getLong("receipts")}).single());
+        if (removed[0] + removed[1] > 0) {
+            log.info("Removed {} published events and {} receipts older than {}", removed[0], removed[1], retention);
         }
     }
 }

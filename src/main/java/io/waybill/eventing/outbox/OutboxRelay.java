@@ -1,10 +1,10 @@
 package io.waybill.eventing.outbox;
 
 import io.waybill.kernel.BackgroundWork;
+import io.waybill.kernel.TenantContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,7 +29,6 @@ class OutboxRelay implements SmartLifecycle {
     private static final long LOCK = 0x57415942494C4CL; // "WAYBILL"
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
     private final EventTransport transport;
     private final EventSignals signals;
@@ -42,10 +40,9 @@ class OutboxRelay implements SmartLifecycle {
     /** The highest position this instance has seen the relay state at: a rise it did not make wakes every group. */
     private final AtomicLong knownHigh = new AtomicLong(-1);
 
-    OutboxRelay(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, EventTransport transport,
+    OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, EventTransport transport,
             EventSignals signals, Clock clock, EventsProperties properties) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.transaction = transaction;
         this.transport = transport;
         this.signals = signals;
@@ -55,36 +52,39 @@ class OutboxRelay implements SmartLifecycle {
         this.idlePoll = properties.relay().idlePoll();
     }
 
-    /** Relays one batch; returns how many events it published (0 when idle or another relay holds the lock). */
+    /**
+     * Relays one batch of every tenant's events; returns how many it published (0 when idle or another
+     * relay holds the lock). The relay's own row is the default tenant's, the platform's
+     * (V192); the events are read and stamped across tenants through the eventing schema's functions.
+     */
     int relayOnce() {
-        Batch done = transaction.execute(status -> {
+        Batch done = TenantContext.callAs(TenantContext.DEFAULT, () -> transaction.execute(status -> {
             if (!Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK)
                     .query(Boolean.class).single())) {
                 return Batch.none(highWaterMark());
             }
-            List<OutboxRecord> records = jdbc.sql("""
-                    select id, event_key, topic, envelope::text as envelope from eventing.outbox
-                    where published_at is null order by id limit ?""")
+            List<OutboxRecord> records = jdbc.sql("select * from eventing.unpublished_events(?)")
                     .param(batchSize)
                     .query((rs, n) -> new OutboxRecord(rs.getLong("id"), 0, rs.getString("topic"),
                             rs.getString("event_key"), rs.getString("envelope")))
                     .list();
-            long last = highWaterMark();
+            long first = highWaterMark() + 1;
             if (records.isEmpty()) {
-                return Batch.none(last);
+                return Batch.none(first - 1);
             }
             transport.publish(records);
-            Timestamp now = Timestamp.from(clock.instant());
-            List<Object[]> marks = new ArrayList<>(records.size());
             Set<String> topics = new HashSet<>();
-            for (OutboxRecord record : records) {
-                marks.add(new Object[] {now, ++last, record.id()});
-                topics.add(record.topic());
+            Long[] ids = new Long[records.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = records.get(i).id();
+                topics.add(records.get(i).topic());
             }
-            batch.batchUpdate("update eventing.outbox set published_at = ?, position = ? where id = ?", marks);
+            jdbc.sql("select eventing.mark_published(?, ?, ?)")
+                    .params(ids, Timestamp.from(clock.instant()), first).query(Integer.class).single();
+            long last = first + records.size() - 1;
             jdbc.sql("update eventing.relay_state set last_position = ?").param(last).update();
             return new Batch(records.size(), topics, last);
-        });
+        }));
         if (done == null) {
             return 0;
         }

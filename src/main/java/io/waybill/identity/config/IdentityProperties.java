@@ -9,10 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The identity module's settings: how long tokens live ({@code waybill.jwt.*}; the signing secret
- * is the platform's), the first admin ({@code waybill.admin.*}) and API keys ({@code waybill.api-keys.*}).
+ * is the platform's), the first admin ({@code waybill.admin.*}), API keys ({@code waybill.api-keys.*}) and
+ * the platform operator ({@code waybill.platform-operator.*}: an email and password, made at start-up
+ * when set; none by default).
  */
 @ConfigurationProperties("waybill")
-public record IdentityProperties(@DefaultValue Jwt jwt, @DefaultValue Admin admin, @DefaultValue ApiKeys apiKeys) {
+public record IdentityProperties(@DefaultValue Jwt jwt, @DefaultValue Admin admin, @DefaultValue ApiKeys apiKeys,
+        @DefaultValue Admin platformOperator) {
 
     /**
      * @param maxPerUser  how many keys, neither revoked nor expired, one account may have
@@ -46,7 +49,11 @@ public record IdentityProperties(@DefaultValue Jwt jwt, @DefaultValue Admin admi
         }
     }
 
-    /** The first admin, made when none exists: blank email for {@code admin@waybill.local}, blank password for a generated one. */
+    /**
+     * An account made at start-up. The first admin, made when none exists: blank email for
+     * {@code admin@waybill.local}, blank password for a generated one. The platform operator: made
+     * when both are set and no account has the address.
+     */
     public record Admin(@DefaultValue("") String email, @DefaultValue("") String password) {
 
         public Admin {

@@ -96,7 +96,8 @@ class JdbcUserRepository implements UserRepository {
 
     @Override
     public Page<User> list(Role role, PageQuery page) {
-        String filter = role == null ? "" : " and role = :role";
+        // Platform operators are no tenant admin's to see.
+        String filter = " and role <> 'platform'" + (role == null ? "" : " and role = :role");
         var count = jdbc.sql("select count(*) from identity.users where deleted_at is null" + filter);
         var select = jdbc.sql("select " + COLUMNS + " from identity.users where deleted_at is null" + filter
                 + " order by created_at, id limit :limit offset :offset");

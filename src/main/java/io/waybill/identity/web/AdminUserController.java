@@ -36,7 +36,7 @@ class AdminUserController {
     Page<UserResponse> list(@RequestParam(required = false) String role,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         Role filter = role == null || role.isBlank() ? null
-                : Role.fromWire(role).orElseThrow(() -> new BadParameterException("role", Role.ONE_OF));
+                : Role.fromRequest(role).orElseThrow(() -> new BadParameterException("role", Role.ONE_OF));
         return identity.list(filter, PageQuery.of(page, size)).map(UserResponse::of);
     }
 

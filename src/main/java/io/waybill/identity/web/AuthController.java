@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Auth", description = "Accounts and tokens")
 class AuthController {
 
+    private static final String TENANT = "The slug of the account's tenant (company); none for the default tenant";
+
     private final IdentityService identity;
     private final EmailVerificationService verification;
     private final PasswordResetService passwordReset;
@@ -57,6 +59,7 @@ class AuthController {
     @ApiResponse(responseCode = "429", description = "Too many registrations from this address")
     ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request, Caller caller) {
         Role role = request.role() == null ? Role.CUSTOMER : Role.parse("role", request.role());
+        tenants.bindForRegistration(request.tenant());
         User user = identity.register(caller, new IdentityService.Registration(request.email(), request.password(),
                 request.fullName(), request.phone(), role));
         return ResponseEntity.created(URI.create("/admin/users/" + user.id())).body(UserResponse.of(user));
@@ -69,7 +72,7 @@ class AuthController {
     @ApiResponse(responseCode = "401", description = "Wrong email or password")
     @ApiResponse(responseCode = "429", description = "Too many failed logins for this account or from this address")
     TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        tenants.bindForEmail(request.email());
+        tenants.bindForEmail(request.tenant(), request.email());
         return TokenResponse.of(identity.login(request.email(), request.password(), http.getRemoteAddr()));
     }
 
@@ -81,8 +84,8 @@ class AuthController {
     @ApiResponse(responseCode = "401", description = "Wrong email or password")
     @ApiResponse(responseCode = "429", description = "Too many failed logins for this account or from this address")
     TokenResponse loginWithForm(@RequestParam String username, @RequestParam String password,
-            HttpServletRequest http) {
-        tenants.bindForEmail(username);
+            @RequestParam(required = false) String tenant, HttpServletRequest http) {
+        tenants.bindForEmail(tenant, username);
         return TokenResponse.of(identity.login(username, password, http.getRemoteAddr()));
     }
 
@@ -151,7 +154,7 @@ class AuthController {
     @ApiResponse(responseCode = "202", description = "If an account has this address, an email is on its way")
     @ApiResponse(responseCode = "429", description = "Too many emails requested from this address")
     ResponseEntity<Void> requestPasswordReset(@Valid @RequestBody PasswordResetRequest request) {
-        tenants.bindForEmail(request.email());
+        tenants.bindForEmail(request.tenant(), request.email());
         passwordReset.request(request.email());
         return ResponseEntity.accepted().build();
     }
@@ -170,7 +173,8 @@ class AuthController {
     record TokenRequest(@NotBlank @Size(max = 200) String token) {
     }
 
-    record PasswordResetRequest(@NotBlank @Size(max = 254) String email) {
+    record PasswordResetRequest(@NotBlank @Size(max = 254) String email, @Schema(example = "acme",
+            description = TENANT) @Size(max = 63) String tenant) {
     }
 
     record NewPasswordRequest(@NotBlank @Size(max = 200) String token, @NotBlank String newPassword) {
@@ -181,11 +185,13 @@ class AuthController {
             @Schema(example = "Asha Rao") @Size(max = 200) String fullName,
             @Schema(example = "+919876543210") @Size(max = 40) String phone,
             @Schema(allowableValues = {"customer", "agent", "admin"},
-                    description = "customer unless an admin registers the account") String role) {
+                    description = "customer unless an admin registers the account") String role,
+            @Schema(example = "acme", description = TENANT) @Size(max = 63) String tenant) {
     }
 
     record LoginRequest(@Schema(example = "asha@example.com") @NotBlank String email,
-            @Schema(example = "correct-horse-battery") @NotBlank String password) {
+            @Schema(example = "correct-horse-battery") @NotBlank String password,
+            @Schema(example = "acme", description = TENANT) @Size(max = 63) String tenant) {
     }
 
     record RefreshRequest(@NotBlank String refreshToken) {
@@ -194,7 +200,7 @@ class AuthController {
     record TokenResponse(@Schema(example = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIuLi4ifQ.c2lnbmF0dXJl") String accessToken,
             @Schema(example = "bearer") String tokenType, @Schema(example = "900") long expiresIn,
             @Schema(example = "r1_6Qm0cZ2xXbqjV") String refreshToken,
-            @Schema(allowableValues = {"customer", "agent", "admin"}) String role, UUID userId) {
+            @Schema(allowableValues = {"customer", "agent", "admin", "platform"}) String role, UUID userId) {
 
         static TokenResponse of(TokenPair pair) {
             return new TokenResponse(pair.accessToken(), "bearer", pair.expiresIn(), pair.refreshToken(),

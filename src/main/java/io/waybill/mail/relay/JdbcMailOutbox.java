@@ -54,6 +54,11 @@ class JdbcMailOutbox implements OutgoingMail {
      * Claims up to {@code limit} due messages: their next attempt moves to {@code leaseEnd}, so no
      * other relay claims them while this one sends, and one that died sending leaves them due again.
      */
+    List<UUID> tenantsWithDue(Instant now) {
+        return jdbc.sql("select * from mail.tenants_with_due_mail(?)").param(Timestamp.from(now)).query(UUID.class)
+                .list();
+    }
+
     List<QueuedMail> claimDue(Instant now, Instant leaseEnd, int limit) {
         return jdbc.sql("""
                 update mail.outbox set next_attempt_at = ?

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -50,6 +51,11 @@ class MailRelay implements OutboundWorker.Queue<QueuedMail, Void>, DisposableBea
     /** Sends every due message and waits until each outcome is recorded. */
     void sendDue() {
         worker.sendDueAndWait();
+    }
+
+    @Override
+    public List<UUID> tenantsWithDue(Instant now) {
+        return outbox.tenantsWithDue(now);
     }
 
     @Override

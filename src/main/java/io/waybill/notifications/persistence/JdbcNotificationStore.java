@@ -45,6 +45,12 @@ class JdbcNotificationStore implements NotificationStore {
     }
 
     @Override
+    public List<UUID> tenantsWithDue(Instant now) {
+        return jdbc.sql("select * from notifications.tenants_with_due_notifications(?)").param(Timestamp.from(now))
+                .query(UUID.class).list();
+    }
+
+    @Override
     public List<Notification> claimDue(Instant now, Instant leaseEnd, int limit) {
         // Only the oldest pending notification of each recipient and channel can be claimed, so that
         // a customer's messages arrive in the order of the events, and a recipient whose provider

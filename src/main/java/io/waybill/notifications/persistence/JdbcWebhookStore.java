@@ -117,6 +117,12 @@ class JdbcWebhookStore implements WebhookStore {
     }
 
     @Override
+    public List<UUID> tenantsWithDueDeliveries(Instant now) {
+        return jdbc.sql("select * from notifications.tenants_with_due_deliveries(?)").param(Timestamp.from(now))
+                .query(UUID.class).list();
+    }
+
+    @Override
     public List<WebhookDelivery> claimDueDeliveries(Instant now, Instant leaseEnd, int limit) {
         // The outer conditions are checked again on the locked row, so two instances that picked the
         // same delivery cannot both claim it.

@@ -51,7 +51,7 @@ class JdbcReportingStore implements ReportingStore {
     public void userRegistered(LocalDate day) {
         jdbc.sql("""
                 insert into reporting.daily_totals (day, users_registered) values (?, 1)
-                on conflict (day) do update set users_registered = daily_totals.users_registered + 1""")
+                on conflict (tenant_id, day) do update set users_registered = daily_totals.users_registered + 1""")
                 .param(Date.valueOf(day)).update();
     }
 
@@ -59,7 +59,7 @@ class JdbcReportingStore implements ReportingStore {
     public Optional<UUID> booked(UUID shipmentId, LocalDate day) {
         jdbc.sql("""
                 insert into reporting.daily_totals (day, booked) values (?, 1)
-                on conflict (day) do update set booked = daily_totals.booked + 1""")
+                on conflict (tenant_id, day) do update set booked = daily_totals.booked + 1""")
                 .param(Date.valueOf(day)).update();
         return jdbc.sql("""
                 insert into reporting.shipments (shipment_id, booked_on) values (?, ?)
@@ -93,7 +93,7 @@ class JdbcReportingStore implements ReportingStore {
         if (first == 1) {
             jdbc.sql("""
                     insert into reporting.daily_status (day, status, shipments) values (?, ?, 1)
-                    on conflict (day, status) do update set shipments = daily_status.shipments + 1""")
+                    on conflict (tenant_id, day, status) do update set shipments = daily_status.shipments + 1""")
                     .params(Date.valueOf(day), status).update();
         }
     }
@@ -103,14 +103,14 @@ class JdbcReportingStore implements ReportingStore {
         jdbc.sql("""
                 insert into reporting.daily_totals (day, delivered, delivered_first_attempt, delivery_hours_sum)
                 values (?, 1, ?, ?)
-                on conflict (day) do update set delivered = daily_totals.delivered + 1,
+                on conflict (tenant_id, day) do update set delivered = daily_totals.delivered + 1,
                     delivered_first_attempt = daily_totals.delivered_first_attempt + excluded.delivered_first_attempt,
                     delivery_hours_sum = daily_totals.delivery_hours_sum + excluded.delivery_hours_sum""")
                 .params(Date.valueOf(day), firstAttempt ? 1 : 0, hours).update();
         int bucket = (int) Math.min(LAST_BUCKET, Math.max(0, Math.floor(hours * DayFigures.BUCKETS_PER_HOUR)));
         jdbc.sql("""
                 insert into reporting.delivery_durations (day, bucket, deliveries) values (?, ?, 1)
-                on conflict (day, bucket) do update set deliveries = delivery_durations.deliveries + 1""")
+                on conflict (tenant_id, day, bucket) do update set deliveries = delivery_durations.deliveries + 1""")
                 .params(Date.valueOf(day), bucket).update();
         return jdbc.sql("""
                 insert into reporting.shipments (shipment_id, delivered_on) values (?, ?)
@@ -215,7 +215,7 @@ class JdbcReportingStore implements ReportingStore {
     public void deliveryFailed(LocalDate day, UUID hubId, String reason) {
         jdbc.sql("""
                 insert into reporting.daily_failures (day, reason, failures) values (?, ?, 1)
-                on conflict (day, reason) do update set failures = reporting.daily_failures.failures + 1""")
+                on conflict (tenant_id, day, reason) do update set failures = reporting.daily_failures.failures + 1""")
                 .params(Date.valueOf(day), reason).update();
         if (hubId != null) {
             jdbc.sql("""

@@ -3,6 +3,7 @@ package io.waybill.security.idempotency;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,6 +99,12 @@ class JdbcIdempotencyKeys {
     }
 
     /** Deletes the keys past their retention; answers how many. */
+    /** The tenants with keys past their retention (V195: the one look across tenants). */
+    List<UUID> tenantsWithExpired(Instant now) {
+        return jdbc.sql("select * from security.tenants_with_expired_idempotency_keys(?)")
+                .param(Timestamp.from(now)).query(UUID.class).list();
+    }
+
     int purge(Instant now) {
         return jdbc.sql("delete from security.idempotency_keys where expires_at <= ?")
                 .param(Timestamp.from(now)).update();

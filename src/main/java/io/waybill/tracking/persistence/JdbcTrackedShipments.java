@@ -209,6 +209,17 @@ class JdbcTrackedShipments implements TrackedShipments {
     }
 
     @Override
+    public Optional<UUID> tenantOfTrackingNumber(String trackingNumber) {
+        return jdbc.sql("select t from tracking.tenant_of_tracking_number(?) t where t is not null")
+                .param(trackingNumber).query(UUID.class).optional();
+    }
+
+    @Override
+    public List<UUID> tenantsWithCacheRepairs() {
+        return jdbc.sql("select * from tracking.tenants_with_cache_repairs()").query(UUID.class).list();
+    }
+
+    @Override
     public List<CacheRepair> cacheRepairs(int limit) {
         return jdbc.sql("select shipment_id, generation from tracking.cache_repairs limit ?")
                 .param(limit)

@@ -111,10 +111,15 @@ class TenantTablesIT extends ApiTest {
         TenantContext.runAs(other, () -> {
             assertThat(app.sql("select count(*) from identity.users where email = ?").param(ADMIN_EMAIL)
                     .query(Integer.class).single()).as("the account itself stays hidden").isZero();
-            assertThat(app.sql("select identity.tenant_of_email(?)").param(ADMIN_EMAIL).query(UUID.class).single())
-                    .isEqualTo(TenantContext.DEFAULT);
-            assertThat(app.sql("select count(*) from identity.tenant_of_email('nobody@nowhere.test') t where t is not null")
+            assertThat(app.sql("select identity.tenant_of_email('default', ?)").param(ADMIN_EMAIL).query(UUID.class)
+                    .single()).isEqualTo(TenantContext.DEFAULT);
+            assertThat(app.sql("""
+                    select count(*) from identity.tenant_of_email('default', 'nobody@nowhere.test') t where t is not null""")
                     .query(Integer.class).single()).as("an unknown email's tenant").isZero();
+            assertThat(app.sql("select count(*) from identity.tenant_of_email('no-such-tenant', ?) t where t is not null")
+                    .param(ADMIN_EMAIL).query(Integer.class).single()).as("the address in another tenant").isZero();
+            assertThat(app.sql("select identity.tenant_of_slug('default')").query(UUID.class).single())
+                    .isEqualTo(TenantContext.DEFAULT);
         });
     }
 

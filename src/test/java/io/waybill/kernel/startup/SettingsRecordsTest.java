@@ -88,7 +88,8 @@ class SettingsRecordsTest {
                 Duration.ofMillis(250)));
         assertThat(context.getBean(IdentityProperties.class)).isEqualTo(new IdentityProperties(
                 new IdentityProperties.Jwt(Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(90)),
-                new IdentityProperties.Admin("", ""), new IdentityProperties.ApiKeys(10, Duration.ofDays(730), 6000)));
+                new IdentityProperties.Admin("", ""), new IdentityProperties.ApiKeys(10, Duration.ofDays(730), 6000),
+                new IdentityProperties.Admin("", "")));
         assertThat(context.getBean(TrackingProperties.class)).isEqualTo(new TrackingProperties(
                 new TrackingProperties.Cache(100_000, Duration.ofDays(7), Duration.ofSeconds(2), Duration.ofSeconds(5)),
                 new TrackingProperties.Live(256, Duration.ofSeconds(20), Duration.ofHours(1), 20, 10, 10_000, 8,

@@ -1,0 +1,57 @@
+package io.waybill.identity.persistence;
+
+import io.waybill.identity.Tenant;
+import io.waybill.identity.TenantRepository;
+import io.waybill.kernel.ConflictException;
+import io.waybill.kernel.Page;
+import io.waybill.kernel.PageQuery;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Tenants' rows; reads across tenants go through identity.all_tenants() (V190), the one way to see them all. */
+@Repository
+class JdbcTenantRepository implements TenantRepository {
+
+    private final JdbcClient jdbc;
+
+    JdbcTenantRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void add(Tenant tenant) {
+        try {
+            // tenant_id takes the connection's tenant, which must be this one (row-level security checks it).
+            jdbc.sql("insert into identity.tenants (id, slug, display_name, created_at) values (?, ?, ?, ?)")
+                    .params(tenant.id(), tenant.slug(), tenant.displayName(), Timestamp.from(tenant.createdAt()))
+                    .update();
+        } catch (DuplicateKeyException taken) {
+            throw new ConflictException("A tenant with this slug already exists.");
+        }
+    }
+
+    @Override
+    public Page<Tenant> list(PageQuery page) {
+        long total = jdbc.sql("select count(*) from identity.all_tenants()").query(Long.class).single();
+        var tenants = jdbc.sql("select * from identity.all_tenants() order by created_at, id limit ? offset ?")
+                .params(page.size(), page.offset()).query(JdbcTenantRepository::map).list();
+        return Page.of(tenants, page, total);
+    }
+
+    @Override
+    public Optional<Tenant> find(UUID id) {
+        return jdbc.sql("select * from identity.all_tenants() where id = ?").param(id)
+                .query(JdbcTenantRepository::map).optional();
+    }
+
+    private static Tenant map(ResultSet rs, int row) throws SQLException {
+        return new Tenant(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("display_name"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}
