@@ -155,11 +155,13 @@ begin
 end
 $$;
 
+-- The day figures' keys gained the tenant (V198): the conflicts name the primary keys, which keep their
+-- names, so this script loads a database of either shape.
 -- Each status counter is its members, counted again; the other counters add the bulk rows to what
 -- the event consumers may have counted already (the users registered today).
 insert into reporting.daily_status (day, status, shipments)
 select day, status, count(*) from reporting.daily_status_members group by day, status
-on conflict (day, status) do update set shipments = excluded.shipments;
+on conflict on constraint daily_status_pkey do update set shipments = excluded.shipments;
 
 insert into reporting.daily_totals (day, booked, delivered, delivered_first_attempt, delivery_hours_sum)
 select coalesce(b.day, d.day), coalesce(b.booked, 0), coalesce(d.delivered, 0), coalesce(d.delivered, 0),
@@ -171,7 +173,7 @@ full join (select (s.updated_at at time zone 'UTC')::date as day, count(*) as de
            from shipments.shipments s
            where s.status = 'delivered' and s.description = 'bench bulk load'
            group by 1) d on d.day = b.day
-on conflict (day) do update set booked = daily_totals.booked + excluded.booked,
+on conflict on constraint daily_totals_pkey do update set booked = daily_totals.booked + excluded.booked,
     delivered = daily_totals.delivered + excluded.delivered,
     delivered_first_attempt = daily_totals.delivered_first_attempt + excluded.delivered_first_attempt,
     delivery_hours_sum = daily_totals.delivery_hours_sum + excluded.delivery_hours_sum;
@@ -227,7 +229,7 @@ select (updated_at at time zone 'UTC')::date,
 from shipments.shipments
 where status = 'delivered' and description = 'bench bulk load'
 group by 1, 2
-on conflict (day, bucket) do update set deliveries = delivery_durations.deliveries + excluded.deliveries;
+on conflict on constraint delivery_durations_pkey do update set deliveries = delivery_durations.deliveries + excluded.deliveries;
 
 -- Agents' location points (:pings of them, default 1,000,000; bench/run.sh passes PINGS): 1000 phones
 -- (agents known only by id: the delivery module checks no account when it reads) reporting evenly
