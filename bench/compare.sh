@@ -109,7 +109,11 @@ for row in $(selected_rows); do
 done
 LOAD_AVERAGE_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 data_set_counts
-[ "$LIMITS" != 1 ] || run_limits
+if [ "$LIMITS" = 1 ]; then
+  run_limits
+else
+  for row in create status; do echo "LIMITS=0" >"$WORK/limit-$row.skipped"; done
+fi
 if [ "$EMBEDDED" = 1 ]; then
   measure_embedded_start "$JAR_A"
   echo "$EMBEDDED_STARTUP_MS $EMBEDDED_PROCESS_MS" >"$WORK/embedded.A"
@@ -139,11 +143,13 @@ done
 
 # --- the table ------------------------------------------------------------------------------------
 
-# side_row SIDE ROW: "rate sustained p50 p99 drain verdict" of a row (the rate that counts: the
-# sustained one for the write rows), or nothing.
+# side_row SIDE ROW: "rate sustained p50 p99 drain transactions written verdict" of a row (the rate
+# that counts: the sustained one for the write rows; the database's transactions and rows written
+# per request, "-" for the rows that write nothing), or nothing.
 side_row() {
   local line verdict
-  line=$(awk -F'\t' -v key="$2" '$1 == key {print $4, ($14 == "-" ? $4 : $15), $5, $6, $14}' "$WORK/rows.$1.tsv")
+  line=$(awk -F'\t' -v key="$2" '$1 == key {print $4, ($14 == "-" ? $4 : $15), $5, $6, $14,
+      ($16 == "" ? "-" : $16), ($17 == "" ? "-" : $17)}' "$WORK/rows.$1.tsv")
   [ -n "$line" ] || return 0
   TARGETS_FILE="$WORK/targets.$1.tsv"
   verdict=$(row_targets "$2")
@@ -170,11 +176,15 @@ ratio_of() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.2f", b / a; e
   for row in $(selected_rows); do
     label=$(col "$WORK/rows.A.tsv" "$row" 2)
     connections=$(col "$WORK/rows.A.tsv" "$row" 3)
-    read -r a_rate a_sustained _ a_p99 a_drain a_verdict <<<"$(side_row A "$row")"
-    read -r b_rate b_sustained _ b_p99 b_drain b_verdict <<<"$(side_row B "$row")"
+    read -r a_rate a_sustained _ a_p99 a_drain a_commits a_written a_verdict <<<"$(side_row A "$row")"
+    read -r b_rate b_sustained _ b_p99 b_drain b_commits b_written b_verdict <<<"$(side_row B "$row")"
     flag=""
     if [ "$a_drain" != "-" ]; then
-      label="$label, sustained (requests/s before the drain: A $a_rate, B $b_rate)"
+      label="$label, sustained (requests/s before the drain: A $a_rate, B $b_rate"
+      if [ "$a_commits" != "-" ]; then
+        label="$label; per request, database transactions: A $a_commits, B $b_commits, rows written: A $a_written, B $b_written"
+      fi
+      label="$label)"
     fi
     rate_ratio=$(ratio_of "$a_sustained" "$b_sustained")
     if [ "$rate_ratio" != "-" ] && awk -v r="$rate_ratio" -v t="$SLOWER" 'BEGIN { exit !(r < t) }'; then

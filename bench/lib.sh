@@ -82,9 +82,10 @@ check_settings() {
 }
 
 wanted() { [ "$ROWS" = all ] || [[ " ${ROWS//,/ } " == *" $1 "* ]]; }
-# The rows to run, trivial ones first, in the order of ALL_ROWS.
+# The rows to run, trivial ones first (TRIVIAL=0 leaves them out: no ceiling then), in the order of ALL_ROWS.
 selected_rows() {
   local row list=$TRIVIAL_ROWS
+  [ "${TRIVIAL:-1}" != 0 ] || list=""
   for row in $ALL_ROWS; do
     ! wanted "$row" || list="$list $row"
   done
@@ -447,14 +448,16 @@ warm_track_cache() {
 # older or newer commit's, in compare.sh) is not waited for. prime_events makes every group handle
 # the topics the rows write before any row is measured.
 refresh_event_topics() {
+  # One statement (one transaction), counted as the harness's own (see pg_work).
+  echo refresh >>"$WORK/harness-calls"
   $PG -d "$DB" -c "create table if not exists public.bench_event_topics (consumer_group text, topic text);
-      begin; delete from public.bench_event_topics;
+      with gone as (delete from public.bench_event_topics)
       insert into public.bench_event_topics
       select distinct p.consumer_group, o.topic from eventing.processed_events p join eventing.outbox o using (event_id)
-      where p.processed_at >= '${SERVER_STARTED_AT:-1970-01-01T00:00:00Z}'::timestamptz;
-      commit;" >/dev/null
+      where p.processed_at >= '${SERVER_STARTED_AT:-1970-01-01T00:00:00Z}'::timestamptz;" >/dev/null
 }
 pending_events() {
+  echo pending >>"$WORK/harness-calls"
   $PG -d "$DB" -tAc "select (select count(*) from eventing.outbox where published_at is null)
       + (select count(*) from public.bench_event_topics t
          join eventing.consumer_offsets c on c.consumer_group = t.consumer_group
@@ -534,10 +537,30 @@ cpu_snapshot() {
   echo "$(date +%s.%N) $(cpu_ticks ${SERVER_PID:-}) $(cpu_ticks $1) $(cpu_ticks ${REDIS_PID:-}) $(machine_ticks)"
 }
 
+# pg_work: "transactions rows-written" the benchmark's database has done so far, less the harness's
+# own: its transactions (the drain's polls, each one statement, counted in harness-calls, and this
+# function's look at the tables) and its rows (tables public.bench_*). Per request, these figures do
+# not depend on how busy the machine is, as rates do: a change that makes a write cost more
+# transactions or rows shows there even in a noisy run. PostgreSQL publishes a backend's counts when
+# it goes idle or at most a second later, hence the pause. (Rows read are left out: the drain's
+# polls read the outbox too.)
+pg_work() {
+  local commits written calls
+  sleep 1.2
+  commits=$($PG -d postgres -tAc "select xact_commit from pg_stat_database where datname = '$DB'")
+  written=$($PG -d "$DB" -tAc "select coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) from pg_stat_user_tables
+      where not (schemaname = 'public' and relname like 'bench\_%')")
+  echo pg_work >>"$WORK/harness-calls"
+  calls=$(wc -l <"$WORK/harness-calls")
+  echo "$commits $written $calls"
+}
+
 # The columns of ROWS_FILE, tab-separated:
 #   1 key  2 label  3 connections  4 requests/s  5 p50 ms  6 p99 ms  7 requests  8 unexpected answers
 #   9-12 cores used by the server, PostgreSQL's backends of this database, Redis, the whole machine
 #   13 measured seconds  14 drain seconds ("-" for rows that write no events)  15 sustained requests/s
+#   16-17 the database's work per request of a write row, its events' handling included ("-" for
+#         the others): transactions committed, rows written (inserted, updated, deleted); see pg_work
 #   (requests over measured plus drain seconds; requests/s for the other rows)
 # awk that turns a wrk output into columns 1 to 13.
 WRK_AWK='
@@ -577,6 +600,12 @@ measure() {
   [ "$connections" -ge "$threads" ] || threads=$connections
   say "$label: $connections connections, $WARMUP warm-up + $DURATION"
   wrk -t"$threads" -c"$connections" -d"$WARMUP" --timeout 10s "$@" >/dev/null
+  if [ "$WRITE_ROW" = 1 ]; then
+    # The warm-up's events are handled before the row starts, so that the row's drain and its
+    # database work are its own requests'.
+    drain_events "$(date +%s.%N)" >/dev/null || die "could not read the outbox"
+    PG_WORK_BEFORE=$(pg_work)
+  fi
   local pg_pids cpu_before cpu_after
   pg_pids=$(postgres_pids)
   [ "$PROFILE" != 1 ] || jcmd "$SERVER_PID" JFR.start name="$key" settings=profile >/dev/null
@@ -611,6 +640,8 @@ measure_bag_scan() {
   answer=$(call POST "/bags/$bag/shipments" "$ADMIN_TOKEN" "{\"shipment_ids\":$ids}")
   [ "$(tail -n 1 <<<"$answer")" = 200 ] || die "could not fill the bag: $(tail -c 300 <<<"$answer")"
   [ "$(call POST "/bags/$bag/seal" "$ADMIN_TOKEN" | tail -n 1)" = 200 ] || die "could not seal the bag"
+  drain_events "$(date +%s.%N)" >/dev/null || die "could not read the outbox"
+  PG_WORK_BEFORE=$(pg_work)
   started=$(date +%s.%N)
   for event in dispatched arrived opened; do
     answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -X POST -H "Authorization: Bearer $ADMIN_TOKEN" \
@@ -633,16 +664,25 @@ measure_bag_scan() {
 
 # finish_row [DRAIN]: appends the last measured row to ROWS_FILE, with its drain and sustained rate.
 finish_row() {
-  local drain=${1:--}
-  awk -F'\t' -v OFS='\t' -v drain="$drain" '{
+  local drain=${1:--} before=${2:-} after=${3:-}
+  awk -F'\t' -v OFS='\t' -v drain="$drain" -v before="$before" -v after="$after" '{
       sustained = (drain == "-" ? $4 : ($13 + drain > 0 ? $7 / ($13 + drain) : 0))
-      printf "%s\t%s\t%.0f\n", $0, drain, sustained }' "$WORK/last.tsv" >>"$ROWS_FILE"
+      work = "-\t-"
+      if (before != "" && after != "" && $7 > 0) {
+        # Less the harness transactions in between: as many as its calls counted (see pg_work).
+        split(before, b, " "); split(after, a, " ")
+        work = sprintf("%.1f\t%.1f", (a[1] - b[1] - (a[3] - b[3])) / $7, (a[2] - b[2]) / $7)
+      }
+      printf "%s\t%s\t%.0f\t%s\n", $0, drain, sustained, work }' "$WORK/last.tsv" >>"$ROWS_FILE"
 }
 
 # run_row KEY [TAG]: measures one row on the running server (BASE), TAG prefixing its key; the
 # write rows then wait for their events to be handled.
 run_row() {
   local row=$1 key=${2:+$2:}$1 drain hits_before misses_before
+  WRITE_ROW=0
+  case "$row" in create | status | locations | bag-scan) WRITE_ROW=1 ;; esac
+  PG_WORK_BEFORE=""
   case "$row" in
     unauthorized) measure "$key" "trivial: GET /auth/me without a token (401 from the security filters)" \
       "$CONNECTIONS" 4xx "$BASE/auth/me" ;;
@@ -682,7 +722,7 @@ run_row() {
       say "Waiting for the events of the row to be handled"
       drain=$(drain_events "$ROW_END") || die "could not read the outbox"
       say "Events handled $drain s after the row ended"
-      finish_row "$drain" ;;
+      finish_row "$drain" "$PG_WORK_BEFORE" "$(pg_work)" ;;
     *) finish_row ;;
   esac
 }
@@ -799,22 +839,26 @@ col() { awk -F'\t' -v key="$2" -v col="$3" '$1 == key {print $col}' "$1"; }
 # calc EXPRESSION: awk arithmetic, printed with up to 4 decimals.
 calc() { awk "BEGIN { x = $1; printf \"%.4f\", x }"; }
 
+# per_request_work COMMITS WRITTEN: "a / b", or nothing for a row that writes nothing.
+per_request_work() { [ -z "${1:-}" ] || [ "$1" = "-" ] || echo "$1 / $2"; }
+
 # ceiling_key FILE [TAG]: the key of the fastest trivial row.
 ceiling_key() {
   awk -F'\t' -v tag="${2:+$2:}" '$1 == tag "unauthorized" || $1 == tag "docs" || $1 == tag "no-io" {print $4, $1}' "$1" \
     | sort -n | tail -n 1 | cut -d' ' -f2
 }
 
-# limit_of FILE ROW [TAG]: prints "LIMIT KIND" for a row: the ceiling, pgbench's rate, or the
+# limit_of FILE ROW [TAG]: prints "LIMIT|KIND" for a row (a "|" between, as LIMIT may be empty:
+# a space would let read take KIND for it): the ceiling, pgbench's rate, or the
 # rate of the 64-connection track row; nothing for the trivial and limit rows.
 limit_of() {
   local file=$1 row=$2 tag=${3:+$3:}
   case "$row" in
     track | get | reports | reports-1 | locations | agents-latest-1)
-      echo "$(col "$file" "$(ceiling_key "$file" "${3:-}")" 4) ceiling" ;;
-    track-16) echo "$(col "$file" "${tag}track" 4) track-64" ;;
-    create) echo "$(col "$file" limit-create 4) pgbench" ;;
-    status) echo "$(col "$file" limit-status 4) pgbench" ;;
+      echo "$(col "$file" "$(ceiling_key "$file" "${3:-}")" 4)|ceiling" ;;
+    track-16) echo "$(col "$file" "${tag}track" 4)|track-64" ;;
+    create) echo "$(col "$file" limit-create 4)|pgbench" ;;
+    status) echo "$(col "$file" limit-status 4)|pgbench" ;;
   esac
 }
 
@@ -946,14 +990,16 @@ write_report() {
   echo "| machine | $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo); load average $LOAD_AVERAGE_BEFORE at the start, $LOAD_AVERAGE_AFTER at the end (wrk, PostgreSQL and anything else running share the cores) |"
   echo "| wrk | $WRK_VERSION, $THREADS threads, $WARMUP warm-up then $DURATION per row, timeout 10 s |"
   echo
-  echo "| endpoint | conn. | requests/s | sustained/s | p50 ms | p99 ms | limit | vs limit | target | verdict | unexpected | CPU cores: server / PostgreSQL / Redis / machine |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|"
+  echo "| endpoint | conn. | requests/s | sustained/s | p50 ms | p99 ms | limit | vs limit | target | verdict | unexpected | CPU cores: server / PostgreSQL / Redis / machine | database per request: transactions / rows written |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|---|"
   local key label connections rps p50 p99 requests unexpected server pg redis machine seconds drain sustained
+  local commits written read
   local limit kind ratio targets shown_rate row
-  while IFS=$'\t' read -r key label connections rps p50 p99 requests unexpected server pg redis machine seconds drain sustained; do
+  while IFS=$'\t' read -r key label connections rps p50 p99 requests unexpected server pg redis machine seconds drain sustained \
+      commits written read; do
     row=$key
     [ "$key" != "$ceiling_key" ] || label="**ceiling**, $label"
-    read -r limit kind <<<"$(limit_of "$file" "$row")"
+    IFS='|' read -r limit kind <<<"$(limit_of "$file" "$row")"
     ratio="" shown_rate=$rps
     [ "$drain" = "-" ] || shown_rate=$sustained
     [ -z "$limit" ] || [ "$limit" = 0 ] || ratio=$(calc "$shown_rate / $limit")
@@ -963,11 +1009,14 @@ write_report() {
     targets=$(row_targets "$row")
     local sustained_text="" 
     [ "$drain" = "-" ] || sustained_text="$sustained (+${drain} s drain)"
-    echo "| $label | $connections | $rps | $sustained_text | $p50 | $p99 | ${limit:+$limit ($kind)} | $(percent "$ratio") | ${targets%$'\t'*} | ${targets##*$'\t'} | $unexpected of $requests | $server / $pg / $redis / $machine |"
+    echo "| $label | $connections | $rps | $sustained_text | $p50 | $p99 | ${limit:+$limit ($kind)} | $(percent "$ratio") | ${targets%$'\t'*} | ${targets##*$'\t'} | $unexpected of $requests | $server / $pg / $redis / $machine | $(per_request_work "$commits" "$written") |"
   done <"$file"
   echo
   echo "Sustained: requests completed / (measured seconds + the seconds until every event was handled"
-  echo "after the row ended), the event backlog as EventBacklog.pending() counts it."
+  echo "after the row ended), the event backlog as EventBacklog.pending() counts it. Database per"
+  echo "request (write rows): PostgreSQL's committed transactions and rows written from the row's start"
+  echo "until its events were handled, over its requests, the harness's own left out (the warm-up's"
+  echo "events are handled before the row starts)."
   echo "Server memory after the whole benchmark: RSS $(( ${END_RSS_KB:-0} / 1024 )) MB, peak (VmHWM) $(( ${PEAK_RSS_KB:-0} / 1024 )) MB."
   echo "Start-up: ${STARTUP_MS:-?} ms on PostgreSQL (JVM to ready ${STARTUP_PROCESS_MS:-?} ms)$([ "$EMBEDDED" != 1 ] || echo "; embedded default with a new data directory ${EMBEDDED_STARTUP_MS:-did not start} ms (JVM to ready ${EMBEDDED_PROCESS_MS:-?} ms)")."
   if [ -n "$REDIS_URL" ] && [ -n "${TRACK_HITS:-}" ]; then
@@ -1000,9 +1049,11 @@ write_json() {
   local file=$1 ceiling_key
   ceiling_key=$(ceiling_key "$file")
   local rows_json="[]" key label connections rps p50 p99 requests unexpected server pg redis machine seconds drain sustained
+  local commits written read
   local limit kind ratio targets rate
-  while IFS=$'\t' read -r key label connections rps p50 p99 requests unexpected server pg redis machine seconds drain sustained; do
-    read -r limit kind <<<"$(limit_of "$file" "$key")"
+  while IFS=$'\t' read -r key label connections rps p50 p99 requests unexpected server pg redis machine seconds drain sustained \
+      commits written read; do
+    IFS='|' read -r limit kind <<<"$(limit_of "$file" "$key")"
     rate=$rps
     [ "$drain" = "-" ] || rate=$sustained
     ratio=""
@@ -1011,13 +1062,15 @@ write_json() {
     rows_json=$(jq -c --arg key "$key" --arg row_label "$label" --argjson connections "$connections" \
       --argjson rate "$rps" --arg sustained "$sustained" --arg drain "$drain" --argjson p50 "$p50" --argjson p99 "$p99" \
       --argjson requests "$requests" --argjson unexpected "$unexpected" --arg server "$server" --arg pg "$pg" \
-      --arg redis "$redis" --arg machine "$machine" --arg limit "$limit" --arg kind "$kind" --arg ratio "$ratio" \
+      --arg redis "$redis" --arg machine "$machine" --arg commits "${commits:--}" --arg written "${written:--}" \
+      --arg limit "$limit" --arg kind "$kind" --arg ratio "$ratio" \
       --arg target "${targets%$'\t'*}" --arg pass "${targets##*$'\t'}" --argjson ceiling "$([ "$key" = "$ceiling_key" ] && echo true || echo false)" '
       def num: if . == "" or . == "-" then null else tonumber end;
       . + [{key: $key, label: $row_label, connections: $connections, rate: $rate, sustained_rate: ($sustained | num),
             drain_s: ($drain | num), p50_ms: $p50, p99_ms: $p99, requests: $requests, unexpected: $unexpected,
             ceiling: $ceiling,
             cpu_cores: {server: ($server | num), postgresql: ($pg | num), redis: ($redis | num), machine: ($machine | num)},
+            database_per_request: {transactions: ($commits | num), rows_written: ($written | num)},
             limit: ($limit | num), limit_kind: (if $kind == "" then null else $kind end), ratio: ($ratio | num),
             target: (if $target == "" then null else $target end),
             pass: (if $pass == "PASS" then true elif $pass == "FAIL" then false else null end)}]' <<<"$rows_json")

@@ -26,7 +26,9 @@
 #   NO_REDIS=1   run without Redis even if one answers (the in-process tracking cache)
 #   ROWS         the rows to run, e.g. ROWS="track reports" (default all: track track-16 get reports
 #                reports-1 create status locations agents-latest-1 bag-scan); the three trivial rows, of which the fastest is the ceiling,
-#                always run; create and status bring their pgbench limit rows
+#                run too unless TRIVIAL=0; create and status bring their pgbench limit rows. The write rows
+#                (create, status, locations, bag-scan) also print the database's work per request:
+#                transactions, rows written and rows read, their events' handling included
 #   EMBEDDED=0   skip the extra start of the embedded default (no SPRING_DATASOURCE_URL, new data dir)
 #   LIMIT_WAIT   seconds to wait for PostgreSQL to have CONNECTIONS free connections for pgbench
 #                (default 180; without them the write rows have no limit, their targets n/a)
