@@ -36,9 +36,11 @@ public interface ShipmentRepository {
 
     Optional<Shipment> lock(TrackingNumber trackingNumber);
 
-    boolean exists(TrackingNumber trackingNumber);
-
-    void add(Shipment shipment);
+    /**
+     * Stores a new shipment; false, with nothing written, when another shipment already has its
+     * tracking number (numbers are unique on the platform, whichever tenant holds one).
+     */
+    boolean add(Shipment shipment);
 
     /** Stores the shipment's current state and appends its unsaved history. */
     void update(Shipment shipment);

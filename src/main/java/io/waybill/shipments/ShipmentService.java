@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
@@ -52,11 +54,22 @@ public class ShipmentService {
     private final DeliveryPolicy delivery;
     private final ProofImageStore images;
     private final TransactionOperations transactions;
-    private final SecureRandom random = new SecureRandom();
+    private final RandomGenerator random;
 
+    @Autowired
     ShipmentService(ShipmentRepository shipments, AgentLocations agentLocations, AccountLookup accounts,
             EventPublisher events, Throttle throttle, Clock clock, NetworkCopy network, ShipmentsProperties properties,
             DeliveryPolicy delivery, ProofImageStore images, TransactionOperations transactions) {
+        this(shipments, agentLocations, accounts, events, throttle, clock, network, properties, delivery, images,
+                transactions, new SecureRandom());
+    }
+
+    /** As above, drawing tracking numbers from {@code random}. */
+    ShipmentService(ShipmentRepository shipments, AgentLocations agentLocations, AccountLookup accounts,
+            EventPublisher events, Throttle throttle, Clock clock, NetworkCopy network, ShipmentsProperties properties,
+            DeliveryPolicy delivery, ProofImageStore images, TransactionOperations transactions,
+            RandomGenerator random) {
+        this.random = random;
         this.transactions = transactions;
         this.delivery = delivery;
         this.images = images;
@@ -102,8 +115,8 @@ public class ShipmentService {
         LocalDate promised = defaultPromise.promisedDate(now.atZone(zone).toLocalDate(), serviceLevel,
                 TransitLane.between(network.lanes(), details.sourceAddress(), details.destinationAddress()));
         // Made first, so that a booking refused for what it says does not spend the account's budget.
-        Shipment.Booking booking = Shipment.book(newTrackingNumber(), customerId, details, serviceLevel, promised,
-                zone, payment, caller.userId(), now);
+        Shipment.Booking booking = Shipment.book(TrackingNumber.random(random), customerId, details, serviceLevel,
+                promised, zone, payment, caller.userId(), now);
         if (!caller.isAdmin()) {
             Throttle.Quota quota = throttle.take(RateLimit.BOOKING, caller.userId().toString());
             if (!quota.taken()) {
@@ -111,11 +124,25 @@ public class ShipmentService {
                         + " in a row; try again later.");
             }
         }
-        return transactions.execute(status -> {
-            shipments.add(booking.shipment());
-            booking.events().forEach(events::publish);
-            return ShipmentView.of(booking.shipment());
-        });
+        for (int attempt = 1; ; attempt++) {
+            Shipment.Booking drawn = booking;
+            ShipmentView booked = transactions.execute(status -> {
+                if (!shipments.add(drawn.shipment())) {
+                    return null;
+                }
+                drawn.events().forEach(events::publish);
+                return ShipmentView.of(drawn.shipment());
+            });
+            if (booked != null) {
+                return booked;
+            }
+            if (attempt == TRACKING_NUMBER_ATTEMPTS) {
+                throw new IllegalStateException("Could not draw an unused tracking number");
+            }
+            // The number drawn is taken: the same booking under another one.
+            booking = Shipment.book(TrackingNumber.random(random), customerId, details, serviceLevel, promised,
+                    zone, payment, caller.userId(), now);
+        }
     }
 
     public Page<ShipmentView> list(Caller caller, ShipmentStatus status, PageQuery page) {
@@ -491,16 +518,6 @@ public class ShipmentService {
         accounts.activeRole(onBehalfOf).filter(role -> role == Role.CUSTOMER)
                 .orElseThrow(() -> new InvalidRequestException("customer_id", "is not an active customer"));
         return onBehalfOf;
-    }
-
-    private TrackingNumber newTrackingNumber() {
-        for (int attempt = 0; attempt < TRACKING_NUMBER_ATTEMPTS; attempt++) {
-            TrackingNumber candidate = TrackingNumber.random(random);
-            if (!shipments.exists(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("Could not draw an unused tracking number");
     }
 
     private Shipment lock(String reference) {

@@ -49,15 +49,14 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
     }
 
     @Override
-    public boolean exists(TrackingNumber trackingNumber) {
-        return find(trackingNumber).isPresent();
-    }
-
-    @Override
-    public void add(Shipment shipment) {
+    public boolean add(Shipment shipment) {
+        if (find(shipment.trackingNumber()).isPresent()) {
+            return false;
+        }
         if (stored.putIfAbsent(shipment.id(), copy(shipment)) != null) {
             throw new IllegalStateException("shipment " + shipment.id() + " is stored already");
         }
+        return true;
     }
 
     @Override

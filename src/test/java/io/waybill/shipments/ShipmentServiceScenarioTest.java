@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionOperations;
@@ -123,6 +124,27 @@ class ShipmentServiceScenarioTest {
                 ShipmentStatusChanged.TOPIC, DeliveryCodeIssued.TOPIC, ShipmentStatusChanged.TOPIC,
                 ShipmentDelivered.TOPIC, ProofOfDeliveryRecorded.TOPIC);
         assertThat(published).allSatisfy(event -> assertThat(event.key()).isEqualTo(id));
+    }
+
+    @Test
+    void shouldBookUnderAnotherTrackingNumberWhenTheOneDrawnIsTaken() {
+        // Two services drawing from the same seed draw the same first number: the second finds it taken.
+        ShipmentView first = sameDraws(42).book(customer, null, details());
+        ShipmentView second = sameDraws(42).book(otherCustomer, null, details());
+
+        assertThat(second.trackingNumber()).isNotEqualTo(first.trackingNumber());
+        assertThat(service.get(customer, first.trackingNumber().value()).id()).isEqualTo(first.id());
+        assertThat(service.get(otherCustomer, second.trackingNumber().value()).id()).isEqualTo(second.id());
+        assertThat(published).extracting(DomainEvent::topic).containsExactly(ShipmentBooked.TOPIC, ShipmentBooked.TOPIC);
+        assertThat(published).extracting(DomainEvent::key)
+                .containsExactly(first.id().toString(), second.id().toString());
+    }
+
+    private ShipmentService sameDraws(long seed) {
+        return new ShipmentService(repository, locationCopy, lookup, published::add, new Unlimited(),
+                Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC), network,
+                new ShipmentsProperties("UTC", new ShipmentsProperties.Eta(5, 2)), DeliveryPolicy.DEFAULT, images,
+                TransactionOperations.withoutTransaction(), new Random(seed));
     }
 
     @Test

@@ -43,10 +43,13 @@ class InProcessConsumers implements SmartLifecycle {
     private final EventEnvelopes envelopes;
     private final EventSignals signals;
     private final DeadLetters deadLetters;
+    private final Duration gather;
     private final List<Thread> workers = new ArrayList<>();
 
     InProcessConsumers(List<EventHandler> handlers, JdbcClient jdbc, TransactionTemplate transaction,
-            EventDelivery delivery, EventEnvelopes envelopes, EventSignals signals, DeadLetters deadLetters) {
+            EventDelivery delivery, EventEnvelopes envelopes, EventSignals signals, DeadLetters deadLetters,
+            EventsProperties properties) {
+        this.gather = properties.gather();
         this.handlers = handlers;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -89,18 +92,23 @@ class InProcessConsumers implements SmartLifecycle {
      * for as long (a transaction-local setting, which the commit or rollback ends).
      */
     private int consumeBatch(EventHandler handler, OutboxRecord[] current) {
+        // Everything up to the relay's committed high-water mark has its final position; reading only
+        // up to it lets the group move past events of topics it ignores, instead of scanning them
+        // again on every poll. Both are looked at in one statement before any transaction: a group
+        // with nothing new, as most groups are at most wake-ups, costs one round trip and no write.
+        Positions positions = TenantContext.callAs(TenantContext.DEFAULT, () -> jdbc.sql("""
+                select r.last_position, o.position from eventing.relay_state r
+                left join eventing.consumer_offsets o on o.consumer_group = ?""")
+                .param(handler.group())
+                .query((rs, n) -> new Positions(rs.getLong(1), rs.getObject(2, Long.class)))
+                .single());
+        if (positions.seen() != null && positions.high() <= positions.seen()) {
+            return 0;
+        }
+        // A high-water mark read before the transaction is still a safe bound: it only rises.
+        long high = positions.high();
         Integer read = TenantContext.callAs(TenantContext.DEFAULT, () -> transaction.execute(status -> {
-            // Everything up to the relay's committed high-water mark has its final position; reading
-            // only up to it lets the group move past events of topics it ignores, instead of scanning
-            // them again on every poll.
-            long high = jdbc.sql("select last_position from eventing.relay_state").query(Long.class).single();
-            // Looked at before locking: a group with nothing new ends its transaction without a write.
-            Long seen = jdbc.sql("select position from eventing.consumer_offsets where consumer_group = ?")
-                    .param(handler.group()).query(Long.class).optional().orElse(null);
-            if (seen != null && high <= seen) {
-                return 0;
-            }
-            if (seen == null) {
+            if (positions.seen() == null) {
                 jdbc.sql("insert into eventing.consumer_offsets (consumer_group, position) values (?, 0) on conflict do nothing")
                         .param(handler.group()).update();
             }
@@ -138,6 +146,10 @@ class InProcessConsumers implements SmartLifecycle {
         return read == null ? 0 : read;
     }
 
+    /** The relay's high-water mark and the group's offset (null before its first batch), read together. */
+    private record Positions(long high, Long seen) {
+    }
+
     /** Sets the transaction's connection to this tenant until the transaction ends. */
     private void actAs(UUID tenant) {
         jdbc.sql("select set_config('app.tenant_id', ?, true)").param(tenant.toString()).query(String.class).single();
@@ -151,8 +163,12 @@ class InProcessConsumers implements SmartLifecycle {
                 if (!backoff.isZero()) {
                     Thread.sleep(backoff.toMillis());
                 }
-                if (consumeOnce(handler) < BATCH) {
+                int read = consumeOnce(handler);
+                if (read == 0) {
                     wakeUp.await(IDLE_POLL);
+                } else if (read < BATCH) {
+                    // More are likely on their way: let them gather into the next batch's transaction.
+                    wakeUp.gather(gather);
                 }
                 backoff = Duration.ZERO;
             } catch (InterruptedException stop) {

@@ -36,6 +36,7 @@ class OutboxRelay implements SmartLifecycle {
     private final boolean enabled;
     private final int batchSize;
     private final Duration idlePoll;
+    private final Duration gather;
     private volatile Thread worker;
     /** The highest position this instance has seen the relay state at: a rise it did not make wakes every group. */
     private final AtomicLong knownHigh = new AtomicLong(-1);
@@ -50,6 +51,7 @@ class OutboxRelay implements SmartLifecycle {
         this.enabled = properties.relay().enabled();
         this.batchSize = properties.relay().batchSize();
         this.idlePoll = properties.relay().idlePoll();
+        this.gather = properties.gather();
     }
 
     /**
@@ -119,10 +121,14 @@ class OutboxRelay implements SmartLifecycle {
                 if (!backoff.isZero()) {
                     Thread.sleep(backoff.toMillis());
                 }
-                // A short batch took everything there was: wait for the next commit's signal (or the poll)
-                // rather than spend a transaction finding the outbox empty.
-                if (relayOnce() < batchSize) {
+                // An empty look waits for the next commit's signal (or the poll) rather than spend a
+                // transaction finding the outbox empty; a short batch lets the next commits gather
+                // into one transaction (waybill.events.gather) before it looks again.
+                int published = relayOnce();
+                if (published == 0) {
                     signals.relay().await(idlePoll);
+                } else if (published < batchSize) {
+                    signals.relay().gather(gather);
                 }
                 backoff = Duration.ZERO;
             } catch (InterruptedException stop) {

@@ -15,6 +15,17 @@ final class Signal {
         }
     }
 
+    /**
+     * Lets {@code pause} pass whatever is raised meanwhile, then forgets those raises: the worker is
+     * about to look anyway, and sees everything committed before it looks.
+     */
+    void gather(Duration pause) throws InterruptedException {
+        if (!pause.isZero()) {
+            Thread.sleep(pause.toMillis());
+        }
+        permits.drainPermits();
+    }
+
     /** Waits until raised or {@code atMost} has passed; returns whether it was raised. */
     boolean await(Duration atMost) throws InterruptedException {
         if (permits.tryAcquire(atMost.toMillis(), TimeUnit.MILLISECONDS)) {

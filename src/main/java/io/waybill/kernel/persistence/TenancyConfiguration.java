@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 
 /**
@@ -54,7 +56,9 @@ class TenancyConfiguration {
         }
     }
 
+    /** Infrastructure, made before the post-processor that needs it: nothing is to post-process it. */
     @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static WorkerPools workerPools() {
         return new WorkerPools();
     }

@@ -115,19 +115,16 @@ class JdbcShipmentRepository implements ShipmentRepository {
     }
 
     @Override
-    public boolean exists(TrackingNumber trackingNumber) {
-        return jdbc.sql("select exists (select 1 from shipments.shipments where tracking_number = ?)")
-                .param(trackingNumber.value()).query(Boolean.class).single();
-    }
-
-    @Override
-    public void add(Shipment shipment) {
+    public boolean add(Shipment shipment) {
         ShipmentDetails d = shipment.details();
-        jdbc.sql("""
+        // The unique tracking number decides, not a look beforehand: a look sees only this tenant's rows
+        // (row-level security) and costs a round trip on every booking for a clash that almost never is.
+        int inserted = jdbc.sql("""
                 insert into shipments.shipments (id, tracking_number, customer_id, agent_id, hub_id, status,
                     source_address, destination_address, recipient_name, recipient_phone, weight_kg, description,
                     created_at, updated_at, service_level, promised_delivery_date, estimated_delivery)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (tracking_number) do nothing""")
                 .params(shipment.id(), shipment.trackingNumber().value(), shipment.customerId(), shipment.agentId(),
                         shipment.hubId(), shipment.status().wireName(), d.sourceAddress(), d.destinationAddress(),
                         d.recipientName(), d.recipientPhone(), d.weightKg(), d.description(),
@@ -135,12 +132,16 @@ class JdbcShipmentRepository implements ShipmentRepository {
                         shipment.serviceLevel().wireName(), date(shipment.promisedDeliveryDate()),
                         date(shipment.estimatedDelivery()))
                 .update();
+        if (inserted == 0) {
+            return false;
+        }
         appendHistory(shipment);
         appendRevisions(shipment);
         if (shipment.payment().isCashOnDelivery()) {
             // A new shipment has no payment row to remove.
             storePayment(shipment);
         }
+        return true;
     }
 
     @Override

@@ -74,7 +74,7 @@ class SettingsRecordsTest {
                 new PlatformProperties.Metrics(Duration.ofSeconds(5))));
         assertThat(context.getBean(EventsProperties.class)).isEqualTo(new EventsProperties(Duration.ofDays(7),
                 Duration.ofHours(1), new EventsProperties.Relay(true, 500, Duration.ofMillis(250)),
-                new EventsProperties.Kafka(6, (short) 1), 10));
+                new EventsProperties.Kafka(6, (short) 1), 10, Duration.ofMillis(20)));
         assertThat(context.getBean(OutgoingMailProperties.class)).isEqualTo(new OutgoingMailProperties(
                 "Waybill <no-reply@waybill.local>", Duration.ofSeconds(30), 8, Duration.ofMinutes(2), 4,
                 Duration.ofSeconds(10)));
