@@ -65,15 +65,11 @@ class AdminNetworkPages {
     String addHub(@RequestParam Map<String, String> form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         AdminPages.admin();
-        Hub hub;
-        try {
-            hub = network.addHub(hubChange(form));
-        } catch (RefusalException refusal) {
-            FormErrors.show(model, form, refusal, response);
-            return HUB_FORM;
-        }
-        redirect.addFlashAttribute("notice", "admin.hub.added");
-        return "redirect:/admin/pages/hubs/" + hub.id();
+        return SentForm.of(form, model, response).answer(RefusalException.class, () -> {
+            Hub hub = network.addHub(hubChange(form));
+            redirect.addFlashAttribute("notice", "admin.hub.added");
+            return "redirect:/admin/pages/hubs/" + hub.id();
+        }, HUB_FORM);
     }
 
     @GetMapping("/admin/pages/hubs/{id}")
@@ -97,15 +93,11 @@ class AdminNetworkPages {
     String changeHub(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         AdminPages.admin();
-        try {
+        return SentForm.of(form, model, response).answer(RefusalException.class, () -> {
             network.changeHub(id, hubChange(form));
-        } catch (RefusalException refusal) {
-            model.addAttribute("hub", network.hub(id));
-            FormErrors.show(model, form, refusal, response);
-            return HUB_FORM;
-        }
-        redirect.addFlashAttribute("notice", "admin.hub.changed");
-        return "redirect:/admin/pages/hubs/" + id;
+            redirect.addFlashAttribute("notice", "admin.hub.changed");
+            return "redirect:/admin/pages/hubs/" + id;
+        }, HUB_FORM, () -> model.addAttribute("hub", network.hub(id)));
     }
 
     /** Closes a hub, as {@code DELETE /admin/hubs/{id}}; refused while vehicles are based there. */
@@ -143,15 +135,11 @@ class AdminNetworkPages {
     String addVehicle(@RequestParam Map<String, String> form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         AdminPages.admin();
-        Vehicle vehicle;
-        try {
-            vehicle = network.addVehicle(vehicleChange(form));
-        } catch (RefusalException refusal) {
-            FormErrors.show(model, form, refusal, response);
-            return vehicleForm(model);
-        }
-        redirect.addFlashAttribute("notice", "admin.vehicle.added");
-        return "redirect:/admin/pages/vehicles/" + vehicle.id();
+        return SentForm.of(form, model, response).answer(RefusalException.class, () -> {
+            Vehicle vehicle = network.addVehicle(vehicleChange(form));
+            redirect.addFlashAttribute("notice", "admin.vehicle.added");
+            return "redirect:/admin/pages/vehicles/" + vehicle.id();
+        }, VEHICLE_FORM, () -> vehicleForm(model));
     }
 
     @GetMapping("/admin/pages/vehicles/{id}")
@@ -174,15 +162,14 @@ class AdminNetworkPages {
     String changeVehicle(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         AdminPages.admin();
-        try {
+        return SentForm.of(form, model, response).answer(RefusalException.class, () -> {
             network.changeVehicle(id, vehicleChange(form));
-        } catch (RefusalException refusal) {
+            redirect.addFlashAttribute("notice", "admin.vehicle.changed");
+            return "redirect:/admin/pages/vehicles/" + id;
+        }, VEHICLE_FORM, () -> {
             model.addAttribute("vehicle", network.vehicle(id));
-            FormErrors.show(model, form, refusal, response);
-            return vehicleForm(model);
-        }
-        redirect.addFlashAttribute("notice", "admin.vehicle.changed");
-        return "redirect:/admin/pages/vehicles/" + id;
+            vehicleForm(model);
+        });
     }
 
     /** Removes a vehicle from the fleet, as {@code DELETE /admin/vehicles/{id}}. */
