@@ -7,18 +7,13 @@ import io.waybill.support.ApiTest;
 import io.waybill.support.FakeOidcProvider;
 import io.waybill.support.FakeOidcProvider.Person;
 import io.waybill.support.Mailbox;
-import java.io.IOException;
-import java.net.CookieManager;
+import io.waybill.support.OidcBrowser;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +34,6 @@ import org.springframework.test.context.TestPropertySource;
 class ProviderSignInApiIT extends ApiTest {
 
     private static final FakeOidcProvider PROVIDER = new FakeOidcProvider();
-    private static final Pattern CODE = Pattern.compile("\"code\":\"([^\"]+)\"");
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry properties) {
@@ -53,7 +47,7 @@ class ProviderSignInApiIT extends ApiTest {
     void shouldCreateACustomerOnTheFirstSignInAndGiveWaybillsOwnTokens() throws Exception {
         Person person = person(Api.uniqueEmail("oidc.first"), true);
 
-        Browser browser = new Browser();
+        OidcBrowser browser = newBrowser();
         String code = browser.signInForCode(person, "");
         Api.Response tokens = api.post("/auth/oidc/token", null, Map.of("code", code));
 
@@ -118,7 +112,7 @@ class ProviderSignInApiIT extends ApiTest {
     void shouldRefuseAnEmailTheProviderHasNotVerified() throws Exception {
         String email = Api.uniqueEmail("oidc.unverified");
         for (Boolean verified : new Boolean[] {false, null}) {
-            HttpResponse<String> callback = new Browser().callback(person(email, verified), "");
+            HttpResponse<String> callback = newBrowser().callback(person(email, verified), "");
 
             assertThat(callback.statusCode()).isEqualTo(403);
             assertThat(callback.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -131,14 +125,14 @@ class ProviderSignInApiIT extends ApiTest {
 
     @Test
     void shouldRefuseACallbackWhoseStateThisBrowserDidNotStart() throws Exception {
-        Browser browser = new Browser();
+        OidcBrowser browser = newBrowser();
         PROVIDER.signIn(person(Api.uniqueEmail("oidc.state"), true));
         URI authorize = browser.start("");
         URI callback = browser.atProvider(authorize);
         String forged = callback.toString().replaceFirst("state=[^&]+", "state=forged-state");
 
         HttpResponse<String> refused = browser.get(URI.create(forged));
-        HttpResponse<String> elsewhere = new Browser().get(callback);
+        HttpResponse<String> elsewhere = newBrowser().get(callback);
 
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).contains("failed or expired");
@@ -147,7 +141,7 @@ class ProviderSignInApiIT extends ApiTest {
 
     @Test
     void shouldRefuseACodeUsedTwiceOrMadeUp() throws Exception {
-        String code = new Browser().signInForCode(person(Api.uniqueEmail("oidc.twice"), true), "");
+        String code = newBrowser().signInForCode(person(Api.uniqueEmail("oidc.twice"), true), "");
 
         assertThat(api.post("/auth/oidc/token", null, Map.of("code", code)).status()).isEqualTo(200);
         assertProblem(api.post("/auth/oidc/token", null, Map.of("code", code)), 401);
@@ -161,7 +155,7 @@ class ProviderSignInApiIT extends ApiTest {
         UUID id = signIn(person);
         assertThat(api.delete("/admin/users/" + id, admin().token()).status()).isEqualTo(204);
 
-        HttpResponse<String> refused = new Browser().callback(person, "");
+        HttpResponse<String> refused = newBrowser().callback(person, "");
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("disabled");
@@ -169,10 +163,10 @@ class ProviderSignInApiIT extends ApiTest {
 
     @Test
     void shouldSendTheCodeOnlyToAConfiguredReturnUri() throws Exception {
-        Browser browser = new Browser();
-        assertProblem(toApi(browser.get(uri("/auth/oidc/local?return_to=https%3A%2F%2Fevil.example%2F"))), 422);
-        assertProblem(toApi(browser.get(uri("/auth/oidc/local?for=somewhere"))), 422);
-        assertProblem(toApi(browser.get(uri("/auth/oidc/nowhere"))), 404);
+        OidcBrowser browser = newBrowser();
+        assertProblem(OidcBrowser.asApi(browser.get(uri("/auth/oidc/local?return_to=https%3A%2F%2Fevil.example%2F"))), 422);
+        assertProblem(OidcBrowser.asApi(browser.get(uri("/auth/oidc/local?for=somewhere"))), 422);
+        assertProblem(OidcBrowser.asApi(browser.get(uri("/auth/oidc/nowhere"))), 404);
 
         HttpResponse<String> callback = browser.callback(person(Api.uniqueEmail("oidc.app"), true),
                 "?return_to=waybill-test%3A%2F%2Fsigned-in");
@@ -186,7 +180,7 @@ class ProviderSignInApiIT extends ApiTest {
 
     @Test
     void shouldTellTheAppWhenTheSignInIsRefused() throws Exception {
-        HttpResponse<String> callback = new Browser().callback(person(Api.uniqueEmail("oidc.app.refused"), false),
+        HttpResponse<String> callback = newBrowser().callback(person(Api.uniqueEmail("oidc.app.refused"), false),
                 "?return_to=waybill-test%3A%2F%2Fsigned-in");
 
         assertThat(callback.statusCode()).isEqualTo(302);
@@ -196,7 +190,7 @@ class ProviderSignInApiIT extends ApiTest {
 
     @Test
     void shouldSignThePagesInWithAButtonForEachProvider() throws Exception {
-        Browser browser = new Browser();
+        OidcBrowser browser = newBrowser();
         assertThat(browser.get(uri("/signin")).body()).contains("Sign in with Local ID")
                 .contains("href=\"/auth/oidc/local?for=web\"");
 
@@ -213,7 +207,7 @@ class ProviderSignInApiIT extends ApiTest {
 
     @Test
     void shouldShowThePagesWhyTheProviderSignInWasRefused() throws Exception {
-        Browser browser = new Browser();
+        OidcBrowser browser = newBrowser();
         browser.callback(person(Api.uniqueEmail("oidc.pages.refused"), false), "?for=web");
 
         HttpResponse<String> refused = browser.get(uri("/signin/provider"));
@@ -224,7 +218,7 @@ class ProviderSignInApiIT extends ApiTest {
     }
 
     private UUID signIn(Person person) throws Exception {
-        String code = new Browser().signInForCode(person, "");
+        String code = newBrowser().signInForCode(person, "");
         Api.Response tokens = api.post("/auth/oidc/token", null, Map.of("code", code));
         assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
         assertThat(api.get("/auth/me", tokens.text("access_token")).status()).isEqualTo(200);
@@ -239,48 +233,8 @@ class ProviderSignInApiIT extends ApiTest {
         return URI.create("http://127.0.0.1:" + port() + path);
     }
 
-    private static Api.Response toApi(HttpResponse<String> response) {
-        return new Api.Response(response.statusCode(), response.headers().map(), response.body());
-    }
-
-    /** A browser: keeps cookies, follows no redirect by itself. */
-    private final class Browser {
-
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Starts a sign-in at Waybill; answers where Waybill sends the browser (the provider's authorize). */
-        URI start(String query) throws IOException, InterruptedException {
-            HttpResponse<String> started = get(uri("/auth/oidc/local" + query));
-            assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
-            URI authorize = URI.create(started.headers().firstValue("Location").orElseThrow());
-            assertThat(authorize.toString()).startsWith(PROVIDER.issuer() + "/authorize?");
-            return authorize;
-        }
-
-        /** Signs in at the provider; answers where the provider sends the browser back (Waybill's callback). */
-        URI atProvider(URI authorize) throws IOException, InterruptedException {
-            HttpResponse<String> signedIn = get(authorize);
-            assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
-            return URI.create(signedIn.headers().firstValue("Location").orElseThrow());
-        }
-
-        HttpResponse<String> callback(Person person, String query) throws IOException, InterruptedException {
-            PROVIDER.signIn(person);
-            return get(atProvider(start(query)));
-        }
-
-        String signInForCode(Person person, String query) throws IOException, InterruptedException {
-            HttpResponse<String> callback = callback(person, query);
-            assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
-            assertThat(callback.headers().firstValue("Cache-Control")).hasValue("no-store");
-            Matcher code = CODE.matcher(callback.body());
-            assertThat(code.find()).as(callback.body()).isTrue();
-            return code.group(1);
-        }
+    /** A browser signing in through the registration 'local'. */
+    private OidcBrowser newBrowser() {
+        return new OidcBrowser(port(), PROVIDER, "local");
     }
 }
