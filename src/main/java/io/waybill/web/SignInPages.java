@@ -110,7 +110,9 @@ class SignInPages {
         try {
             TenantContext.clear();
             // A tenant that does not exist is said so, beside the field (the API answers it as a wrong password).
-            tenants.tenantOfSlug(form.get(TENANT));
+            if (FormErrors.optional(form.get(TENANT)) != null) {
+                tenants.tenantOfSlug(form.get(TENANT));
+            }
             tenants.bindForEmail(form.get(TENANT), form.get("email"));
             tokens = identity.login(form.get("email"), form.get("password"), address);
         } catch (AuthenticationFailedException wrong) {
