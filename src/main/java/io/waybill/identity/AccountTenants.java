@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sets the tenant of a request that carries no token (sign-in, refresh, verification, password
- * reset) from the account it names, before the work reads anything: row-level security shows the
+ * reset) from the account it names, or from the identity provider it signs in with (each
+ * registration is one tenant's: {@link SignInProviders#tenantOf}), before the work reads anything: row-level security shows the
  * account only to its tenant's connections. A request that already has a tenant keeps it, and one
  * that names nothing known stays without (it is refused as an unknown email or token would be).
  * Called by the adapters, before the services' transactions check out their connections.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
+import io.waybill.support.Mailbox;
 import io.waybill.support.PageSession;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -60,6 +61,26 @@ class TenantSignInPagesIT extends ApiTest {
         assertThat(session.get("/portal").statusCode()).isEqualTo(200);
         assertThat(loginTo(bravo.slug(), email, PASSWORD).id()).isNotNull();
         assertProblem(api.post("/auth/login", null, Map.of("email", email, "password", PASSWORD)), 401);
+    }
+
+    @Test
+    void shouldResetThePasswordOfTheAccountInTheTenantTheFormNames() throws Exception {
+        TenantAdmin bravo = newTenant();
+        String email = Api.uniqueEmail("pages.reset.bravo");
+        registered(null, email);
+        registered(bravo.slug(), email);
+        Mailbox.await(email, 2);
+        PageSession session = new PageSession(port());
+
+        HttpResponse<String> asked = session.post("/forgot-password", Map.of("tenant", bravo.slug(), "email", email));
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+        String token = Mailbox.tokenIn(email, 3);
+        HttpResponse<String> reset = session.post("/reset-password", Map.of("token", token,
+                "new_password", "bravo-new-password"));
+
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        assertThat(loginTo(bravo.slug(), email, "bravo-new-password").id()).isNotNull();
+        assertThat(login(email, PASSWORD).id()).as("the default tenant's account keeps its password").isNotNull();
     }
 
     @Test
