@@ -1,6 +1,8 @@
 package io.waybill.identity;
 
+import io.waybill.kernel.ForbiddenException;
 import io.waybill.kernel.InvalidRequestException;
+import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.TenantContext;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sets the tenant of a request that carries no token (sign-in, refresh, verification, password
- * reset) from the account it names, before the work reads anything: row-level security shows the
+ * reset) from the account it names, or from the identity provider it signs in with (each
+ * registration is one tenant's: {@link SignInProviders#tenantOf}), before the work reads anything: row-level security shows the
  * account only to its tenant's connections. A request that already has a tenant keeps it, and one
  * that names nothing known stays without (it is refused as an unknown email or token would be).
  * Called by the adapters, before the services' transactions check out their connections.
@@ -18,9 +21,11 @@ import org.springframework.stereotype.Component;
 public class AccountTenants {
 
     private final TenantKeys keys;
+    private final SignInProviders providers;
 
-    AccountTenants(TenantKeys keys) {
+    AccountTenants(TenantKeys keys, SignInProviders providers) {
         this.keys = keys;
+        this.providers = providers;
     }
 
     /** The account with this address in the default tenant (a sign-in that names no tenant). */
@@ -57,6 +62,33 @@ public class AccountTenants {
             throw noSuchTenant();
         }
         TenantContext.set(named);
+    }
+
+    /**
+     * Binds the tenant an identity provider's registration signs in to ({@code waybill.oidc.tenants}):
+     * the provider's callback names no account Waybill knows yet, and its sign-in must find, link or
+     * create the account in that tenant only. Refused when the configured slug is no tenant's, and when
+     * the request is already another tenant's.
+     */
+    public void bindForProvider(String registration) {
+        UUID tenant = tenantOfProvider(registration);
+        if (TenantContext.current().filter(current -> !current.equals(tenant)).isPresent()) {
+            throw new ForbiddenException("This identity provider signs in to another tenant.");
+        }
+        TenantContext.set(tenant);
+    }
+
+    /** The tenant an identity provider's registration signs in to; refused (404) when its slug is no tenant's. */
+    public UUID tenantOfProvider(String registration) {
+        String slug = providers.tenantOf(registration);
+        return keys.ofSlug(slug).orElseThrow(() -> new NotFoundException("The identity provider '" + registration
+                + "' signs in to the tenant '" + slug + "', which this platform does not have: ask its operator "
+                + "to open that tenant or to correct " + SignInProviders.SETTING + "." + registration + "."));
+    }
+
+    /** The tenant of this slug (none: the default tenant); refused, naming the field {@code tenant}, when there is none. */
+    public UUID tenantOfSlug(String tenantSlug) {
+        return keys.ofSlug(slugOrDefault(tenantSlug)).orElseThrow(AccountTenants::noSuchTenant);
     }
 
     private static InvalidRequestException noSuchTenant() {

@@ -5,6 +5,7 @@ import io.waybill.kernel.ForbiddenException;
 import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.Role;
 import io.waybill.kernel.SingleLineText;
+import io.waybill.kernel.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * the one linked to that identity (issuer and subject); the first time, it is the live account with
  * the address the provider verified, or a new customer account with it. The browser is handed a
  * one-time code, not tokens: the code is traded once, within a minute, for the pair a password login
- * gives, so that no token travels in a URL or a browser's history.
+ * gives, so that no token travels in a URL or a browser's history. Each provider's registration
+ * signs in to one tenant ({@link SignInProviders#tenantOf}): its accounts and links are that tenant's,
+ * and the same person may have an account in each tenant whose provider they sign in with.
  */
 @Service
 public class ProviderSignIn {
@@ -36,6 +39,7 @@ public class ProviderSignIn {
             + "verify it with the provider, or sign in with a password.";
     static final String DISABLED = "This Waybill account is disabled.";
     static final String BAD_CODE = "The sign-in code is invalid, expired or already used.";
+    static final String OTHER_TENANT = "This identity provider signs in to another tenant.";
 
     private final UserRepository users;
     private final ProviderLinkRepository links;
@@ -43,11 +47,14 @@ public class ProviderSignIn {
     private final AccountAnnouncements announcements;
     private final IdentityService identity;
     private final PasswordEncoder passwords;
+    private final AccountTenants tenants;
     private final Clock clock;
 
     ProviderSignIn(UserRepository users, ProviderLinkRepository links, AccountTokenRepository codes,
-            AccountAnnouncements announcements, IdentityService identity, PasswordEncoder passwords, Clock clock) {
+            AccountAnnouncements announcements, IdentityService identity, PasswordEncoder passwords,
+            AccountTenants tenants, Clock clock) {
         this.users = users;
+        this.tenants = tenants;
         this.links = links;
         this.codes = codes;
         this.announcements = announcements;
@@ -56,9 +63,17 @@ public class ProviderSignIn {
         this.clock = clock;
     }
 
-    /** The account this identity signs in as, found, linked or created, and a one-time code for its tokens. */
+    /**
+     * The account this identity signs in as, found, linked or created, and a one-time code for its
+     * tokens. The work must be the registration's tenant's ({@link AccountTenants#bindForProvider}):
+     * the links and accounts it reads and writes are the connection's tenant's, so any other tenant's
+     * would link or open an account there.
+     */
     @Transactional
     public SignInCode signIn(ProviderIdentity who) {
+        if (!TenantContext.current().equals(Optional.of(tenants.tenantOfProvider(who.registration())))) {
+            throw new ForbiddenException(OTHER_TENANT);
+        }
         Instant now = clock.instant();
         Optional<ProviderLink> link = links.find(who.issuer(), who.subject());
         User user;

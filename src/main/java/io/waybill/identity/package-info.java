@@ -2,7 +2,9 @@
  * Accounts and their credentials: registration, passwords, roles, access and refresh tokens, API
  * keys, and the first admin; tenants (one company each on a shared deployment), which a platform
  * operator opens with their first admins ({@link io.waybill.identity.TenantService}), and the tenant
- * a request without a token belongs to ({@link io.waybill.identity.AccountTenants}). Other modules learn about users from its events
+ * a request without a token belongs to ({@link io.waybill.identity.AccountTenants}), which for a
+ * sign-in with an identity provider is the tenant its registration is configured for
+ * ({@link io.waybill.identity.SignInProviders}). Other modules learn about users from its events
  * ({@link io.waybill.identity.UserRegistered}, {@link io.waybill.identity.UserUpdated},
  * {@link io.waybill.identity.UserDeleted}, {@link io.waybill.identity.ApiKeyIssued},
  * {@link io.waybill.identity.ApiKeyRevoked}), never from its tables. Whether an account is active,

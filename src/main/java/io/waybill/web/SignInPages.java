@@ -11,8 +11,10 @@ import io.waybill.identity.TokenPair;
 import io.waybill.kernel.AuthenticationFailedException;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.ForbiddenException;
+import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.RefusalException;
 import io.waybill.kernel.Role;
+import io.waybill.kernel.TenantContext;
 import io.waybill.security.RateLimit;
 import io.waybill.security.Throttle;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,10 +35,19 @@ import org.springframework.web.bind.annotation.RequestParam;
  * the identity module's services, counted against the same per-address limits as the API's routes.
  * Sign-in with an identity provider, when one is configured, starts at the API's
  * {@code /auth/oidc/{registration}?for=web} and ends here, on {@code /signin/provider}.
+ *
+ * <p>Signing in, registering and asking for a reset are a tenant's: the form's optional {@code tenant}
+ * (a slug; none is the default tenant), which {@code ?tenant=<slug>} fills in. The sign-in page shows
+ * the buttons of that tenant's identity providers only, and the session is the tenant's that the
+ * account is ({@link SignedIn}). A form sent from a signed-in session is a new sign-in: the session's
+ * tenant does not carry over to it.
  */
 @Controller
 @Hidden
 class SignInPages {
+
+    /** The form field, and the query parameter, naming the tenant by its slug. */
+    static final String TENANT = "tenant";
 
     private final IdentityService identity;
     private final EmailVerificationService verification;
@@ -60,10 +71,16 @@ class SignInPages {
         this.providers = providers;
     }
 
-    /** The "Sign in with ..." buttons: one per configured identity provider, none without. */
+    /** The "Sign in with ..." buttons: one per identity provider of the page's tenant, none without. */
     @ModelAttribute("providers")
-    List<SignInProviders.Provider> providers() {
-        return providers.all();
+    List<SignInProviders.Provider> providers(@RequestParam(name = TENANT, required = false) String tenant) {
+        return providers.of(tenant);
+    }
+
+    /** The slug of the tenant the page or form names, carried by its links to the other forms; null for the default. */
+    @ModelAttribute(TENANT)
+    String tenant(@RequestParam(name = TENANT, required = false) String tenant) {
+        return FormErrors.optional(tenant) == null ? null : tenant.strip();
     }
 
     /** The page the visitor was on its way to when sent to sign in, carried by the form; null when none or unsafe. */
@@ -73,9 +90,9 @@ class SignInPages {
     }
 
     @GetMapping("/signin")
-    String signInForm(Model model) {
-        FormErrors.empty(model);
-        return "web/signin";
+    String signInForm(@RequestParam(name = TENANT, required = false) String tenant, Model model,
+            HttpServletResponse response) {
+        return tenantsForm(tenant, model, response, "web/signin");
     }
 
     @PostMapping("/signin")
@@ -91,7 +108,12 @@ class SignInPages {
         }
         TokenPair tokens;
         try {
-            tenants.bindForEmail(form.get("email"));
+            TenantContext.clear();
+            // A tenant that does not exist is said so, beside the field (the API answers it as a wrong password).
+            if (FormErrors.optional(form.get(TENANT)) != null) {
+                tenants.tenantOfSlug(form.get(TENANT));
+            }
+            tenants.bindForEmail(form.get(TENANT), form.get("email"));
             tokens = identity.login(form.get("email"), form.get("password"), address);
         } catch (AuthenticationFailedException wrong) {
             return sent.refused(wrong, "web/signin");
@@ -125,8 +147,12 @@ class SignInPages {
         }
         if (code != null) {
             try {
+                // The code is the tenant's of the provider it signed in with, and so is the session it opens.
+                TenantContext.clear();
+                tenants.bindForAccountToken(code);
                 TokenPair tokens = providerSignIn.redeem(code);
-                String email = identity.me(new Caller(tokens.userId(), tokens.role())).email().value();
+                String email = identity.me(new Caller(tokens.userId(), tokens.role(), TenantContext.currentOrDefault()))
+                        .email().value();
                 signedIn.signIn(tokens, email, request, response);
                 return "redirect:" + Landing.home(tokens.role());
             } catch (RefusalException refused) {
@@ -147,17 +173,18 @@ class SignInPages {
     }
 
     @GetMapping("/register")
-    String registerForm(Model model) {
-        FormErrors.empty(model);
-        return "web/register";
+    String registerForm(@RequestParam(name = TENANT, required = false) String tenant, Model model,
+            HttpServletResponse response) {
+        return tenantsForm(tenant, model, response, "web/register");
     }
 
     @PostMapping("/register")
     String register(@RequestParam Map<String, String> form, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         return counted(RateLimit.REGISTRATION, form, model, request, response, "web/register", () -> {
-            // The pages are the default tenant's: its account, whether or not work without a tenant sees anything.
-            tenants.bindForRegistration(null);
+            // The form's tenant (none: the default tenant's), whether or not work without a tenant sees anything.
+            TenantContext.clear();
+            tenants.bindForRegistration(FormErrors.optional(form.get(TENANT)));
             identity.register(null, new IdentityService.Registration(form.get("email"), form.get("password"),
                     FormErrors.optional(form.get("full_name")), FormErrors.optional(form.get("phone")), Role.CUSTOMER));
             TokenPair tokens = identity.login(form.get("email"), form.get("password"), request.getRemoteAddr());
@@ -184,16 +211,17 @@ class SignInPages {
     }
 
     @GetMapping("/forgot-password")
-    String forgotForm(Model model) {
-        FormErrors.empty(model);
-        return "web/forgot-password";
+    String forgotForm(@RequestParam(name = TENANT, required = false) String tenant, Model model,
+            HttpServletResponse response) {
+        return tenantsForm(tenant, model, response, "web/forgot-password");
     }
 
     @PostMapping("/forgot-password")
     String forgot(@RequestParam Map<String, String> form, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         return counted(RateLimit.MAIL_REQUEST, form, model, request, response, "web/forgot-password", () -> {
-            tenants.bindForEmail(form.get("email"));
+            TenantContext.clear();
+            tenants.bindForEmail(form.get(TENANT), form.get("email"));
             passwordReset.request(form.get("email"));
             model.addAttribute("done", "forgot.done");
             return "web/done";
@@ -215,6 +243,25 @@ class SignInPages {
             model.addAttribute("done", "reset.done");
             return "web/done";
         });
+    }
+
+    /**
+     * A tenant's form, empty but for the tenant {@code ?tenant=} names; when no tenant has that slug,
+     * the form says so beside its field, answered 404.
+     */
+    private String tenantsForm(String tenant, Model model, HttpServletResponse response, String page) {
+        FormErrors.empty(model);
+        if (FormErrors.optional(tenant) != null) {
+            Map<String, String> named = Map.of(TENANT, tenant.strip());
+            model.addAttribute("form", named);
+            try {
+                tenants.tenantOfSlug(tenant);
+            } catch (InvalidRequestException unknown) {
+                FormErrors.show(model, named, unknown, response);
+                response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            }
+        }
+        return page;
     }
 
     /** A form whose every sending counts against a per-address limit, as its API route does. */

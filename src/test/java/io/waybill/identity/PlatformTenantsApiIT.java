@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waybill.support.Api;
 import io.waybill.kernel.TenantContext;
 import io.waybill.support.ApiTest;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Platform operators open tenants with their first admins (POST /platform/tenants); people register
@@ -150,10 +147,5 @@ class PlatformTenantsApiIT extends ApiTest {
         String acmeShipment = book(acmeCustomer).text("id");
         assertProblem(api.get("/shipments/" + acmeShipment, admin().token()), 404);
         assertThat(api.get("/shipments/" + acmeShipment, acme.admin().token()).status()).isEqualTo(200);
-    }
-
-    private static String tenantClaim(String token) {
-        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-        return JsonMapper.builder().build().readTree(payload).get("tid").asString();
     }
 }

@@ -2,23 +2,20 @@ package io.waybill.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waybill.kernel.TenantContext;
 import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
 import io.waybill.support.FakeOidcProvider;
 import io.waybill.support.FakeOidcProvider.Person;
 import io.waybill.support.Mailbox;
-import java.io.IOException;
-import java.net.CookieManager;
+import io.waybill.support.OidcBrowser;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +36,6 @@ import org.springframework.test.context.TestPropertySource;
 class ProviderSignInApiIT extends ApiTest {
 
     private static final FakeOidcProvider PROVIDER = new FakeOidcProvider();
-    private static final Pattern CODE = Pattern.compile("\"code\":\"([^\"]+)\"");
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry properties) {
@@ -53,7 +49,7 @@ class ProviderSignInApiIT extends ApiTest {
     void shouldCreateACustomerOnTheFirstSignInAndGiveWaybillsOwnTokens() throws Exception {
         Person person = person(Api.uniqueEmail("oidc.first"), true);
 
-        Browser browser = new Browser();
+        OidcBrowser browser = newBrowser();
         String code = browser.signInForCode(person, "");
         Api.Response tokens = api.post("/auth/oidc/token", null, Map.of("code", code));
 
@@ -67,10 +63,11 @@ class ProviderSignInApiIT extends ApiTest {
         assertThat(api.post("/auth/refresh", null, Map.of("refresh_token", tokens.text("refresh_token"))).status())
                 .isEqualTo(200);
         UUID userId = UUID.fromString(tokens.text("user_id"));
-        assertThat(jdbc.sql("select email_verified_at is not null from identity.users where id = ?").param(userId)
-                .query(Boolean.class).single()).isTrue();
-        assertThat(jdbc.sql("select count(*) from audit.events where kind = 'sign_in' and actor_id = ? "
-                + "and credential = 'oidc local'").param(userId).query(Long.class).single()).isEqualTo(1);
+        // The registration 'local' is the default tenant's (waybill.oidc.tenants does not name it).
+        assertThat(inDefaultTenant(() -> jdbc.sql("select email_verified_at is not null from identity.users where id = ?")
+                .param(userId).query(Boolean.class).single())).isTrue();
+        assertThat(inDefaultTenant(() -> jdbc.sql("select count(*) from audit.events where kind = 'sign_in' "
+                + "and actor_id = ? and credential = 'oidc local'").param(userId).query(Long.class).single())).isEqualTo(1);
         // PKCE and the nonce went to the provider; the provider checked the verifier before it answered.
         Map<String, String> authorization = PROVIDER.authorizations().get(PROVIDER.authorizations().size() - 1).parameters();
         assertThat(authorization).containsEntry("code_challenge_method", "S256").containsKey("nonce")
@@ -99,8 +96,8 @@ class ProviderSignInApiIT extends ApiTest {
 
         assertThat(signedIn).isEqualTo(customer.id());
         assertThat(login(customer.email(), PASSWORD).id()).isEqualTo(customer.id());
-        assertThat(jdbc.sql("select count(*) from identity.provider_links where user_id = ?").param(customer.id())
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(inDefaultTenant(() -> jdbc.sql("select count(*) from identity.provider_links where user_id = ?")
+                .param(customer.id()).query(Long.class).single())).isEqualTo(1);
     }
 
     @Test
@@ -118,27 +115,27 @@ class ProviderSignInApiIT extends ApiTest {
     void shouldRefuseAnEmailTheProviderHasNotVerified() throws Exception {
         String email = Api.uniqueEmail("oidc.unverified");
         for (Boolean verified : new Boolean[] {false, null}) {
-            HttpResponse<String> callback = new Browser().callback(person(email, verified), "");
+            HttpResponse<String> callback = newBrowser().callback(person(email, verified), "");
 
             assertThat(callback.statusCode()).isEqualTo(403);
             assertThat(callback.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(callback.body()).contains("has not verified the email address");
         }
-        assertThat(jdbc.sql("select count(*) from identity.users where email = ?").param(email.toLowerCase())
-                .query(Long.class).single()).isZero();
+        assertThat(inDefaultTenant(() -> jdbc.sql("select count(*) from identity.users where email = ?")
+                .param(email.toLowerCase()).query(Long.class).single())).isZero();
     }
 
     @Test
     void shouldRefuseACallbackWhoseStateThisBrowserDidNotStart() throws Exception {
-        Browser browser = new Browser();
+        OidcBrowser browser = newBrowser();
         PROVIDER.signIn(person(Api.uniqueEmail("oidc.state"), true));
         URI authorize = browser.start("");
         URI callback = browser.atProvider(authorize);
         String forged = callback.toString().replaceFirst("state=[^&]+", "state=forged-state");
 
         HttpResponse<String> refused = browser.get(URI.create(forged));
-        HttpResponse<String> elsewhere = new Browser().get(callback);
+        HttpResponse<String> elsewhere = newBrowser().get(callback);
 
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).contains("failed or expired");
@@ -147,7 +144,7 @@ class ProviderSignInApiIT extends ApiTest {
 
     @Test
     void shouldRefuseACodeUsedTwiceOrMadeUp() throws Exception {
-        String code = new Browser().signInForCode(person(Api.uniqueEmail("oidc.twice"), true), "");
+        String code = newBrowser().signInForCode(person(Api.uniqueEmail("oidc.twice"), true), "");
 
         assertThat(api.post("/auth/oidc/token", null, Map.of("code", code)).status()).isEqualTo(200);
         assertProblem(api.post("/auth/oidc/token", null, Map.of("code", code)), 401);
@@ -161,7 +158,7 @@ class ProviderSignInApiIT extends ApiTest {
         UUID id = signIn(person);
         assertThat(api.delete("/admin/users/" + id, admin().token()).status()).isEqualTo(204);
 
-        HttpResponse<String> refused = new Browser().callback(person, "");
+        HttpResponse<String> refused = newBrowser().callback(person, "");
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("disabled");
@@ -169,10 +166,10 @@ class ProviderSignInApiIT extends ApiTest {
 
     @Test
     void shouldSendTheCodeOnlyToAConfiguredReturnUri() throws Exception {
-        Browser browser = new Browser();
-        assertProblem(toApi(browser.get(uri("/auth/oidc/local?return_to=https%3A%2F%2Fevil.example%2F"))), 422);
-        assertProblem(toApi(browser.get(uri("/auth/oidc/local?for=somewhere"))), 422);
-        assertProblem(toApi(browser.get(uri("/auth/oidc/nowhere"))), 404);
+        OidcBrowser browser = newBrowser();
+        assertProblem(OidcBrowser.asApi(browser.get(uri("/auth/oidc/local?return_to=https%3A%2F%2Fevil.example%2F"))), 422);
+        assertProblem(OidcBrowser.asApi(browser.get(uri("/auth/oidc/local?for=somewhere"))), 422);
+        assertProblem(OidcBrowser.asApi(browser.get(uri("/auth/oidc/nowhere"))), 404);
 
         HttpResponse<String> callback = browser.callback(person(Api.uniqueEmail("oidc.app"), true),
                 "?return_to=waybill-test%3A%2F%2Fsigned-in");
@@ -186,7 +183,7 @@ class ProviderSignInApiIT extends ApiTest {
 
     @Test
     void shouldTellTheAppWhenTheSignInIsRefused() throws Exception {
-        HttpResponse<String> callback = new Browser().callback(person(Api.uniqueEmail("oidc.app.refused"), false),
+        HttpResponse<String> callback = newBrowser().callback(person(Api.uniqueEmail("oidc.app.refused"), false),
                 "?return_to=waybill-test%3A%2F%2Fsigned-in");
 
         assertThat(callback.statusCode()).isEqualTo(302);
@@ -196,7 +193,7 @@ class ProviderSignInApiIT extends ApiTest {
 
     @Test
     void shouldSignThePagesInWithAButtonForEachProvider() throws Exception {
-        Browser browser = new Browser();
+        OidcBrowser browser = newBrowser();
         assertThat(browser.get(uri("/signin")).body()).contains("Sign in with Local ID")
                 .contains("href=\"/auth/oidc/local?for=web\"");
 
@@ -213,7 +210,7 @@ class ProviderSignInApiIT extends ApiTest {
 
     @Test
     void shouldShowThePagesWhyTheProviderSignInWasRefused() throws Exception {
-        Browser browser = new Browser();
+        OidcBrowser browser = newBrowser();
         browser.callback(person(Api.uniqueEmail("oidc.pages.refused"), false), "?for=web");
 
         HttpResponse<String> refused = browser.get(uri("/signin/provider"));
@@ -224,7 +221,7 @@ class ProviderSignInApiIT extends ApiTest {
     }
 
     private UUID signIn(Person person) throws Exception {
-        String code = new Browser().signInForCode(person, "");
+        String code = newBrowser().signInForCode(person, "");
         Api.Response tokens = api.post("/auth/oidc/token", null, Map.of("code", code));
         assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
         assertThat(api.get("/auth/me", tokens.text("access_token")).status()).isEqualTo(200);
@@ -235,52 +232,17 @@ class ProviderSignInApiIT extends ApiTest {
         return new Person(UUID.randomUUID().toString(), email, verified, "Asha From The Provider");
     }
 
+    /** Reads as the default tenant's work, whether or not work without a tenant sees anything. */
+    private static <T> T inDefaultTenant(Supplier<T> query) {
+        return TenantContext.callAs(TenantContext.DEFAULT, query);
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port() + path);
     }
 
-    private static Api.Response toApi(HttpResponse<String> response) {
-        return new Api.Response(response.statusCode(), response.headers().map(), response.body());
-    }
-
-    /** A browser: keeps cookies, follows no redirect by itself. */
-    private final class Browser {
-
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Starts a sign-in at Waybill; answers where Waybill sends the browser (the provider's authorize). */
-        URI start(String query) throws IOException, InterruptedException {
-            HttpResponse<String> started = get(uri("/auth/oidc/local" + query));
-            assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
-            URI authorize = URI.create(started.headers().firstValue("Location").orElseThrow());
-            assertThat(authorize.toString()).startsWith(PROVIDER.issuer() + "/authorize?");
-            return authorize;
-        }
-
-        /** Signs in at the provider; answers where the provider sends the browser back (Waybill's callback). */
-        URI atProvider(URI authorize) throws IOException, InterruptedException {
-            HttpResponse<String> signedIn = get(authorize);
-            assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
-            return URI.create(signedIn.headers().firstValue("Location").orElseThrow());
-        }
-
-        HttpResponse<String> callback(Person person, String query) throws IOException, InterruptedException {
-            PROVIDER.signIn(person);
-            return get(atProvider(start(query)));
-        }
-
-        String signInForCode(Person person, String query) throws IOException, InterruptedException {
-            HttpResponse<String> callback = callback(person, query);
-            assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
-            assertThat(callback.headers().firstValue("Cache-Control")).hasValue("no-store");
-            Matcher code = CODE.matcher(callback.body());
-            assertThat(code.find()).as(callback.body()).isTrue();
-            return code.group(1);
-        }
+    /** A browser signing in through the registration 'local'. */
+    private OidcBrowser newBrowser() {
+        return new OidcBrowser(port(), PROVIDER, "local");
     }
 }

@@ -2,6 +2,8 @@ package io.waybill.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the tests that drive the whole server over real HTTP on a random port, against a real
@@ -105,7 +108,11 @@ public abstract class ApiTest {
      * {@code email} and tokens, the tenant's slug in {@code slug}.
      */
     protected TenantAdmin newTenant() {
-        String slug = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        return newTenant("t-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** As {@link #newTenant()}, with this slug (a test's configuration may name it before the tenant exists). */
+    protected TenantAdmin newTenant(String slug) {
         String email = Api.uniqueEmail("tenant-admin");
         Api.Response opened = api.post("/platform/tenants", platformOperator().token(), Map.of("slug", slug,
                 "display_name", "Company " + slug, "admin_email", email, "admin_password", PASSWORD));
@@ -218,6 +225,12 @@ public abstract class ApiTest {
     }
 
     /** Books a shipment from Chennai to Bangalore as this customer and returns the response. */
+    /** The tenant an access token says its account belongs to (its {@code tid} claim). */
+    protected static String tenantClaim(String token) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        return JsonMapper.builder().build().readTree(payload).get("tid").asString();
+    }
+
     protected Api.Response book(Account customer) {
         Api.Response response = api.post("/shipments", customer.token(),
                 Map.of("source_address", "Chennai", "destination_address", "Bangalore"));

@@ -1,8 +1,12 @@
 package io.waybill.identity.oidc;
 
+import io.waybill.identity.AccountTenants;
 import io.waybill.identity.ProviderSignIn;
+import io.waybill.identity.SignInProviders;
+import io.waybill.kernel.InvalidSettingException;
 import io.waybill.kernel.web.Problems;
 import io.waybill.security.Throttle;
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.ConditionalOnOAuth2ClientRegistrationProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,8 +47,15 @@ class OidcSignInConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     SecurityFilterChain providerSignInChain(HttpSecurity http, ClientRegistrationRepository registrations,
-            ProviderSignIn signIns, Problems problems, Throttle throttle, OidcProperties properties) throws Exception {
-        SignInCompletion completion = new SignInCompletion(signIns, problems);
+            ProviderSignIn signIns, Problems problems, Throttle throttle, OidcProperties properties,
+            AccountTenants tenants, SignInProviders providers) throws Exception {
+        List<String> unknown = providers.unknownRegistrations();
+        if (!unknown.isEmpty()) {
+            throw new InvalidSettingException("waybill.oidc.tenants." + unknown.get(0), "waybill.oidc.tenants names "
+                    + "identity providers that are not configured: " + unknown + ".", "Name each provider by the id of "
+                    + "its registration (spring.security.oauth2.client.registration.<id>), or remove the setting.");
+        }
+        SignInCompletion completion = new SignInCompletion(signIns, tenants, problems);
         http.securityMatcher(new OrRequestMatcher(
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, START + "/*"),
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, CALLBACK)))
@@ -62,7 +73,7 @@ class OidcSignInConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")))
-                .addFilterBefore(new SignInStart(registrations, properties.returnUris(), problems),
+                .addFilterBefore(new SignInStart(registrations, properties.returnUris(), tenants, problems),
                         OAuth2AuthorizationRequestRedirectFilter.class)
                 .addFilterBefore(new CallbackThrottle(throttle, problems), OAuth2LoginAuthenticationFilter.class)
                 .oauth2Login(login -> login

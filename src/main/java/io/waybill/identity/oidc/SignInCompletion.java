@@ -1,10 +1,13 @@
 package io.waybill.identity.oidc;
 
+import io.waybill.identity.AccountTenants;
 import io.waybill.identity.ProviderIdentity;
 import io.waybill.identity.ProviderSignIn;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.ForbiddenException;
+import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.RefusalException;
+import io.waybill.kernel.TenantContext;
 import io.waybill.kernel.web.Problems;
 import io.waybill.security.SignInRecord;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,10 +40,12 @@ final class SignInCompletion implements AuthenticationSuccessHandler, Authentica
     private static final Logger log = LoggerFactory.getLogger(SignInCompletion.class);
 
     private final ProviderSignIn signIns;
+    private final AccountTenants tenants;
     private final Problems problems;
 
-    SignInCompletion(ProviderSignIn signIns, Problems problems) {
+    SignInCompletion(ProviderSignIn signIns, AccountTenants tenants, Problems problems) {
         this.signIns = signIns;
+        this.tenants = tenants;
         this.problems = problems;
     }
 
@@ -56,14 +61,19 @@ final class SignInCompletion implements AuthenticationSuccessHandler, Authentica
         }
         ProviderSignIn.SignInCode code;
         try {
+            // The registration's tenant, and no other, is this sign-in's (and the audit entry's) for the rest of the request.
+            tenants.bindForProvider(token.getAuthorizedClientRegistrationId());
             code = signIns.signIn(new ProviderIdentity(token.getAuthorizedClientRegistrationId(),
                     user.getIssuer().toString(), user.getSubject(), user.getEmail(),
                     emailVerified(user), user.getFullName()));
+        } catch (NotFoundException noTenant) {
+            refuse(request, response, started, HttpStatus.NOT_FOUND, noTenant);
+            return;
         } catch (RefusalException refusal) {
             refuse(request, response, started, HttpStatus.FORBIDDEN, refusal);
             return;
         }
-        SignInRecord.signedIn(request, new Caller(code.userId(), code.role()),
+        SignInRecord.signedIn(request, new Caller(code.userId(), code.role(), TenantContext.currentOrDefault()),
                 "oidc " + token.getAuthorizedClientRegistrationId());
         request.setAttribute(SIGNED_IN, Boolean.TRUE);
         response.setHeader("Cache-Control", "no-store");

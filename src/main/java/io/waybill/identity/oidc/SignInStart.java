@@ -1,5 +1,7 @@
 package io.waybill.identity.oidc;
 
+import io.waybill.identity.AccountTenants;
+import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,8 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Checks a sign-in's start before Spring Security redirects to the provider, and answers a problem
- * body for a mistake: an unknown provider (404), a {@code return_to} that is not one of the
- * configured URIs, or a {@code for} other than {@code web} (422).
+ * body for a mistake: an unknown provider, or one whose tenant ({@code waybill.oidc.tenants}) this
+ * platform does not have (404), a {@code return_to} that is not one of the configured URIs, or a
+ * {@code for} other than {@code web} (422).
  */
 final class SignInStart extends OncePerRequestFilter {
 
@@ -29,10 +32,13 @@ final class SignInStart extends OncePerRequestFilter {
             .matcher(HttpMethod.GET, OidcSignInConfiguration.START + "/{registration}");
     private final ClientRegistrationRepository registrations;
     private final List<String> returnUris;
+    private final AccountTenants tenants;
     private final Problems problems;
 
-    SignInStart(ClientRegistrationRepository registrations, List<String> returnUris, Problems problems) {
+    SignInStart(ClientRegistrationRepository registrations, List<String> returnUris, AccountTenants tenants,
+            Problems problems) {
         this.registrations = registrations;
+        this.tenants = tenants;
         this.returnUris = returnUris;
         this.problems = problems;
     }
@@ -48,14 +54,28 @@ final class SignInStart extends OncePerRequestFilter {
         String registration = match.getVariables().get("registration");
         String purpose = request.getParameter("for");
         String returnTo = request.getParameter("return_to");
-        if (registrations.findByRegistrationId(registration) == null) {
+        boolean configured = registrations.findByRegistrationId(registration) != null;
+        String noTenant = configured ? noTenant(registration) : null;
+        if (!configured) {
             problems.write(response, request, HttpStatus.NOT_FOUND, "No identity provider is configured by that name.");
         } else if (purpose != null && !FOR_PAGES.equals(purpose)) {
             invalid(request, response, "for", "must be 'web' or absent");
         } else if (returnTo != null && (purpose != null || !returnUris.contains(returnTo))) {
             invalid(request, response, "return_to", "is not one of the return URIs configured for apps");
+        } else if (noTenant != null) {
+            problems.write(response, request, HttpStatus.NOT_FOUND, noTenant);
         } else {
             chain.doFilter(request, response);
+        }
+    }
+
+    /** Why this provider signs in nowhere (its tenant does not exist), or null when its tenant does. */
+    private String noTenant(String registration) {
+        try {
+            tenants.tenantOfProvider(registration);
+            return null;
+        } catch (NotFoundException missing) {
+            return missing.getMessage();
         }
     }
 
