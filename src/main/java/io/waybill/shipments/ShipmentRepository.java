@@ -2,6 +2,7 @@ package io.waybill.shipments;
 
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,6 +45,13 @@ public interface ShipmentRepository {
 
     /** Stores the shipment's current state and appends its unsaved history. */
     void update(Shipment shipment);
+
+    /**
+     * Records the hub a shipment goes through ({@link Shipment#routeTo}) without loading it: routing
+     * checks no rule, and every booking is routed once. The row's lock orders it with the changes
+     * that load the shipment locked. False when there is no such shipment.
+     */
+    boolean route(UUID shipmentId, UUID hubId, Instant at);
 
     /** The shipments of these ids, as line haul checks them, without loading or locking them; unknown ids left out. */
     default List<ParcelAtHub> parcels(java.util.Collection<UUID> ids) {

@@ -497,9 +497,9 @@ public class ShipmentService {
     /** Records the hub that takes a shipment in, as the network module assigned it. */
     @Transactional
     void routeToHub(UUID shipmentId, UUID hubId) {
-        Shipment shipment = shipments.lock(shipmentId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
-        shipment.routeTo(hubId, clock.instant());
-        shipments.update(shipment);
+        if (!shipments.route(shipmentId, hubId, clock.instant())) {
+            throw new NotFoundException(NOT_FOUND);
+        }
     }
 
     private UUID customerFor(Caller caller, UUID onBehalfOf) {

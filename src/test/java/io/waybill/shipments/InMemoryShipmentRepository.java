@@ -2,6 +2,7 @@ package io.waybill.shipments;
 
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,16 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
         if (stored.putIfAbsent(shipment.id(), copy(shipment)) != null) {
             throw new IllegalStateException("shipment " + shipment.id() + " is stored already");
         }
+        return true;
+    }
+
+    @Override
+    public boolean route(UUID shipmentId, UUID hubId, Instant at) {
+        Shipment shipment = stored.get(shipmentId);
+        if (shipment == null) {
+            return false;
+        }
+        shipment.routeTo(hubId, at);
         return true;
     }
 

@@ -145,6 +145,12 @@ class JdbcShipmentRepository implements ShipmentRepository {
     }
 
     @Override
+    public boolean route(UUID shipmentId, UUID hubId, Instant at) {
+        return jdbc.sql("update shipments.shipments set hub_id = ?, updated_at = ? where id = ?")
+                .params(hubId, Timestamp.from(at), shipmentId).update() == 1;
+    }
+
+    @Override
     public void update(Shipment shipment) {
         ShipmentDetails d = shipment.details();
         jdbc.sql("""
