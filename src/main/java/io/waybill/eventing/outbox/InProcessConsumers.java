@@ -7,6 +7,7 @@ import io.waybill.kernel.TenantContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,17 +123,36 @@ class InProcessConsumers implements SmartLifecycle {
                     .query((rs, n) -> new OutboxRecord(rs.getLong("id"), rs.getLong("position"),
                             rs.getString("topic"), rs.getString("event_key"), rs.getString("envelope")))
                     .list();
-            // The connection's tenant is switched only where the next event's differs (a round trip each).
-            UUID acting = TenantContext.DEFAULT;
+            // Each envelope is read as the current record, so that one that cannot be read is counted against it.
+            List<ReceivedEvent> events = new ArrayList<>(records.size());
             for (OutboxRecord record : records) {
                 current[0] = record;
-                ReceivedEvent event = envelopes.read(record.topic(), record.key(), record.envelope());
-                UUID tenant = event.tenantId();
+                events.add(envelopes.read(record.topic(), record.key(), record.envelope()));
+            }
+            // Runs of one tenant's events: the connection's tenant is switched only where the next run's
+            // differs, and the group's receipts of a run take one statement.
+            UUID acting = TenantContext.DEFAULT;
+            int from = 0;
+            while (from < events.size()) {
+                UUID tenant = events.get(from).tenantId();
+                int to = from + 1;
+                while (to < events.size() && events.get(to).tenantId().equals(tenant)) {
+                    to++;
+                }
                 if (!tenant.equals(acting)) {
                     actAs(tenant);
                     acting = tenant;
                 }
-                TenantContext.runAs(tenant, () -> delivery.deliver(handler, event));
+                List<ReceivedEvent> run = events.subList(from, to);
+                Set<UUID> fresh = TenantContext.callAs(tenant, () -> delivery.receive(handler, run));
+                for (int i = from; i < to; i++) {
+                    ReceivedEvent event = events.get(i);
+                    current[0] = records.get(i);
+                    if (fresh.contains(event.eventId())) {
+                        TenantContext.runAs(tenant, () -> delivery.handle(handler, event));
+                    }
+                }
+                from = to;
             }
             current[0] = null;
             if (!acting.equals(TenantContext.DEFAULT)) {
