@@ -99,13 +99,18 @@ public class TenantService {
 
     /**
      * Read, changed and stored as the tenant's own work, locked against a concurrent change, with the
-     * event that tells the other modules in the same transaction.
+     * event that tells the other modules in the same transaction; a change that changes nothing is
+     * not published.
      */
     private TenantSettings change(UUID tenantId, TenantSettings.Change change) {
         return TenantContext.callAs(tenantId, () -> transaction.execute(status -> {
-            TenantSettings changed = tenants.settingsForChange(tenantId)
-                    .orElseThrow(() -> new NotFoundException("No such tenant."))
-                    .with(change);
+            TenantSettings current = tenants.settingsForChange(tenantId)
+                    .orElseThrow(() -> new NotFoundException("No such tenant."));
+            TenantSettings changed = current.with(change);
+            if (changed.equals(current)) {
+                // Nothing to tell the other modules' copies.
+                return current;
+            }
             tenants.storeSettings(changed);
             events.publish(changed.changed(clock.instant()));
             return changed;

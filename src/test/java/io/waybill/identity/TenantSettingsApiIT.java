@@ -110,6 +110,10 @@ class TenantSettingsApiIT extends ApiTest {
         assertProblem(api.send("PATCH", "/admin/tenant", admin, "application/json", "{\"accepted_proofs\": \"otp\"}"),
                 400);
 
+        // A change to what is already there is no change.
+        Api.Response same = patch("/admin/tenant", admin, Map.of("display_name", "Company " + acme.slug()));
+        assertThat(same.status()).as(same.toString()).isEqualTo(200);
+
         // Nothing of the refused changes was kept, nor published.
         Api.Response settings = api.get("/admin/tenant", admin);
         assertThat(settings.text("display_name")).isEqualTo("Company " + acme.slug());
