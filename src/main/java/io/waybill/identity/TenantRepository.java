@@ -14,4 +14,13 @@ public interface TenantRepository {
     Page<Tenant> list(PageQuery page);
 
     Optional<Tenant> find(UUID id);
+
+    /** The settings of this tenant; read as that tenant's (the work must run as it), so empty for any other. */
+    Optional<TenantSettings> settings(UUID tenantId);
+
+    /** As {@link #settings(UUID)}, locked until the transaction ends: read to be changed. */
+    Optional<TenantSettings> settingsForChange(UUID tenantId);
+
+    /** Stores a tenant's settings (the work must run as that tenant). */
+    void storeSettings(TenantSettings settings);
 }

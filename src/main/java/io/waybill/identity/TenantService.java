@@ -1,5 +1,6 @@
 package io.waybill.identity;
 
+import io.waybill.eventing.EventPublisher;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.ForbiddenException;
 import io.waybill.kernel.InvalidRequestException;
@@ -15,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tenants, for platform operators: a new tenant comes with its first admin, who manages the tenant
- * from then on; the operator is no admin of any tenant.
+ * from then on; the operator is no admin of any tenant. A tenant's settings are changed by its admins
+ * or by a platform operator, and every change is published ({@link TenantSettingsChanged}).
  */
 @Service
 public class TenantService {
@@ -26,11 +28,13 @@ public class TenantService {
     private final IdentityService identity;
     private final EmailVerificationService verification;
     private final TransactionTemplate transaction;
+    private final EventPublisher events;
     private final Clock clock;
 
     TenantService(TenantRepository tenants, IdentityService identity, EmailVerificationService verification,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, EventPublisher events, Clock clock) {
         this.tenants = tenants;
+        this.events = events;
         this.identity = identity;
         this.verification = verification;
         this.transaction = transaction;
@@ -53,6 +57,9 @@ public class TenantService {
         PasswordPolicy.check("admin_password", request.adminPassword());
         return TenantContext.callAs(tenant.id(), () -> transaction.execute(status -> {
             tenants.add(tenant);
+            // Other modules' copies (the carrier's name on public tracking) start from the tenant's first settings.
+            events.publish(new TenantSettings(tenant.id(), tenant.slug(), tenant.displayName(), null, null, null)
+                    .changed(tenant.createdAt()));
             User admin = identity.create(new IdentityService.Registration(request.adminEmail(),
                     request.adminPassword(), request.adminName() == null ? FIRST_ADMIN_NAME : request.adminName(),
                     null, Role.ADMIN));
@@ -69,6 +76,51 @@ public class TenantService {
     public Tenant find(Caller caller, UUID id) {
         requireOperator(caller);
         return tenants.find(id).orElseThrow(() -> new NotFoundException("No such tenant."));
+    }
+
+    /** The settings of the caller's own tenant: its admins only. */
+    public TenantSettings settings(Caller caller) {
+        requireAdmin(caller);
+        return TenantContext.callAs(caller.tenantId(), () -> tenants.settings(caller.tenantId()))
+                .orElseThrow(() -> new NotFoundException("No such tenant."));
+    }
+
+    /** Changes the settings of the caller's own tenant: its admins only. */
+    public TenantSettings changeSettings(Caller caller, TenantSettings.Change change) {
+        requireAdmin(caller);
+        return change(caller.tenantId(), change);
+    }
+
+    /** Changes the settings of any tenant: platform operators only (404 for a tenant there is not). */
+    public TenantSettings changeSettings(Caller caller, UUID tenantId, TenantSettings.Change change) {
+        requireOperator(caller);
+        return change(tenantId, change);
+    }
+
+    /**
+     * Read, changed and stored as the tenant's own work, locked against a concurrent change, with the
+     * event that tells the other modules in the same transaction; a change that changes nothing is
+     * not published.
+     */
+    private TenantSettings change(UUID tenantId, TenantSettings.Change change) {
+        return TenantContext.callAs(tenantId, () -> transaction.execute(status -> {
+            TenantSettings current = tenants.settingsForChange(tenantId)
+                    .orElseThrow(() -> new NotFoundException("No such tenant."));
+            TenantSettings changed = current.with(change);
+            if (changed.equals(current)) {
+                // Nothing to tell the other modules' copies.
+                return current;
+            }
+            tenants.storeSettings(changed);
+            events.publish(changed.changed(clock.instant()));
+            return changed;
+        }));
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (caller == null || !caller.isAdmin()) {
+            throw new ForbiddenException("Only the tenant's admins manage its settings.");
+        }
     }
 
     private static void requireOperator(Caller caller) {

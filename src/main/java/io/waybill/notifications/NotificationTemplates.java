@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,15 +23,34 @@ import org.springframework.stereotype.Component;
  * parameters, one a line, in their order. The rendered message keeps the template's name as its
  * subject and the parameters as the lines of its body. Meta refuses a parameter with a line break
  * or a tab, so values are put on one line first.
+ *
+ * <p>A tenant's admin may replace the text of any other kind and channel with the tenant's own
+ * ({@link TemplateOverride}), which is then used for the tenant's notifications.
  */
 @Component
 class NotificationTemplates {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}");
     private final Map<String, String> files = new ConcurrentHashMap<>();
+    private final TemplateOverrides overrides;
 
+    @Autowired
+    NotificationTemplates(TemplateOverrides overrides) {
+        this.overrides = overrides;
+    }
+
+    /** The built-in templates only. */
+    NotificationTemplates() {
+        this(null);
+    }
+
+    /**
+     * The message of this kind on this channel: from the current tenant's own text when it set one
+     * ({@link TemplateOverride}; never for WhatsApp), else from the built-in template.
+     */
     RenderedMessage render(String kind, Channel channel, Map<String, String> values) {
-        String template = files.computeIfAbsent(kind + "." + channel.wireName() + ".txt", NotificationTemplates::load);
+        String template = (overrides == null || channel == Channel.WHATSAPP ? java.util.Optional.<String>empty()
+                : overrides.find(kind, channel)).orElseGet(() -> builtIn(kind, channel));
         String text = fill(template, values, channel == Channel.WHATSAPP).strip();
         String header = switch (channel) {
             case EMAIL -> "Subject:";
@@ -45,6 +65,22 @@ class NotificationTemplates {
             return new RenderedMessage(subject, channel == Channel.EMAIL ? body + "\n" : body);
         }
         return new RenderedMessage(null, text);
+    }
+
+    /** The built-in template of this kind and channel; empty when there is none. */
+    java.util.Optional<String> builtInIfAny(String kind, Channel channel) {
+        if (!kind.matches("[a-z_]{1,40}")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(builtIn(kind, channel));
+        } catch (IllegalStateException missing) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private String builtIn(String kind, Channel channel) {
+        return files.computeIfAbsent(kind + "." + channel.wireName() + ".txt", NotificationTemplates::load);
     }
 
     private static String fill(String template, Map<String, String> values, boolean oneLineValues) {

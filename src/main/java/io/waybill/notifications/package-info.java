@@ -23,6 +23,10 @@
  * (see {@link io.waybill.notifications.NotificationDispatcher}). Webhook owners' current role is
  * the security module's {@link io.waybill.security.AccountLookup} (see
  * {@link io.waybill.notifications.WebhookPlanner}).
+ *
+ * <p>A tenant's admins may replace the built-in text of a notification with the tenant's own
+ * ({@link io.waybill.notifications.TemplateOverride}, kept in {@code notifications.template_overrides}
+ * under row-level security), which the tenant's notifications are then written with.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "eventing", "security", "mail", "shipments :: events", "identity :: events", "care :: events"})
 package io.waybill.notifications;

@@ -298,7 +298,7 @@ public final class Shipment {
             throw new IllegalStatusTransitionException(status, ShipmentStatus.DELIVERED);
         }
         if (!policy.accepts(proof.kind())) {
-            throw new InvalidRequestException("kind", "This deployment accepts as proof of delivery only: "
+            throw new InvalidRequestException("kind", "Accepted as proof of delivery here only: "
                     + String.join(", ", policy.acceptedProofs().stream().sorted().map(ProofKind::wireName).toList()));
         }
         String where = requireLocation(location);

@@ -52,6 +52,7 @@ public class ShipmentService {
     private final ZoneId defaultZone;
     private final DeliveryPromise defaultPromise;
     private final DeliveryPolicy delivery;
+    private final TenantProofs tenantProofs;
     private final ProofImageStore images;
     private final TransactionOperations transactions;
     private final RandomGenerator random;
@@ -59,19 +60,21 @@ public class ShipmentService {
     @Autowired
     ShipmentService(ShipmentRepository shipments, AgentLocations agentLocations, AccountLookup accounts,
             EventPublisher events, Throttle throttle, Clock clock, NetworkCopy network, ShipmentsProperties properties,
-            DeliveryPolicy delivery, ProofImageStore images, TransactionOperations transactions) {
-        this(shipments, agentLocations, accounts, events, throttle, clock, network, properties, delivery, images,
-                transactions, new SecureRandom());
+            DeliveryPolicy delivery, TenantProofs tenantProofs, ProofImageStore images,
+            TransactionOperations transactions) {
+        this(shipments, agentLocations, accounts, events, throttle, clock, network, properties, delivery,
+                tenantProofs, images, transactions, new SecureRandom());
     }
 
     /** As above, drawing tracking numbers from {@code random}. */
     ShipmentService(ShipmentRepository shipments, AgentLocations agentLocations, AccountLookup accounts,
             EventPublisher events, Throttle throttle, Clock clock, NetworkCopy network, ShipmentsProperties properties,
-            DeliveryPolicy delivery, ProofImageStore images, TransactionOperations transactions,
-            RandomGenerator random) {
+            DeliveryPolicy delivery, TenantProofs tenantProofs, ProofImageStore images,
+            TransactionOperations transactions, RandomGenerator random) {
         this.random = random;
         this.transactions = transactions;
         this.delivery = delivery;
+        this.tenantProofs = tenantProofs;
         this.images = images;
         this.shipments = shipments;
         this.agentLocations = agentLocations;
@@ -366,20 +369,30 @@ public class ShipmentService {
     }
 
     /**
-     * A status change under the deployment's delivery rules: {@code delivery_failed} with its reason
+     * A status change under the delivery rules of the caller's tenant ({@link #deliveryPolicy()}): {@code delivery_failed} with its reason
      * (the attempt that reaches the limit returns the shipment by itself); a reason with any other
      * status is refused; {@code delivered} is refused by the aggregate, which points to the proof.
      */
     private List<ShipmentEvent> moveOn(Shipment shipment, ShipmentStatus next, String location, GeoPoint point,
             ZoneId zone, String note, FailureReason reason, Caller caller) {
         if (next == ShipmentStatus.DELIVERY_FAILED && shipment.status().canMoveTo(next)) {
-            return shipment.failDelivery(reason, location, point, zone, note, delivery, caller.userId(),
+            return shipment.failDelivery(reason, location, point, zone, note, deliveryPolicy(), caller.userId(),
                     clock.instant());
         }
         if (reason != null) {
             throw new InvalidRequestException("reason", "is only given with delivery_failed");
         }
-        return shipment.changeStatus(next, location, point, zone, note, delivery, caller.userId(), clock.instant());
+        return shipment.changeStatus(next, location, point, zone, note, deliveryPolicy(), caller.userId(),
+                clock.instant());
+    }
+
+    /**
+     * The deployment's delivery rules with the proofs the current tenant accepts, when it chose them
+     * (from this module's copy of its settings): they decide which proofs close a delivery, and whether
+     * an attempt gets a one-time code.
+     */
+    private DeliveryPolicy deliveryPolicy() {
+        return delivery.acceptingOnly(tenantProofs.accepted().orElse(null));
     }
 
     /** The zone an entry at this place is shown in: the one sent, else its hub's, else the deployment's. */
@@ -408,7 +421,7 @@ public class ShipmentService {
             List<ShipmentEvent> produced = shipment.deliver(new DeliveryProof(submission.kind(), submission.code(),
                     kept, submission.receivedBy(), submission.latitude(), submission.longitude(),
                     submission.collection()),
-                    submission.location(), zoneOf(submission.location(), null), delivery, caller.userId(),
+                    submission.location(), zoneOf(submission.location(), null), deliveryPolicy(), caller.userId(),
                     clock.instant());
             shipments.update(shipment);
             produced.forEach(events::publish);

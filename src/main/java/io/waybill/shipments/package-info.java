@@ -23,6 +23,11 @@
  * <p>It keeps a copy of each delivery agent's latest position ({@code shipments.agent_locations}),
  * fed by the delivery module's {@code agent.location_recorded} events, to show a shipment's
  * customer where its agent is while it is out for delivery ({@link io.waybill.shipments.AgentLocation}).
+ *
+ * <p>The proofs a delivery may rest on are the deployment's ({@link io.waybill.shipments.DeliveryPolicy})
+ * unless the shipment's tenant chose its own: the module keeps a copy of each tenant's choice
+ * ({@link io.waybill.shipments.TenantProofs}) from identity's {@code tenant.settings_changed} events,
+ * read by type and field names ({@code shipments-tenants}), without depending on identity.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "kernel :: persistence", "eventing", "security", "delivery :: events"})
 package io.waybill.shipments;

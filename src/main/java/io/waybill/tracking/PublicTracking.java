@@ -1,5 +1,6 @@
 package io.waybill.tracking;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,18 +13,33 @@ import java.util.List;
  * delivery date promised at booking and the latest estimate (null for shipments booked before
  * them, and the estimate once a shipment is no longer expected), and each entry's UTC instant with
  * the local time at its place. Once delivered, {@code receivedBy} names who received it by initials
- * only ("Delivered, received by R. K.").
+ * only ("Delivered, received by R. K."). {@code carrier} names the company carrying it (the display
+ * name of the shipment's tenant); it is left out of the page while unknown, and of the cached page,
+ * which is kept without it (see {@link TrackingPageRenderer#withCarrier}).
  */
 public record PublicTracking(String trackingNumber, String status, String currentLocation, Instant updatedAt,
-        List<Event> events, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery, String receivedBy) {
+        List<Event> events, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery, String receivedBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Carrier carrier) {
 
     public PublicTracking {
         events = List.copyOf(events);
     }
 
     public PublicTracking(String trackingNumber, String status, String currentLocation, Instant updatedAt,
+            List<Event> events, LocalDate promisedDeliveryDate, LocalDate estimatedDelivery, String receivedBy) {
+        this(trackingNumber, status, currentLocation, updatedAt, events, promisedDeliveryDate, estimatedDelivery,
+                receivedBy, null);
+    }
+
+    public PublicTracking(String trackingNumber, String status, String currentLocation, Instant updatedAt,
             List<Event> events) {
         this(trackingNumber, status, currentLocation, updatedAt, events, null, null, null);
+    }
+
+    /** This page with the carrier of its shipment's tenant (none: the carrier is not known yet). */
+    public PublicTracking withCarrier(Carrier carrier) {
+        return new PublicTracking(trackingNumber, status, currentLocation, updatedAt, events, promisedDeliveryDate,
+                estimatedDelivery, receivedBy, carrier);
     }
 
     /**

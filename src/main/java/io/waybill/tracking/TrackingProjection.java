@@ -104,7 +104,7 @@ class TrackingProjection implements EventHandler {
                 return;
             }
         }
-        refreshCache(shipmentId);
+        refreshCache(event.tenantId(), shipmentId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -117,10 +117,10 @@ class TrackingProjection implements EventHandler {
         }
     }
 
-    private void refreshCache(UUID shipmentId) {
+    private void refreshCache(UUID tenantId, UUID shipmentId) {
         shipments.find(shipmentId).ifPresent(shipment -> {
             try {
-                cache.storeIfNewer(pages.render(shipment.toDocument()));
+                cache.storeIfNewer(pages.render(tenantId, shipment.toDocument()));
             } catch (RuntimeException unreachable) {
                 log.debug("Tracking cache ({}) unavailable; {} noted for repair: {}", cache.name(), shipmentId,
                         unreachable.toString());
@@ -134,17 +134,18 @@ class TrackingProjection implements EventHandler {
     void repairCache() {
         try {
             for (UUID tenant : shipments.tenantsWithCacheRepairs()) {
-                TenantContext.runAs(tenant, this::repairTenantsCache);
+                TenantContext.runAs(tenant, () -> repairTenantsCache(tenant));
             }
         } catch (RuntimeException unreachable) {
             log.debug("Tracking cache ({}) still unavailable: {}", cache.name(), unreachable.toString());
         }
     }
 
-    private void repairTenantsCache() {
+    private void repairTenantsCache(UUID tenant) {
         List<TrackedShipments.CacheRepair> repairs = shipments.cacheRepairs(REPAIR_BATCH);
         for (TrackedShipments.CacheRepair repair : repairs) {
-            shipments.find(repair.shipmentId()).ifPresent(shipment -> cache.storeIfNewer(pages.render(shipment.toDocument())));
+            shipments.find(repair.shipmentId()).ifPresent(shipment -> cache.storeIfNewer(pages.render(tenant,
+                    shipment.toDocument())));
             shipments.cacheRepaired(repair);
         }
     }

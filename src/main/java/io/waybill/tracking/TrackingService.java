@@ -51,6 +51,7 @@ public class TrackingService {
     private final TrackingCache cache;
     private final TrackingPageRenderer pages;
     private final TrackedShipments shipments;
+    private final CarrierNames carriers;
     private final Duration newShipmentWait;
     private final Throttle throttle;
     private final ApiKeyBudget keyBudget;
@@ -60,15 +61,16 @@ public class TrackingService {
 
     @Autowired
     TrackingService(TrackingCache cache, TrackingPageRenderer pages, TrackedShipments shipments,
-            TrackingProperties properties, Throttle throttle, ApiKeyBudget keyBudget) {
-        this(cache, pages, shipments, properties.tracking().newShipmentWait(), throttle, keyBudget);
+            CarrierNames carriers, TrackingProperties properties, Throttle throttle, ApiKeyBudget keyBudget) {
+        this(cache, pages, shipments, carriers, properties.tracking().newShipmentWait(), throttle, keyBudget);
     }
 
-    TrackingService(TrackingCache cache, TrackingPageRenderer pages, TrackedShipments shipments, Duration newShipmentWait,
-            Throttle throttle, ApiKeyBudget keyBudget) {
+    TrackingService(TrackingCache cache, TrackingPageRenderer pages, TrackedShipments shipments, CarrierNames carriers,
+            Duration newShipmentWait, Throttle throttle, ApiKeyBudget keyBudget) {
         this.cache = cache;
         this.pages = pages;
         this.shipments = shipments;
+        this.carriers = carriers;
         this.newShipmentWait = newShipmentWait;
         this.throttle = throttle;
         this.keyBudget = keyBudget;
@@ -79,10 +81,16 @@ public class TrackingService {
     }
 
     /**
-     * The public page by tracking number as it is sent, with its ETag: from the cache, rendered when
-     * it was cached; otherwise rendered from the read model and put in the cache.
+     * The public page by tracking number as it is sent, with its ETag and the carrier of its tenant:
+     * from the cache, rendered when it was cached; otherwise rendered from the read model and put in
+     * the cache.
      */
     public TrackingPage page(String trackingNumber) {
+        TrackingPage page = cachedPage(trackingNumber);
+        return pages.withCarrier(page, carriers.of(page.tenantId()));
+    }
+
+    private TrackingPage cachedPage(String trackingNumber) {
         TrackingNumber number = TrackingNumber.parse(trackingNumber)
                 .orElseThrow(() -> new NotFoundException(UNKNOWN_NUMBER));
         try {
@@ -93,9 +101,11 @@ public class TrackingService {
         } catch (RuntimeException unreachable) {
             log.debug("Tracking cache ({}) unavailable, reading the read model: {}", cache.name(),
                     unreachable.toString());
-            return pages.render(byNumber(number).toDocument());
+            Found found = byNumber(number);
+            return pages.render(found.tenantId(), found.shipment().toDocument());
         }
-        TrackingPage page = pages.render(byNumber(number).toDocument());
+        Found found = byNumber(number);
+        TrackingPage page = pages.render(found.tenantId(), found.shipment().toDocument());
         try {
             cache.storeIfNewer(page);
         } catch (RuntimeException unreachable) {
@@ -149,16 +159,20 @@ public class TrackingService {
             shipments.tenantOfTrackingNumber(number.value()).ifPresent(tenant -> byTenant
                     .computeIfAbsent(tenant, any -> new HashSet<>()).add(number.value()));
         }
-        Map<String, TrackedShipment> found = new HashMap<>();
-        byTenant.forEach((tenant, ofTenant) -> found.putAll(TenantContext.callAs(tenant,
-                () -> shipments.findAll(ofTenant))));
+        // Each page names the carrier of its own shipment's tenant.
+        Map<String, PublicTracking> found = new HashMap<>();
+        byTenant.forEach((tenant, ofTenant) -> {
+            Carrier carrier = carriers.of(tenant).orElse(null);
+            TenantContext.callAs(tenant, () -> shipments.findAll(ofTenant))
+                    .forEach((number, shipment) -> found.put(number, shipment.toPublic().withCarrier(carrier)));
+        });
         List<BulkTracking.Result> results = new ArrayList<>(numbers.size());
         for (String raw : numbers) {
             TrackingNumber number = raw == null ? null : parsed.get(raw);
-            TrackedShipment shipment = number == null ? null : found.get(number.value());
+            PublicTracking shipment = number == null ? null : found.get(number.value());
             results.add(number == null ? new BulkTracking.Result(raw, BulkTracking.Outcome.INVALID, null)
                     : shipment == null ? new BulkTracking.Result(raw, BulkTracking.Outcome.NOT_FOUND, null)
-                    : new BulkTracking.Result(raw, BulkTracking.Outcome.FOUND, shipment.toPublic()));
+                    : new BulkTracking.Result(raw, BulkTracking.Outcome.FOUND, shipment));
         }
         return new BulkTracking(results, limit, remaining);
     }
@@ -166,7 +180,7 @@ public class TrackingService {
     /** The shipment with this tracking number, as anyone holding the number may follow it. */
     public TrackedShipment publicShipment(String trackingNumber) {
         return byNumber(TrackingNumber.parse(trackingNumber)
-                .orElseThrow(() -> new NotFoundException(UNKNOWN_NUMBER)));
+                .orElseThrow(() -> new NotFoundException(UNKNOWN_NUMBER))).shipment();
     }
 
     /** The shipment with this id or tracking number; empty if unknown (who may see it is the caller's to check). */
@@ -220,7 +234,7 @@ public class TrackingService {
         }
     }
 
-    private TrackedShipment byNumber(TrackingNumber number) {
+    private Found byNumber(TrackingNumber number) {
         return awaitingArrival(() -> publicly(number)).orElseThrow(() -> new NotFoundException(UNKNOWN_NUMBER));
     }
 
@@ -229,9 +243,14 @@ public class TrackingService {
      * platform, and the public page is the same for everyone. Asked again on every look, as a number
      * booked a moment ago may not be known yet.
      */
-    private Optional<TrackedShipment> publicly(TrackingNumber number) {
+    private Optional<Found> publicly(TrackingNumber number) {
         return shipments.tenantOfTrackingNumber(number.value())
-                .flatMap(tenant -> TenantContext.callAs(tenant, () -> shipments.find(number.value())));
+                .flatMap(tenant -> TenantContext.callAs(tenant, () -> shipments.find(number.value()))
+                        .map(shipment -> new Found(tenant, shipment)));
+    }
+
+    /** A shipment found by its number, and its tenant. */
+    private record Found(UUID tenantId, TrackedShipment shipment) {
     }
 
     private <T> Optional<T> awaitingArrival(Supplier<Optional<T>> lookup) {

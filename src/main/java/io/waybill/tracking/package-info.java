@@ -19,6 +19,11 @@
  * when Redis is configured. While a shipment is out for delivery, its agent's position (the
  * delivery module's {@code agent.location_recorded}) is pushed too, to accounts only, never to the
  * public stream.
+ * <p>
+ * Public pages name the carrier, the display name of the shipment's tenant, from the module's own
+ * copy of the tenants' names ({@link io.waybill.tracking.Carriers}, fed by identity's
+ * {@code tenant.settings_changed}); it is added to a page as it is sent, not cached with it, so a
+ * rename shows at once.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel", "kernel :: web", "eventing", "security", "shipments :: events", "identity :: events", "delivery :: events"})
 package io.waybill.tracking;

@@ -65,11 +65,13 @@ class ServicesSplitIT extends ApiTest {
     @Test
     void shouldConsumeOnlyInItsOwnModulesGroups() {
         // The shipments module's groups (hub routing; its one copy of lanes and hubs, for delivery dates,
-        // local times and the hub names on labels; its copy of the agents' positions), and this
-        // service's own group for the security module's account copy.
+        // local times and the hub names on labels; its copy of the agents' positions; its copy of the proofs
+        // each tenant accepts), and this service's own groups for the security module's account copy and
+        // the mail module's copy of the tenants' senders.
         assertThat(context.getBeansOfType(EventHandler.class).values()).extracting(EventHandler::group)
                 .containsExactlyInAnyOrder("shipments", "shipments-network", "shipments-agent-locations",
-                        "security-accounts-identity-shipments");
+                        "shipments-tenants", "security-accounts-identity-shipments",
+                        "mail-senders-identity-shipments");
 
         Account customer = customer();
         Account agent = agent();

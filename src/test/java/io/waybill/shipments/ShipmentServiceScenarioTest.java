@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionOperations;
@@ -64,10 +65,24 @@ class ShipmentServiceScenarioTest {
                     (kept, given) -> given.recordedAt().isAfter(kept.recordedAt()) ? given : kept);
         }
     };
+    /** The tenant's own choice of proofs, as its settings' event left it (none: the deployment's). */
+    private final TenantProofs tenantProofs = new TenantProofs() {
+        private Set<ProofKind> accepted;
+
+        @Override
+        public Optional<Set<ProofKind>> accepted() {
+            return Optional.ofNullable(accepted);
+        }
+
+        @Override
+        public void store(Set<ProofKind> accepted, Instant asOf) {
+            this.accepted = accepted;
+        }
+    };
     private final ShipmentService service = new ShipmentService(repository, locationCopy, lookup, published::add,
             new Unlimited(), Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC), network,
-            new ShipmentsProperties("UTC", new ShipmentsProperties.Eta(5, 2)), DeliveryPolicy.DEFAULT, images,
-            TransactionOperations.withoutTransaction());
+            new ShipmentsProperties("UTC", new ShipmentsProperties.Eta(5, 2)), DeliveryPolicy.DEFAULT, tenantProofs,
+            images, TransactionOperations.withoutTransaction());
 
     private final Caller customer = account(Role.CUSTOMER);
     private final Caller otherCustomer = account(Role.CUSTOMER);
@@ -143,8 +158,30 @@ class ShipmentServiceScenarioTest {
     private ShipmentService sameDraws(long seed) {
         return new ShipmentService(repository, locationCopy, lookup, published::add, new Unlimited(),
                 Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC), network,
-                new ShipmentsProperties("UTC", new ShipmentsProperties.Eta(5, 2)), DeliveryPolicy.DEFAULT, images,
-                TransactionOperations.withoutTransaction(), new Random(seed));
+                new ShipmentsProperties("UTC", new ShipmentsProperties.Eta(5, 2)), DeliveryPolicy.DEFAULT, tenantProofs,
+                images, TransactionOperations.withoutTransaction(), new Random(seed));
+    }
+
+    @Test
+    void shouldDeliverOnlyOnTheProofsTheTenantAcceptsWhenItChoseThem() {
+        tenantProofs.store(Set.of(ProofKind.SIGNATURE, ProofKind.PHOTO), Instant.parse("2026-11-23T09:00:00Z"));
+        ShipmentView booked = service.book(customer, null, details());
+        String id = booked.id().toString();
+        service.assignAgent(admin, id, agent.userId());
+        for (ShipmentStatus next : List.of(ShipmentStatus.PICKED_UP, ShipmentStatus.IN_TRANSIT,
+                ShipmentStatus.OUT_FOR_DELIVERY)) {
+            service.changeStatus(agent, id, next, "Bangalore", null);
+        }
+
+        assertThat(published).as("no one-time code where the tenant takes none").noneMatch(
+                DeliveryCodeIssued.class::isInstance);
+        assertThatThrownBy(() -> service.deliver(agent, id, new ShipmentService.ProofSubmission(ProofKind.OTP,
+                "123456", null, "Ravi Kumar", "Bangalore", null, null)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, refused -> {
+                    assertThat(refused.field()).isEqualTo("kind");
+                    assertThat(refused.getMessage()).endsWith("only: signature, photo");
+                });
+        assertThat(service.get(customer, id).status()).isEqualTo(ShipmentStatus.OUT_FOR_DELIVERY);
     }
 
     @Test

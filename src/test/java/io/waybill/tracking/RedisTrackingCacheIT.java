@@ -3,6 +3,7 @@ package io.waybill.tracking;
 import static io.waybill.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waybill.kernel.TenantContext;
 import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
 import io.waybill.support.IsolatedDatabase;
@@ -56,10 +57,14 @@ class RedisTrackingCacheIT extends ApiTest {
 
         eventually(() -> assertThat(cachedDocument(number)).contains("\"picked_up\"").contains("Chennai"));
 
-        // The page is kept as sent: the answer is its JSON byte for byte, with its ETag.
+        // The page is kept as sent: the answer is its JSON byte for byte, after the carrier's name, which
+        // is added as it is sent (so a rename shows at once), and its ETag changes with either.
         Api.Response answer = api.get("/track/" + number, null);
-        assertThat(answer.raw()).isEqualTo(cachedDocument(number));
-        assertThat(answer.header("ETag")).isEqualTo(direct().opsForHash().get(KEY + number, "etag"));
+        String carrier = api.get("/admin/tenant", admin().token()).text("display_name");
+        assertThat(answer.raw()).isEqualTo("{\"carrier\":{\"name\":\"" + carrier + "\"},"
+                + cachedDocument(number).substring(1));
+        assertThat(answer.header("ETag")).isNotEqualTo(direct().opsForHash().get(KEY + number, "etag"));
+        assertThat(direct().opsForHash().get(KEY + number, "tenant")).isEqualTo(TenantContext.DEFAULT.toString());
 
         // Change the cached copy behind the server's back: the page shows it, so it was read from Redis.
         ObjectNode document = (ObjectNode) JSON.readTree(cachedDocument(number));
@@ -107,7 +112,7 @@ class RedisTrackingCacheIT extends ApiTest {
         return document == null ? null : document.toString();
     }
 
-    private static final String KEY = "waybill:track-page:";
+    private static final String KEY = "waybill:track-page-of-tenant:";
     private static StringRedisTemplate direct;
 
     /** A client that talks to Redis itself, not through the relay. */

@@ -2,12 +2,14 @@ package io.waybill.identity.persistence;
 
 import io.waybill.identity.Tenant;
 import io.waybill.identity.TenantRepository;
+import io.waybill.identity.TenantSettings;
 import io.waybill.kernel.ConflictException;
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,6 +50,39 @@ class JdbcTenantRepository implements TenantRepository {
     public Optional<Tenant> find(UUID id) {
         return jdbc.sql("select * from identity.all_tenants() where id = ?").param(id)
                 .query(JdbcTenantRepository::map).optional();
+    }
+
+    @Override
+    public Optional<TenantSettings> settings(UUID tenantId) {
+        return settings(tenantId, "");
+    }
+
+    @Override
+    public Optional<TenantSettings> settingsForChange(UUID tenantId) {
+        return settings(tenantId, " for update");
+    }
+
+    private Optional<TenantSettings> settings(UUID tenantId, String lock) {
+        return jdbc.sql("""
+                select id, slug, display_name, sender_email, sender_name, array_to_string(accepted_proofs, ',') proofs
+                from identity.tenants where id = ?""" + lock).param(tenantId)
+                .query((rs, row) -> new TenantSettings(rs.getObject("id", UUID.class), rs.getString("slug"),
+                        rs.getString("display_name"), rs.getString("sender_email"), rs.getString("sender_name"),
+                        rs.getString("proofs") == null ? null : List.of(rs.getString("proofs").split(","))))
+                .optional();
+    }
+
+    @Override
+    public void storeSettings(TenantSettings settings) {
+        // The proofs are wire names checked by TenantSettings (no comma in any).
+        jdbc.sql("""
+                update identity.tenants set display_name = ?, sender_email = ?, sender_name = ?,
+                    accepted_proofs = string_to_array(?, ',')
+                where id = ?""")
+                .params(settings.displayName(), settings.senderEmail(), settings.senderName(),
+                        settings.acceptedProofs() == null ? null : String.join(",", settings.acceptedProofs()),
+                        settings.tenantId())
+                .update();
     }
 
     private static Tenant map(ResultSet rs, int row) throws SQLException {

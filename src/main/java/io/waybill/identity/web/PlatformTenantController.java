@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -62,6 +63,17 @@ class PlatformTenantController {
     @ApiResponse(responseCode = "404", description = "No such tenant")
     TenantResponse get(@PathVariable UUID id, Caller caller) {
         return TenantResponse.of(tenants.find(caller, id));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Change a tenant's settings", description = "As PATCH /admin/tenant does for its own "
+            + "tenant's admin: fields left out stay as they are.")
+    @ApiResponse(responseCode = "200", description = "The tenant's settings now")
+    @ApiResponse(responseCode = "404", description = "No such tenant")
+    @ApiResponse(responseCode = "422", description = "A bad value; the problem names the field")
+    TenantSettingsResponse changeSettings(@PathVariable UUID id, @RequestBody TenantSettingsRequest request,
+            Caller caller) {
+        return TenantSettingsResponse.of(tenants.changeSettings(caller, id, request.toChange()));
     }
 
     record NewTenantRequest(@Schema(example = "acme", description = "Lower-case letters, digits and dashes; "

@@ -61,15 +61,17 @@ class JdbcMailOutbox implements OutgoingMail {
 
     List<QueuedMail> claimDue(Instant now, Instant leaseEnd, int limit) {
         return jdbc.sql("""
-                update mail.outbox set next_attempt_at = ?
+                update mail.outbox o set next_attempt_at = ?
                 where id in (select id from mail.outbox
                              where sent_at is null and failed_at is null and next_attempt_at <= ?
                              order by next_attempt_at limit ? for update skip locked)
-                returning id, recipient, subject, body, created_at, attempts""")
+                returning o.id, o.recipient, o.subject, o.body, o.created_at, o.attempts,
+                    (select s.sender_email from mail.senders s where s.tenant_id = o.tenant_id) sender_email,
+                    (select s.sender_name from mail.senders s where s.tenant_id = o.tenant_id) sender_name""")
                 .params(Timestamp.from(leaseEnd), Timestamp.from(now), limit)
                 .query((rs, n) -> new QueuedMail(rs.getObject("id", UUID.class), rs.getString("recipient"),
                         rs.getString("subject"), rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getInt("attempts")))
+                        rs.getInt("attempts"), rs.getString("sender_email"), rs.getString("sender_name")))
                 .list();
     }
 

@@ -18,7 +18,8 @@ import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Writes the audit log once a request is answered: every admin action (anything an admin does under
- * {@code /admin/}, and every change an admin makes elsewhere) and every refusal for authentication
+ * {@code /admin/}, and every change an admin or a platform operator makes elsewhere, such as a
+ * tenant's settings) and every refusal for authentication
  * or authorization (401, 403), whether the security filters or a service refused, and every sign-in
  * through an identity provider ({@link io.waybill.security.SignInRecord}). It wraps the
  * security filter chain so that it sees the status those filters set; the authentication is handed
@@ -66,7 +67,7 @@ public final class AuditFilter extends OncePerRequestFilter {
             kind = AuditEntry.Kind.REFUSAL;
         } else if (caller != null && Boolean.TRUE.equals(request.getAttribute(SIGN_IN)) && status < 400) {
             kind = AuditEntry.Kind.SIGN_IN;
-        } else if (caller != null && caller.isAdmin()
+        } else if (caller != null && (caller.isAdmin() || caller.isPlatformOperator())
                 && (ADMIN_ROUTES.matches(request) || !READS.contains(request.getMethod()))) {
             kind = AuditEntry.Kind.ADMIN_ACTION;
         } else {

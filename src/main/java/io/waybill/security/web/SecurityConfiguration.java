@@ -163,7 +163,7 @@ class SecurityConfiguration {
     private static CorsFilter corsFilter(List<String> allowedOrigins, Problems problems) {
         CorsConfiguration configuration = new CorsConfiguration();
         configuration.setAllowedOrigins(allowedOrigins);
-        configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+        configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
         configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", ApiKeyAuthenticationFilter.HEADER,
                 Idempotent.HEADER, "If-None-Match"));
         configuration.setExposedHeaders(List.of("Location", "Retry-After", AddressRateLimitFilter.LIMIT_HEADER,

@@ -1,0 +1,25 @@
+package io.waybill.identity.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.waybill.identity.TenantSettings;
+import java.util.List;
+
+/**
+ * A change of a tenant's settings (PATCH): a field left out or null stays as it is; a blank
+ * {@code sender_email} or {@code sender_name} goes back to the deployment's. The rules are
+ * {@link TenantSettings}'s.
+ */
+record TenantSettingsRequest(
+        @Schema(example = "Acme Couriers", description = "What its customers see; one line, at most 200 characters")
+        String displayName,
+        @Schema(example = "dispatch@acme.example", description = "The From address of the tenant's mail; "
+                + "blank for the deployment's") String senderEmail,
+        @Schema(example = "Acme Couriers", description = "The From name of the tenant's mail; blank for the "
+                + "deployment's") String senderName,
+        @Schema(example = "[\"signature\", \"photo\"]", description = "The proofs a delivery may rest on: one or "
+                + "more of otp, signature, photo") List<String> acceptedProofs) {
+
+    TenantSettings.Change toChange() {
+        return new TenantSettings.Change(displayName, senderEmail, senderName, acceptedProofs);
+    }
+}

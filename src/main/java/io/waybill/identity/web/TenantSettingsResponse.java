@@ -1,0 +1,18 @@
+package io.waybill.identity.web;
+
+import io.waybill.identity.TenantSettings;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A tenant's settings as its admin and the platform operator see them; null sender fields and
+ * proofs mean the deployment's.
+ */
+record TenantSettingsResponse(UUID id, String slug, String displayName, String senderEmail, String senderName,
+        List<String> acceptedProofs) {
+
+    static TenantSettingsResponse of(TenantSettings settings) {
+        return new TenantSettingsResponse(settings.tenantId(), settings.slug(), settings.displayName(),
+                settings.senderEmail(), settings.senderName(), settings.acceptedProofs());
+    }
+}
