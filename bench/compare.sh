@@ -14,6 +14,8 @@
 #   SLOWER       B/A below which a row is marked slower (default 0.9: the machine's noise is large)
 #   LIMITS=0     skip the pgbench limits of the write rows (run once, with no server up)
 #   EMBEDDED=1   also time a start of each build's embedded default (default 0 here)
+#   A_JAVA_OPTS, B_JAVA_OPTS  JVM options for one side's servers only, after JAVA_OPTS: the same
+#                commit twice with a setting changed, e.g. B_JAVA_OPTS=-Dwaybill.events.gather=PT0S
 # The harness (bench/ of this checkout) drives both builds. Each start of a server costs its
 # start-up and its JIT warm-up: WARMUP before each row covers the latter, the same for A and B.
 # Results: bench/results/<stamp>-compare-A-B.md and .json, with the wrk/pgbench output and both
@@ -74,10 +76,12 @@ say "Building B (${B_COMMIT:0:7})"
 JAR_B=$(build_jar "$WORK/b")
 
 # side_start SIDE: starts that side's server, its start-up time and log kept per side.
+SHARED_JAVA_OPTS=$JAVA_OPTS
 side_start() {
-  local jar=$JAR_A
-  [ "$1" = A ] || jar=$JAR_B
+  local jar=$JAR_A side_opts=${A_JAVA_OPTS:-}
+  [ "$1" = A ] || { jar=$JAR_B; side_opts=${B_JAVA_OPTS:-}; }
   flush_redis
+  JAVA_OPTS="$SHARED_JAVA_OPTS $side_opts"
   start_server "$jar" "$WORK/server.log"
   echo "$STARTUP_MS $STARTUP_PROCESS_MS" >>"$WORK/startup.$1"
 }
@@ -107,6 +111,7 @@ for row in $(selected_rows); do
     side_stop "$side"
   done
 done
+JAVA_OPTS=$SHARED_JAVA_OPTS
 LOAD_AVERAGE_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 data_set_counts
 if [ "$LIMITS" = 1 ]; then
@@ -165,7 +170,7 @@ ratio_of() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.2f", b / a; e
   echo "| A | \`${A_COMMIT:0:10}\` ($A_REF): $(git log -1 --format=%s "$A_COMMIT") |"
   echo "| B | \`${B_COMMIT:0:10}\` ($B_REF): $(git log -1 --format=%s "$B_COMMIT") |"
   echo "| data set | N=$N bulk shipments over $DAYS days, one database for both ($SHIPMENTS shipments, $UPDATES tracking updates at the end); loaded in $LOAD_SECONDS s; database $DB_SIZE |"
-  echo "| JDK | $JAVA_VERSION${JAVA_OPTS:+, JAVA_OPTS=$JAVA_OPTS} |"
+  echo "| JDK | $JAVA_VERSION${SHARED_JAVA_OPTS:+, JAVA_OPTS=$SHARED_JAVA_OPTS}${A_JAVA_OPTS:+, A: $A_JAVA_OPTS}${B_JAVA_OPTS:+, B: $B_JAVA_OPTS} |"
   echo "| PostgreSQL | $PG_VERSION; limits by $PGBENCH_VERSION, prepared mode |"
   echo "| tracking cache | ${REDIS_URL:-in-process (no Redis)}, emptied before each start |"
   echo "| machine | $(nproc) cores; load average $LOAD_AVERAGE_BEFORE at the start, $LOAD_AVERAGE_AFTER at the end |"
