@@ -125,6 +125,7 @@ class SignInPages {
         }
         if (code != null) {
             try {
+                tenants.bindForAccountToken(code);
                 TokenPair tokens = providerSignIn.redeem(code);
                 String email = identity.me(new Caller(tokens.userId(), tokens.role())).email().value();
                 signedIn.signIn(tokens, email, request, response);

@@ -20,8 +20,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -46,9 +44,6 @@ class ProviderSignInApiIT extends ApiTest {
         properties.add("spring.security.oauth2.client.provider.local.issuer-uri", PROVIDER::issuer);
     }
 
-    @Autowired
-    private JdbcClient jdbc;
-
     @Test
     void shouldCreateACustomerOnTheFirstSignInAndGiveWaybillsOwnTokens() throws Exception {
         Person person = person(Api.uniqueEmail("oidc.first"), true);
@@ -67,9 +62,9 @@ class ProviderSignInApiIT extends ApiTest {
         assertThat(api.post("/auth/refresh", null, Map.of("refresh_token", tokens.text("refresh_token"))).status())
                 .isEqualTo(200);
         UUID userId = UUID.fromString(tokens.text("user_id"));
-        assertThat(jdbc.sql("select email_verified_at is not null from identity.users where id = ?").param(userId)
+        assertThat(database().sql("select email_verified_at is not null from identity.users where id = ?").param(userId)
                 .query(Boolean.class).single()).isTrue();
-        assertThat(jdbc.sql("select count(*) from audit.events where kind = 'sign_in' and actor_id = ? "
+        assertThat(database().sql("select count(*) from audit.events where kind = 'sign_in' and actor_id = ? "
                 + "and credential = 'oidc local'").param(userId).query(Long.class).single()).isEqualTo(1);
         // PKCE and the nonce went to the provider; the provider checked the verifier before it answered.
         Map<String, String> authorization = PROVIDER.authorizations().get(PROVIDER.authorizations().size() - 1).parameters();
@@ -99,7 +94,7 @@ class ProviderSignInApiIT extends ApiTest {
 
         assertThat(signedIn).isEqualTo(customer.id());
         assertThat(login(customer.email(), PASSWORD).id()).isEqualTo(customer.id());
-        assertThat(jdbc.sql("select count(*) from identity.provider_links where user_id = ?").param(customer.id())
+        assertThat(database().sql("select count(*) from identity.provider_links where user_id = ?").param(customer.id())
                 .query(Long.class).single()).isEqualTo(1);
     }
 
@@ -125,7 +120,7 @@ class ProviderSignInApiIT extends ApiTest {
                     type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(callback.body()).contains("has not verified the email address");
         }
-        assertThat(jdbc.sql("select count(*) from identity.users where email = ?").param(email.toLowerCase())
+        assertThat(database().sql("select count(*) from identity.users where email = ?").param(email.toLowerCase())
                 .query(Long.class).single()).isZero();
     }
 

@@ -3,6 +3,7 @@ package io.waybill.identity.oidc;
 import io.waybill.identity.ProviderIdentity;
 import io.waybill.identity.ProviderSignIn;
 import io.waybill.kernel.Caller;
+import io.waybill.kernel.TenantContext;
 import io.waybill.kernel.ForbiddenException;
 import io.waybill.kernel.RefusalException;
 import io.waybill.kernel.web.Problems;
@@ -54,6 +55,9 @@ final class SignInCompletion implements AuthenticationSuccessHandler, Authentica
                     "This provider is not configured for OpenID Connect: its registration needs the scope 'openid'."));
             return;
         }
+        // The deployment's identity providers sign people in to the default tenant: bound here, as a
+        // password sign-in binds the tenant it names, for the sign-in and the audit entry of this request.
+        TenantContext.set(TenantContext.DEFAULT);
         ProviderSignIn.SignInCode code;
         try {
             code = signIns.signIn(new ProviderIdentity(token.getAuthorizedClientRegistrationId(),

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.waybill.identity.AccountTenants;
 import io.waybill.identity.ProviderSignIn;
 import io.waybill.kernel.NoApiKeys;
 import jakarta.validation.Valid;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProviderSignInController {
 
     private final ProviderSignIn signIns;
+    private final AccountTenants tenants;
 
-    ProviderSignInController(ProviderSignIn signIns) {
+    ProviderSignInController(ProviderSignIn signIns, AccountTenants tenants) {
         this.signIns = signIns;
+        this.tenants = tenants;
     }
 
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -36,6 +39,7 @@ class ProviderSignInController {
     @ApiResponse(responseCode = "401", description = "The code is invalid, expired or already used")
     @ApiResponse(responseCode = "429", description = "Too many failed sign-ins from this address")
     AuthController.TokenResponse token(@Valid @RequestBody CodeRequest request) {
+        tenants.bindForAccountToken(request.code());
         return AuthController.TokenResponse.of(signIns.redeem(request.code()));
     }
 
