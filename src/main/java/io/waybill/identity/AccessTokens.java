@@ -41,7 +41,8 @@ class AccessTokens {
                 .issuedAt(now)
                 .expiresAt(now.plus(ttl))
                 .claim("role", user.role().wireName())
-                .claim(TENANT_CLAIM, TenantContext.currentOrDefault().toString())
+                .claim(TENANT_CLAIM, TenantContext.current().orElseThrow(() -> new IllegalStateException(
+                        "A token is issued to an account read as its tenant's: no tenant is bound")).toString())
                 .build();
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).type("JWT").build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

@@ -1,6 +1,7 @@
 package io.waybill.linehaul;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +12,9 @@ public interface FlightRepository {
 
     /** Loads a flight and locks it until the transaction ends, so that updates to it queue up. */
     Optional<Flight> lock(UUID id);
+
+    /** The tenants with a flight of this carrier and number departing on this day (UTC): asked across tenants. */
+    List<UUID> tenantsWithFlight(String carrierCode, String flightNumber, LocalDate departureDay);
 
     /** The flight of this carrier and number scheduled to depart on this day (UTC), locked. */
     Optional<Flight> lock(String carrierCode, String flightNumber, LocalDate departureDay);

@@ -6,6 +6,7 @@ import io.waybill.kernel.ConflictException;
 import io.waybill.kernel.ForbiddenException;
 import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.NotFoundException;
+import io.waybill.kernel.TenantContext;
 import io.waybill.linehaul.config.FlightDataProperties;
 import io.waybill.shipments.BulkTracking;
 import io.waybill.shipments.ShipmentStatus;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Flights and what their changes do to the bags on board and the shipments inside: departure and
@@ -41,10 +43,13 @@ public class FlightService {
     private final FlightAlert.Reader alerts;
     private final FlightDataProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     FlightService(FlightRepository flights, BagRepository bags, BagService bagService, BulkTracking tracking,
-            EventPublisher events, FlightAlert.Reader alerts, FlightDataProperties properties, Clock clock) {
+            EventPublisher events, FlightAlert.Reader alerts, FlightDataProperties properties, Clock clock,
+            TransactionTemplate transaction) {
         this.flights = flights;
+        this.transaction = transaction;
         this.bags = bags;
         this.bagService = bagService;
         this.tracking = tracking;
@@ -110,10 +115,23 @@ public class FlightService {
      * follow, is ignored; one received before changes nothing; a late one the lifecycle refuses (a
      * delay after landing) is ignored too, since the provider is not to be told off.
      */
-    @Transactional
     public Applied receiveAlert(String body, String signature) {
         AlertSignature.verify(properties.webhookSecret(), body, signature);
         FlightAlert alert = alerts.read(body);
+        // The alert names a flight, not a tenant: it is applied as the work of each tenant that carries
+        // bags on that flight, one transaction each. The answer is the furthest any of them got.
+        Applied answer = new Applied(null, Outcome.IGNORED);
+        for (UUID tenant : flights.tenantsWithFlight(alert.carrierCode(), alert.flightNumber(), alert.departureDay())) {
+            Applied applied = TenantContext.callAs(tenant,
+                    () -> transaction.execute(status -> receiveAlertOfTenant(alert, body)));
+            if (applied.outcome().ordinal() < answer.outcome().ordinal()) {
+                answer = applied;
+            }
+        }
+        return answer;
+    }
+
+    private Applied receiveAlertOfTenant(FlightAlert alert, String body) {
         Optional<Flight> found = flights.lock(alert.carrierCode(), alert.flightNumber(), alert.departureDay())
                 .filter(flight -> flight.route().departureAirport().equals(alert.departureAirport()));
         if (found.isEmpty() || alert.report() == null) {
@@ -198,6 +216,7 @@ public class FlightService {
     }
 
     /** What became of an update: applied, unchanged (already so), a duplicate alert, or ignored. */
+    /** From furthest to least far: an alert applied to several tenants' flights answers the furthest. */
     public enum Outcome {
         APPLIED, UNCHANGED, DUPLICATE, IGNORED;
 

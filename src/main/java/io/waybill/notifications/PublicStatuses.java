@@ -1,6 +1,7 @@
 package io.waybill.notifications;
 
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The notifications module's read model of shipments' public statuses
@@ -12,6 +13,9 @@ import java.util.Optional;
 public interface PublicStatuses {
 
     Optional<PublicStatus> find(String trackingNumber);
+
+    /** The tenant whose shipment has this number, asked across tenants; the only thing told about it. */
+    Optional<UUID> tenantOf(String trackingNumber);
 
     /**
      * Records the status unless one of a later history entry is stored; a status without a location

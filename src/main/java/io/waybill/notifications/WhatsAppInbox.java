@@ -5,6 +5,7 @@ import io.waybill.kernel.BadParameterException;
 import io.waybill.kernel.ForbiddenException;
 import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.PhoneNumber;
+import io.waybill.kernel.TenantContext;
 import io.waybill.notifications.config.NotificationsProperties;
 import io.waybill.security.RateLimit;
 import io.waybill.security.Throttle;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,10 +52,11 @@ public class WhatsAppInbox {
     private final Throttle throttle;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     WhatsAppInbox(NotificationsProperties properties, OutboundChannels channels, PublicStatuses statuses,
             NotificationStore store, NotificationTemplates templates, NotificationDispatcher dispatcher,
-            Throttle throttle, JsonMapper json, Clock clock) {
+            Throttle throttle, JsonMapper json, Clock clock, TransactionTemplate transaction) {
         this.settings = properties.whatsapp();
         this.channels = channels;
         this.statuses = statuses;
@@ -64,6 +66,7 @@ public class WhatsAppInbox {
         this.throttle = throttle;
         this.json = json;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     /** Meta's verification handshake: the challenge, echoed only to whoever knows the verify token. */
@@ -80,9 +83,10 @@ public class WhatsAppInbox {
 
     /**
      * Answers the text messages of one webhook request signed with the app's secret; returns how many
-     * replies were queued.
+     * replies were queued. The request names no tenant: each message is answered, in a transaction of
+     * its own, as the work of the tenant whose shipment its tracking number names; one that names no
+     * known number is the platform's, whose WhatsApp number it was sent to (the default tenant's).
      */
-    @Transactional
     public int receive(byte[] body, String signature) {
         requireConfigured();
         if (!WhatsAppSignature.matches(settings.appSecret(), body, signature)) {
@@ -100,17 +104,34 @@ public class WhatsAppInbox {
             for (JsonNode change : entry.path("changes")) {
                 // Delivery receipts ("statuses") come the same way and need no answer.
                 for (JsonNode message : change.path("value").path("messages")) {
-                    replies += answer(message) ? 1 : 0;
+                    replies += answerAsItsTenant(message) ? 1 : 0;
                 }
             }
-        }
-        if (replies > 0) {
-            dispatcher.wakeAfterCommit();
         }
         return replies;
     }
 
-    private boolean answer(JsonNode message) {
+    private boolean answerAsItsTenant(JsonNode message) {
+        Optional<String> number = trackingNumberIn(message);
+        UUID tenant = number.flatMap(statuses::tenantOf).orElse(TenantContext.DEFAULT);
+        return TenantContext.callAs(tenant, () -> Boolean.TRUE.equals(transaction.execute(status -> {
+            boolean answered = answer(message, number);
+            if (answered) {
+                dispatcher.wakeAfterCommit();
+            }
+            return answered;
+        })));
+    }
+
+    /** The tracking number a text message asks about, if it names one. */
+    private static Optional<String> trackingNumberIn(JsonNode message) {
+        String text = "text".equals(message.path("type").asString("")) ? message.path("text").path("body").asString("")
+                : "";
+        Matcher candidate = CANDIDATE.matcher(text);
+        return candidate.find() ? Optional.of(candidate.group().toUpperCase(java.util.Locale.ROOT)) : Optional.empty();
+    }
+
+    private boolean answer(JsonNode message, Optional<String> candidate) {
         String messageId = message.path("id").asString("");
         Optional<PhoneNumber> sender = PhoneNumber.ifValid("+" + message.path("from").asString(""));
         if (messageId.isEmpty() || sender.isEmpty()) {
@@ -121,16 +142,13 @@ public class WhatsAppInbox {
             log.info("WhatsApp message {} not answered: its sender is over the reply limit", messageId);
             return false;
         }
-        String text = "text".equals(message.path("type").asString("")) ? message.path("text").path("body").asString("")
-                : "";
-        Matcher candidate = CANDIDATE.matcher(text);
         String kind;
         Map<String, String> values;
-        if (!candidate.find()) {
+        if (candidate.isEmpty()) {
             kind = "tracking_help";
             values = Map.of("example", "TRK followed by 11 digits, as on your receipt");
         } else {
-            String number = candidate.group().toUpperCase(java.util.Locale.ROOT);
+            String number = candidate.get();
             Optional<PublicStatus> status = TrackingNumber.parse(number).flatMap(valid -> statuses.find(valid.value()));
             kind = status.isPresent() ? "tracking_status" : "tracking_not_found";
             values = status.map(WhatsAppInbox::values).orElse(Map.of("tracking_number", number));

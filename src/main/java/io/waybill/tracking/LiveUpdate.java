@@ -17,7 +17,7 @@ import java.util.UUID;
  * the one that put it out for delivery or a scan since), and for accounts only: it has no public view.
  */
 public record LiveUpdate(UUID shipmentId, String trackingNumber, UUID customerId, UUID agentId, int sequence,
-        String previousStatus, String status, String location, Instant occurredAt, Position position) {
+        String previousStatus, String status, String location, Instant occurredAt, Position position, UUID tenantId) {
 
     public static final String TYPE = "shipment.status";
     public static final String AGENT_LOCATION_TYPE = "agent.location";
@@ -26,26 +26,43 @@ public record LiveUpdate(UUID shipmentId, String trackingNumber, UUID customerId
     public record Position(double lat, double lon, Double accuracyM, Instant recordedAt) {
     }
 
-    /** A history entry. */
+    /**
+     * A history entry, as a stream's history sends it straight to the client that was allowed to read
+     * it: no tenant, so no filter lets it through to anyone else ({@link #of} gives it one).
+     */
     public LiveUpdate(UUID shipmentId, String trackingNumber, UUID customerId, UUID agentId, int sequence,
             String previousStatus, String status, String location, Instant occurredAt) {
         this(shipmentId, trackingNumber, customerId, agentId, sequence, previousStatus, status, location, occurredAt,
-                null);
+                null, null);
+    }
+
+    /** This update as the tenant's whose shipment it is: what the feed carries to every instance's clients. */
+    public LiveUpdate of(UUID tenant) {
+        return new LiveUpdate(shipmentId, trackingNumber, customerId, agentId, sequence, previousStatus, status,
+                location, occurredAt, position, tenant);
     }
 
     /** The agent's position, for the followers of this shipment, which is out for delivery with that agent. */
-    public static LiveUpdate agentLocation(TrackedShipment shipment, Position position) {
+    public static LiveUpdate agentLocation(TrackedShipment shipment, Position position, UUID tenant) {
         TrackedShipment.Entry latest = shipment.latest();
         return new LiveUpdate(shipment.shipmentId(), shipment.trackingNumber(), shipment.customerId(),
-                shipment.agentId(), latest.sequence(), null, latest.status(), null, position.recordedAt(), position);
+                shipment.agentId(), latest.sequence(), null, latest.status(), null, position.recordedAt(), position,
+                tenant);
     }
 
     public boolean hasPosition() {
         return position != null;
     }
 
-    /** An admin sees every shipment, a customer their own, an agent those assigned to them. */
+    /**
+     * Within the shipment's tenant, an admin sees every shipment, a customer their own, an agent those
+     * assigned to them. Nobody of another tenant sees it: a stream is no database connection, so
+     * row-level security cannot hold it, and every instance's clients of every tenant share one feed.
+     */
     public boolean isVisibleTo(Caller caller) {
+        if (tenantId == null || !tenantId.equals(caller.tenantId())) {
+            return false;
+        }
         return caller.isAdmin() || (caller.isCustomer() && caller.is(customerId))
                 || (caller.isAgent() && agentId != null && caller.is(agentId));
     }

@@ -5,6 +5,7 @@ import io.waybill.kernel.Caller;
 import io.waybill.security.CallerTokens;
 import io.waybill.kernel.TooManyRequestsException;
 import io.waybill.kernel.NotFoundException;
+import io.waybill.kernel.TenantContext;
 import io.waybill.tracking.config.TrackingProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -292,8 +293,10 @@ public class LiveUpdates implements DisposableBean {
         Optional<AccountLookup.ActiveAccount> account;
         try {
             // As a token sees it: an account this service has not heard of yet keeps the role it came with.
-            account = accountsNow.computeIfAbsent(caller,
-                    holder -> accounts.activeForToken(holder.userId(), holder.role()));
+            // Read as the account's tenant's work: this timer thread has none, and with none the account
+            // would look not heard of yet, so a revoked token or a changed role would keep its stream.
+            account = accountsNow.computeIfAbsent(caller, holder -> TenantContext.callAs(holder.tenantId(),
+                    () -> accounts.activeForToken(holder.userId(), holder.role())));
         } catch (RuntimeException unreachable) {
             // The accounts cannot be read now: the token's expiry still bounds the stream.
             return true;

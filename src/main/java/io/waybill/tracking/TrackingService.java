@@ -81,6 +81,14 @@ public class TrackingService {
     }
 
     /**
+     * The tenant whose shipment has this tracking number: what a public page looks up besides the
+     * shipment (the hubs on its map) is that tenant's, and is read as its work.
+     */
+    public Optional<UUID> tenantOf(String trackingNumber) {
+        return TrackingNumber.parse(trackingNumber).flatMap(number -> shipments.tenantOfTrackingNumber(number.value()));
+    }
+
+    /**
      * The public page by tracking number as it is sent, with its ETag and the carrier of its tenant:
      * from the cache, rendered when it was cached; otherwise rendered from the read model and put in
      * the cache.

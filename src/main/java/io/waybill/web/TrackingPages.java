@@ -2,6 +2,7 @@ package io.waybill.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.waybill.kernel.NotFoundException;
+import io.waybill.kernel.TenantContext;
 import io.waybill.network.Hub;
 import io.waybill.network.NetworkService;
 import io.waybill.security.RateLimit;
@@ -92,7 +93,8 @@ class TrackingPages {
         model.addAttribute("timeline", TimelineEntry.of(shipment.events()));
         model.addAttribute("sequence", shipment.events().size() - 1);
         model.addAttribute("finished", isFinal(shipment.status()));
-        model.addAttribute("mapPoints", mapPoints(shipment.events()));
+        model.addAttribute("mapPoints", tracking.tenantOf(trackingNumber)
+                .map(tenant -> TenantContext.callAs(tenant, () -> mapPoints(shipment.events()))).orElse(List.of()));
         model.addAttribute("tiles", properties.mapTilesUrl());
         model.addAttribute("tilesAttribution", properties.mapAttribution());
     }

@@ -3,6 +3,7 @@ package io.waybill.care;
 import static io.waybill.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waybill.kernel.TenantContext;
 import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
 import io.waybill.support.Mailbox;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,9 +23,6 @@ import tools.jackson.databind.JsonNode;
  * days, and the admin's list of poor ratings.
  */
 class CareApiIT extends ApiTest {
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Autowired
     private ShipmentCopies copies;
@@ -133,7 +130,7 @@ class CareApiIT extends ApiTest {
         String damage = openTicket(customer, "damage");
         String payment = openTicket(customer, "payment");
         status(payment, admin(), "resolved");
-        jdbc.sql("update care.tickets set opened_at = opened_at - interval '3 days' where id = ?")
+        database().sql("update care.tickets set opened_at = opened_at - interval '3 days' where id = ?")
                 .param(UUID.fromString(damage)).update();
         String admin = admin().token();
 
@@ -203,7 +200,7 @@ class CareApiIT extends ApiTest {
         // The report counts the agent's rating once, as it stands after the change.
         eventually(() -> assertThat(rating(agent)).isEqualTo("4.0/1"));
 
-        jdbc.sql("update care.feedback set given_at = given_at - interval '8 days' where shipment_id = ?")
+        database().sql("update care.feedback set given_at = given_at - interval '8 days' where shipment_id = ?")
                 .param(UUID.fromString(shipment)).update();
         assertProblem(api.put(feedback, customer.token(), Map.of("rating", 1)), 409);
         assertProblem(api.get("/admin/feedback?max_rating=0", admin().token()), 400);
@@ -217,22 +214,25 @@ class CareApiIT extends ApiTest {
         UUID second = UUID.randomUUID();
         java.time.Instant at = java.time.Instant.parse("2026-05-01T10:00:00Z");
 
-        // Delivery (entry 4) and the assignment after entry 1 arrive before the booking and entry 2.
-        copies.recordStatus(shipment, 4, "delivered", at.plusSeconds(40), second);
-        copies.recordAgent(shipment, second, 8);
-        copies.recordAgent(shipment, first, 3);
-        copies.recordStatus(shipment, 2, "in_transit", at.plusSeconds(20), first);
-        copies.recordAgent(shipment, first, 4);
-        assertThat(copies.find(shipment)).as("unknown until its owner is").isEmpty();
-        copies.recordOwner(shipment, customer);
-        copies.recordStatus(shipment, 0, "created", at, null);
+        // The copy is kept as the consumer keeps it: as the work of the events' (the default) tenant.
+        TenantContext.runAs(TenantContext.DEFAULT, () -> {
+            // Delivery (entry 4) and the assignment after entry 1 arrive before the booking and entry 2.
+            copies.recordStatus(shipment, 4, "delivered", at.plusSeconds(40), second);
+            copies.recordAgent(shipment, second, 8);
+            copies.recordAgent(shipment, first, 3);
+            copies.recordStatus(shipment, 2, "in_transit", at.plusSeconds(20), first);
+            copies.recordAgent(shipment, first, 4);
+            assertThat(copies.find(shipment)).as("unknown until its owner is").isEmpty();
+            copies.recordOwner(shipment, customer);
+            copies.recordStatus(shipment, 0, "created", at, null);
 
-        ShipmentCopy copy = copies.find(shipment).orElseThrow();
-        assertThat(copy.customerId()).isEqualTo(customer);
-        assertThat(copy.status()).isEqualTo("delivered");
-        assertThat(copy.agentId()).isEqualTo(second);
-        assertThat(copy.deliveredBy()).isEqualTo(second);
-        assertThat(copy.deliveredAt()).isEqualTo(at.plusSeconds(40));
+            ShipmentCopy copy = copies.find(shipment).orElseThrow();
+            assertThat(copy.customerId()).isEqualTo(customer);
+            assertThat(copy.status()).isEqualTo("delivered");
+            assertThat(copy.agentId()).isEqualTo(second);
+            assertThat(copy.deliveredBy()).isEqualTo(second);
+            assertThat(copy.deliveredAt()).isEqualTo(at.plusSeconds(40));
+        });
     }
 
     private String rating(Account agent) {

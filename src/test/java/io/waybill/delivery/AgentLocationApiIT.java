@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,9 +28,6 @@ class AgentLocationApiIT extends ApiTest {
 
     @Autowired
     private AgentLocationService locations;
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Test
     void shouldStoreTheGoodPointsOfABatchAndSayWhyEachOtherWasRefused() {
@@ -161,7 +157,7 @@ class AgentLocationApiIT extends ApiTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (Duration age : List.of(Duration.ofDays(31), Duration.ofDays(30).plusHours(1), Duration.ofDays(29),
                 Duration.ofHours(1))) {
-            jdbc.sql("""
+            database().sql("""
                     insert into delivery.pings (agent_id, recorded_at, latitude, longitude, accuracy_m, received_at)
                     values (?, ?, 12.9, 77.5, 5, ?)""")
                     .params(agent, Timestamp.from(now.minus(age)), Timestamp.from(now.minus(age)))
@@ -170,7 +166,7 @@ class AgentLocationApiIT extends ApiTest {
 
         locations.deleteExpired(100);
 
-        assertThat(jdbc.sql("select recorded_at from delivery.pings where agent_id = ? order by recorded_at")
+        assertThat(database().sql("select recorded_at from delivery.pings where agent_id = ? order by recorded_at")
                 .param(agent).query(Timestamp.class).list())
                 .extracting(Timestamp::toInstant)
                 .containsExactly(now.minus(Duration.ofDays(29)), now.minus(Duration.ofHours(1)));

@@ -8,16 +8,11 @@ import io.waybill.support.Mailbox;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Email verification and password reset, end to end: the mail really goes over SMTP (GreenMail). */
 class AccountRecoveryApiIT extends ApiTest {
 
     private static final String NEW_PASSWORD = "a-brand-new-password";
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Test
     void shouldSendAVerificationEmailOnRegistrationAndVerifyWithItsToken() throws Exception {
@@ -30,7 +25,7 @@ class AccountRecoveryApiIT extends ApiTest {
 
         assertThat(verified.status()).as(verified.toString()).isEqualTo(204);
         assertThat(api.get("/auth/me", customer.token()).body().get("email_verified").asBoolean()).isTrue();
-        assertThat(jdbc.sql("select count(*) from identity.account_tokens where token_hash = ?")
+        assertThat(database().sql("select count(*) from identity.account_tokens where token_hash = ?")
                 .param(OneTimeSecret.hash(Mailbox.token(mail))).query(Long.class).single()).isEqualTo(1);
     }
 
@@ -169,7 +164,7 @@ class AccountRecoveryApiIT extends ApiTest {
         long deadline = System.currentTimeMillis() + 10_000;
         String body = null;
         while (body == null && System.currentTimeMillis() < deadline) {
-            body = jdbc.sql("select body from mail.outbox where recipient = ? and sent_at is not null")
+            body = database().sql("select body from mail.outbox where recipient = ? and sent_at is not null")
                     .param(customer.email()).query(String.class).optional().orElse(null);
             Thread.sleep(50);
         }
@@ -178,7 +173,7 @@ class AccountRecoveryApiIT extends ApiTest {
     }
 
     private void expireTokensOf(Account account) {
-        jdbc.sql("update identity.account_tokens set expires_at = now() - interval '1 minute' where user_id = ?")
+        database().sql("update identity.account_tokens set expires_at = now() - interval '1 minute' where user_id = ?")
                 .param(account.id()).update();
     }
 

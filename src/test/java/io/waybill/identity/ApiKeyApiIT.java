@@ -6,15 +6,10 @@ import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** API keys: issued by an admin for an agent, shown once, stored hashed, refused once revoked. */
 class ApiKeyApiIT extends ApiTest {
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Test
     void shouldIssueARecognisableKeyOnceAndKeepOnlyItsHash() {
@@ -37,7 +32,7 @@ class ApiKeyApiIT extends ApiTest {
         assertThat(item.get("name").asString()).isEqualTo("Delivery partner");
         assertThat(item.has("key")).isFalse();
         assertThat(listed.raw()).doesNotContain(key);
-        String stored = jdbc.sql("select encode(key_hash, 'escape') from identity.api_keys where id = ?::uuid")
+        String stored = database().sql("select encode(key_hash, 'escape') from identity.api_keys where id = ?::uuid")
                 .param(created.text("id")).query(String.class).single();
         assertThat(stored).doesNotContain(key);
     }

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Keys for integrations: a customer issues their own; every key holds scopes within its owner's
@@ -19,9 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * with a 403 that names the scope.
  */
 class ApiKeyScopesApiIT extends ApiTest {
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Test
     void shouldLetACustomerIssueAKeyOfTheirOwnOnTheTermsAskedFor() {
@@ -135,7 +130,7 @@ class ApiKeyScopesApiIT extends ApiTest {
         assertThat(api.json("GET", "/shipments", null, null, key).status()).isEqualTo(200);
 
         // The day passes: the key's expiry is now behind us in the copy every request reads.
-        jdbc.sql("update security.api_keys set expires_at = now() - interval '1 second' where id = ?::uuid")
+        database().sql("update security.api_keys set expires_at = now() - interval '1 second' where id = ?::uuid")
                 .param(created.text("id")).update();
 
         Api.Response refused = api.json("GET", "/shipments", null, null, key);
@@ -151,7 +146,7 @@ class ApiKeyScopesApiIT extends ApiTest {
         Api.Response created = api.post("/admin/api-keys", admin().token(),
                 Map.of("agent_id", agent.id().toString(), "name", "from before"));
         // As the migration leaves a key of before, and as an api_key.issued event of before records it.
-        jdbc.sql("update security.api_keys set role = null, scopes = null, requests_per_minute = null "
+        database().sql("update security.api_keys set role = null, scopes = null, requests_per_minute = null "
                 + "where id = ?::uuid").param(created.text("id")).update();
         Map<String, String> key = headers(created);
 

@@ -15,10 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -42,9 +39,6 @@ class ProviderSignInApiIT extends ApiTest {
         properties.add("spring.security.oauth2.client.provider.local.issuer-uri", PROVIDER::issuer);
     }
 
-    @Autowired
-    private JdbcClient jdbc;
-
     @Test
     void shouldCreateACustomerOnTheFirstSignInAndGiveWaybillsOwnTokens() throws Exception {
         Person person = person(Api.uniqueEmail("oidc.first"), true);
@@ -63,11 +57,10 @@ class ProviderSignInApiIT extends ApiTest {
         assertThat(api.post("/auth/refresh", null, Map.of("refresh_token", tokens.text("refresh_token"))).status())
                 .isEqualTo(200);
         UUID userId = UUID.fromString(tokens.text("user_id"));
-        // The registration 'local' is the default tenant's (waybill.oidc.tenants does not name it).
-        assertThat(inDefaultTenant(() -> jdbc.sql("select email_verified_at is not null from identity.users where id = ?")
-                .param(userId).query(Boolean.class).single())).isTrue();
-        assertThat(inDefaultTenant(() -> jdbc.sql("select count(*) from audit.events where kind = 'sign_in' "
-                + "and actor_id = ? and credential = 'oidc local'").param(userId).query(Long.class).single())).isEqualTo(1);
+        assertThat(database().sql("select email_verified_at is not null from identity.users where id = ?").param(userId)
+                .query(Boolean.class).single()).isTrue();
+        assertThat(database().sql("select count(*) from audit.events where kind = 'sign_in' and actor_id = ? "
+                + "and credential = 'oidc local'").param(userId).query(Long.class).single()).isEqualTo(1);
         // PKCE and the nonce went to the provider; the provider checked the verifier before it answered.
         Map<String, String> authorization = PROVIDER.authorizations().get(PROVIDER.authorizations().size() - 1).parameters();
         assertThat(authorization).containsEntry("code_challenge_method", "S256").containsKey("nonce")
@@ -96,8 +89,8 @@ class ProviderSignInApiIT extends ApiTest {
 
         assertThat(signedIn).isEqualTo(customer.id());
         assertThat(login(customer.email(), PASSWORD).id()).isEqualTo(customer.id());
-        assertThat(inDefaultTenant(() -> jdbc.sql("select count(*) from identity.provider_links where user_id = ?")
-                .param(customer.id()).query(Long.class).single())).isEqualTo(1);
+        assertThat(database().sql("select count(*) from identity.provider_links where user_id = ?").param(customer.id())
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -122,8 +115,8 @@ class ProviderSignInApiIT extends ApiTest {
                     type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(callback.body()).contains("has not verified the email address");
         }
-        assertThat(inDefaultTenant(() -> jdbc.sql("select count(*) from identity.users where email = ?")
-                .param(email.toLowerCase()).query(Long.class).single())).isZero();
+        assertThat(database().sql("select count(*) from identity.users where email = ?").param(email.toLowerCase())
+                .query(Long.class).single()).isZero();
     }
 
     @Test
@@ -230,11 +223,6 @@ class ProviderSignInApiIT extends ApiTest {
 
     private static Person person(String email, Boolean verified) {
         return new Person(UUID.randomUUID().toString(), email, verified, "Asha From The Provider");
-    }
-
-    /** Reads as the default tenant's work, whether or not work without a tenant sees anything. */
-    private static <T> T inDefaultTenant(Supplier<T> query) {
-        return TenantContext.callAs(TenantContext.DEFAULT, query);
     }
 
     private URI uri(String path) {

@@ -8,14 +8,9 @@ import io.waybill.support.Mailbox;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Logging out everywhere and resetting the password end every session at once, access tokens included. */
 class TokenRevocationApiIT extends ApiTest {
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Test
     void shouldRefuseEveryEarlierTokenAfterLogoutEverywhere() {
@@ -62,7 +57,7 @@ class TokenRevocationApiIT extends ApiTest {
     void shouldAnnounceANewAccountWithItsContactDetails() {
         Account customer = customer();
 
-        String payload = jdbc.sql("select envelope -> 'payload' from eventing.outbox where topic = 'user.created' "
+        String payload = database().sql("select envelope -> 'payload' from eventing.outbox where topic = 'user.created' "
                 + "and event_key = ?").param(customer.id().toString()).query(String.class).single();
 
         assertThat(payload).contains("\"email\": \"" + customer.email() + "\"", "\"role\": \"customer\"",
@@ -70,7 +65,7 @@ class TokenRevocationApiIT extends ApiTest {
     }
 
     private List<String> userUpdates(Account account) {
-        return jdbc.sql("select envelope -> 'payload' from eventing.outbox where topic = 'user.updated' "
+        return database().sql("select envelope -> 'payload' from eventing.outbox where topic = 'user.updated' "
                 + "and event_key = ?").param(account.id().toString()).query(String.class).list();
     }
 }

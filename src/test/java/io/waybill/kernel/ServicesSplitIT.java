@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,9 +30,6 @@ class ServicesSplitIT extends ApiTest {
         registry.add("spring.kafka.bootstrap-servers", () -> KafkaBroker.shared().bootstrapServers());
         IsolatedDatabase.register(registry, "split");
     }
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Autowired
     private ApplicationContext context;
@@ -80,17 +76,17 @@ class ServicesSplitIT extends ApiTest {
 
         // The shipments group reads the assignment from Kafka; network's hub assignment and reporting
         // would have read the booking (and notifications, tracking, its status) had they run here.
-        eventually(Duration.ofSeconds(30), () -> assertThat(jdbc.sql(
+        eventually(Duration.ofSeconds(30), () -> assertThat(database().sql(
                 "select distinct consumer_group from eventing.processed_events").query(String.class).list())
                 .containsExactlyInAnyOrder("shipments", "security-accounts-identity-shipments"));
     }
 
     @Test
     void shouldCreateOnlyTheSchemasOfTheModulesItRuns() {
-        assertThat(jdbc.sql("select schema_name from information_schema.schemata").query(String.class).list())
+        assertThat(database().sql("select schema_name from information_schema.schemata").query(String.class).list())
                 .contains("identity", "shipments", "eventing", "security", "audit", "mail")
                 .doesNotContain("network", "reporting", "notifications", "tracking", "delivery", "care", "linehaul");
-        assertThat(jdbc.sql("""
+        assertThat(database().sql("""
                 select table_schema from information_schema.tables where table_name = 'flyway_schema_history'""")
                 .query(String.class).list())
                 .containsExactlyInAnyOrder("eventing", "security", "mail", "identity", "shipments");

@@ -6,14 +6,9 @@ import io.waybill.support.Api;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class BagApiIT extends LineHaulFixtures {
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Test
     void shouldCarryABagFromHubToHubWritingOneEntryOnEveryShipmentInside() {
@@ -66,7 +61,7 @@ class BagApiIT extends LineHaulFixtures {
                 .startsWith("Hub of Bagto");
         assertThat(api.get("/courier/bags", agent.token()).body().size()).isZero();
 
-        List<String> history = jdbc.sql("""
+        List<String> history = database().sql("""
                 select t.status || ' ' || t.location || ' ' || t.note from shipments.tracking_updates t
                 join shipments.shipments s on s.id = t.shipment_id where s.id = ?::uuid and t.seq > 0 order by seq""")
                 .param(shipments.get(0)).query(String.class).list();
@@ -76,10 +71,10 @@ class BagApiIT extends LineHaulFixtures {
         assertThat(history.get(2)).startsWith("in_transit Hub of Bagto").endsWith("Bag " + code + " opened");
 
         // One event per shipment and per scan, through the outbox.
-        assertThat(jdbc.sql("select count(*) from eventing.outbox where topic = 'shipment.status.updated' "
+        assertThat(database().sql("select count(*) from eventing.outbox where topic = 'shipment.status.updated' "
                 + "and event_key = any(?::text[]) and envelope->'payload'->>'status' = 'in_transit'")
                 .param(shipments.toArray(String[]::new)).query(Long.class).single()).isEqualTo(9);
-        assertThat(jdbc.sql("select envelope->>'type' || ' ' || coalesce(envelope->'payload'->>'event', '') "
+        assertThat(database().sql("select envelope->>'type' || ' ' || coalesce(envelope->'payload'->>'event', '') "
                 + "|| ' ' || (envelope->'payload'->>'shipment_count') from eventing.outbox where event_key = ? "
                 + "order by id").param(bag).query(String.class).list())
                 .containsExactly("bag.sealed  3", "bag.scanned dispatched 3", "bag.scanned arrived 3",
@@ -93,7 +88,7 @@ class BagApiIT extends LineHaulFixtures {
         assertThat(page.get("events").toString()).contains("Hub of " + from).contains("Dock 4");
 
         // Opened, the bag no longer holds its shipments.
-        assertThat(jdbc.sql("select bool_or(held) from linehaul.bag_shipments where bag_id = ?::uuid").param(bag)
+        assertThat(database().sql("select bool_or(held) from linehaul.bag_shipments where bag_id = ?::uuid").param(bag)
                 .query(Boolean.class).single()).isFalse();
     }
 
@@ -119,8 +114,8 @@ class BagApiIT extends LineHaulFixtures {
                 select coalesce(envelope->'payload'->>'payment_status', 'none') from eventing.outbox
                 where topic = 'shipment.status.updated' and event_key = ? and (envelope->'payload'->>'sequence')::int > 0
                 order by id""";
-        assertThat(jdbc.sql(payments).param(cod).query(String.class).list()).containsExactly("pending", "pending");
-        assertThat(jdbc.sql(payments).param(prepaid).query(String.class).list()).containsExactly("none", "none");
+        assertThat(database().sql(payments).param(cod).query(String.class).list()).containsExactly("pending", "pending");
+        assertThat(database().sql(payments).param(prepaid).query(String.class).list()).containsExactly("none", "none");
 
         // The bag leaves the payment as it was: the owner still sees it due; the public page never shows it.
         JsonNode owned = api.get("/shipments/" + cod, customer.token()).body();
@@ -184,7 +179,7 @@ class BagApiIT extends LineHaulFixtures {
             assertThat(api.get("/shipments/" + shipment, customer.token()).text("status")).isEqualTo("in_transit");
         }
         assertThat(api.get("/bags/" + bag, admin).text("status")).isEqualTo("dispatched");
-        assertThat(jdbc.sql("select count(*) from eventing.outbox where event_key = ? and topic = 'bag.scanned'")
+        assertThat(database().sql("select count(*) from eventing.outbox where event_key = ? and topic = 'bag.scanned'")
                 .param(bag).query(Long.class).single()).isEqualTo(1);
         assertThat(api.post("/scans", admin, Map.of("code", code, "event", "arrived", "location", "Dock 2"))
                 .body().get("bag").get("location").asString()).isEqualTo("Dock 2");
@@ -228,7 +223,7 @@ class BagApiIT extends LineHaulFixtures {
         }
 
         // Its timeline shows both legs, in order.
-        List<String> history = jdbc.sql("""
+        List<String> history = database().sql("""
                 select t.status || ' ' || t.location || ' ' || t.note from shipments.tracking_updates t
                 where t.shipment_id = ?::uuid and t.seq > 0 order by seq""")
                 .param(shipment).query(String.class).list();

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,9 +36,6 @@ class FlightApiIT extends LineHaulFixtures {
         registry.add("waybill.flights.webhook-secret", () -> SECRET);
         registry.add("waybill.flights.callback-url", () -> "https://waybill.test/flights/webhook");
     }
-
-    @Autowired
-    private JdbcClient jdbc;
 
     /** A sealed bag from a new hub to another with two routed shipments, on a new flight; answers both. */
     private record Loaded(String flight, String bag, List<String> shipments, Account customer) {
@@ -69,7 +64,7 @@ class FlightApiIT extends LineHaulFixtures {
     }
 
     private List<String> notes(String shipment) {
-        return jdbc.sql("select note from shipments.tracking_updates where shipment_id = ?::uuid and seq > 0 "
+        return database().sql("select note from shipments.tracking_updates where shipment_id = ?::uuid and seq > 0 "
                 + "order by seq").param(shipment).query(String.class).list();
     }
 
@@ -109,7 +104,7 @@ class FlightApiIT extends LineHaulFixtures {
                         + later.plus(2, ChronoUnit.HOURS).atZone(ZoneId.of("Asia/Kolkata")).toLocalTime() + " on AI 101");
         assertThat(api.get("/shipments/" + shipment, flight.customer().token()).text("status")).isEqualTo("in_transit");
         assertThat(api.get("/bags/" + flight.bag(), admin).text("status")).isEqualTo("dispatched");
-        assertThat(jdbc.sql("select envelope->'payload'->>'status' || ' ' || (envelope->'payload'->>'shipment_count') "
+        assertThat(database().sql("select envelope->'payload'->>'status' || ' ' || (envelope->'payload'->>'shipment_count') "
                 + "from eventing.outbox where event_key = ? order by id").param(flight.flight()).query(String.class)
                 .list()).containsExactly("delayed 2", "departed 2", "landed 2");
     }
@@ -123,11 +118,11 @@ class FlightApiIT extends LineHaulFixtures {
                 .status()).isEqualTo(200);
 
         assertThat(notes(flight.shipments().get(1))).containsExactly("Flight AI 202 cancelled: back at the hub");
-        assertThat(jdbc.sql("select location from shipments.tracking_updates where shipment_id = ?::uuid "
+        assertThat(database().sql("select location from shipments.tracking_updates where shipment_id = ?::uuid "
                 + "order by seq desc limit 1").param(flight.shipments().get(1)).query(String.class).single())
                 .startsWith("Hub of Flyfrom");
         assertThat(api.get("/bags/" + flight.bag(), admin).text("status")).isEqualTo("sealed");
-        assertThat(jdbc.sql("select count(*) from linehaul.bags where id = ?::uuid and flight_id is not null")
+        assertThat(database().sql("select count(*) from linehaul.bags where id = ?::uuid and flight_id is not null")
                 .param(flight.bag()).query(Long.class).single()).isZero();
     }
 

@@ -8,13 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 class LaneApiIT extends ApiTest {
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Test
     void shouldManageLanesAndAnnounceEachChange() {
@@ -42,7 +37,7 @@ class LaneApiIT extends ApiTest {
         assertProblem(api.delete("/admin/lanes/" + id, admin), 404);
         assertProblem(api.put("/admin/lanes/" + id, admin, Map.of("standard_transit_days", 4)), 404);
 
-        List<String> announced = jdbc.sql("""
+        List<String> announced = database().sql("""
                 select envelope->>'type' || ' ' || coalesce(envelope->'payload'->>'standard_transit_days', '-')
                 from eventing.outbox where event_key = ? order by id""").param(id).query(String.class).list();
         assertThat(announced).containsExactly("lane.created 3", "lane.updated 4", "lane.deleted -");
@@ -99,7 +94,7 @@ class LaneApiIT extends ApiTest {
         assertInvalid(api.post("/admin/hubs", admin, Map.of("hub_name", unique("Hub"), "city", "X",
                 "time_zone", "Asia/Chennai")), "time_zone");
         assertInvalid(api.put("/admin/hubs/" + plain.text("id"), admin, Map.of("time_zone", "+05:30")), "time_zone");
-        assertThat(jdbc.sql("select envelope->'payload'->>'time_zone' from eventing.outbox where event_key = ? "
+        assertThat(database().sql("select envelope->'payload'->>'time_zone' from eventing.outbox where event_key = ? "
                 + "order by id").param(plain.text("id")).query(String.class).list())
                 .containsExactly("UTC", "Europe/Berlin");
     }

@@ -8,15 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.waybill.support.Eventually.eventually;
 
 class NetworkApiIT extends ApiTest {
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Test
     void shouldManageHubs() {
@@ -57,14 +52,14 @@ class NetworkApiIT extends ApiTest {
         api.put("/admin/hubs/" + id, admin, Map.of("hub_name", "No such hub " + UUID.randomUUID(), "city", ""));
         assertThat(api.delete("/admin/hubs/" + id, admin).status()).isEqualTo(204);
 
-        List<String> announced = jdbc.sql("""
+        List<String> announced = database().sql("""
                 select envelope->>'type' || ' ' || coalesce(envelope->'payload'->>'hub_name', '-') || ' '
                     || coalesce(envelope->'payload'->>'city', '-')
                 from eventing.outbox where event_key = ? order by id""").param(id).query(String.class).list();
         // The refused change (a blank city) announced nothing.
         assertThat(announced).containsExactly("hub.created " + name + " Madurai",
                 "hub.updated " + name + " Tiruchirappalli", "hub.deleted - -");
-        assertThat(jdbc.sql("select count(*) from eventing.outbox where event_key = ? "
+        assertThat(database().sql("select count(*) from eventing.outbox where event_key = ? "
                 + "and (envelope->'payload'->>'hub_id') = ? and (envelope->'payload'->>'occurred_at') is not null")
                 .params(id, id).query(Long.class).single()).isEqualTo(3);
     }

@@ -8,6 +8,7 @@ import io.waybill.eventing.ReceivedEvent;
 import io.waybill.identity.UserDeleted;
 import io.waybill.identity.UserRegistered;
 import io.waybill.identity.UserUpdated;
+import io.waybill.kernel.TenantContext;
 import io.waybill.shipments.ShipmentBooked;
 import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
@@ -27,7 +28,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,9 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
 class NotificationsApiIT extends ApiTest {
 
     private static final FakeTwilio TWILIO = new FakeTwilio();
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Autowired
     private NotificationPlanner planner;
@@ -118,7 +115,7 @@ class NotificationsApiIT extends ApiTest {
 
         eventually(Duration.ofSeconds(20), () -> assertThat(TWILIO.to(phone)).extracting(FakeTwilio.Request::answered)
                 .containsExactly(500, 500, 201));
-        eventually(() -> assertThat(jdbc.sql("select status || ':' || attempts from notifications.notifications "
+        eventually(() -> assertThat(database().sql("select status || ':' || attempts from notifications.notifications "
                 + "where user_id = ? and channel = 'sms'").param(customer.id()).query(String.class).single())
                 .isEqualTo("sent:3"));
     }
@@ -177,10 +174,10 @@ class NotificationsApiIT extends ApiTest {
         Account customer = customerWithPhone(phone());
         String legacy = "+91 98400 " + ThreadLocalRandom.current().nextInt(10_000, 99_999);
         // An account from before the E.164 rule: its phone is kept, but never texted.
-        jdbc.sql("update identity.users set phone = ? where id = ?").params(legacy, customer.id()).update();
+        database().sql("update identity.users set phone = ? where id = ?").params(legacy, customer.id()).update();
         awaitEvents();
         // ... and notifications' copy of it, as V62 copied it from identity.users.
-        jdbc.sql("update notifications.recipients set phone = ? where user_id = ?").params(legacy, customer.id())
+        database().sql("update notifications.recipients set phone = ? where user_id = ?").params(legacy, customer.id())
                 .update();
 
         String number = book(customer).text("tracking_number");
@@ -207,7 +204,7 @@ class NotificationsApiIT extends ApiTest {
                 Instant.now()));
 
         // Planned for both channels, unaddressed, and retried while nobody knows the account.
-        eventually(() -> assertThat(jdbc.sql("select count(*) from notifications.notifications where user_id = ? "
+        eventually(() -> assertThat(database().sql("select count(*) from notifications.notifications where user_id = ? "
                 + "and status = 'pending' and recipient is null and attempts >= 2 and last_error like '%not known yet%'")
                 .param(customerId).query(Long.class).single()).isEqualTo(2));
 
@@ -233,14 +230,14 @@ class NotificationsApiIT extends ApiTest {
         feed(new UserUpdated(id, "customer", "new@example.test", "New Name", null, true, null,
                 created.plusSeconds(60)));
         feed(new UserRegistered(id, "customer", "old@example.test", "Old Name", null, created));
-        assertThat(recipients.find(id)).get().satisfies(recipient -> {
+        assertThat(recipient(id)).get().satisfies(recipient -> {
             assertThat(recipient.email()).isEqualTo("new@example.test");
             assertThat(recipient.emailVerified()).isTrue();
         });
 
         feed(new UserDeleted(id, "customer", created.plusSeconds(120)));
         feed(new UserUpdated(id, "customer", "late@example.test", "Late", null, true, null, created.plusSeconds(180)));
-        assertThat(recipients.find(id)).get().satisfies(recipient -> {
+        assertThat(recipient(id)).get().satisfies(recipient -> {
             assertThat(recipient.isLive()).isFalse();
             assertThat(recipient.email()).isNull();
             assertThat(recipient.addressFor(Channel.EMAIL)).isEmpty();
@@ -253,11 +250,20 @@ class NotificationsApiIT extends ApiTest {
         assertProblem(api.put("/me/notification-preferences", null, Map.of("sms", false)), 401);
     }
 
-    /** Hands an event to the notifications consumer as the transport would, in a transaction of its own. */
+    /**
+     * Hands an event to the notifications consumer as the transport would: in a transaction of its own,
+     * as the work of the event's tenant (the default tenant's here, as the envelope names none).
+     */
     private void feed(DomainEvent event) {
         ReceivedEvent received = new ReceivedEvent(UUID.randomUUID(), event.topic(), event.type(), event.version(),
                 event.occurredAt(), event.key(), json.valueToTree(event), (payload, type) -> json.treeToValue(payload, type));
-        transaction.executeWithoutResult(status -> planner.handle(received));
+        TenantContext.runAs(received.tenantId(),
+                () -> transaction.executeWithoutResult(status -> planner.handle(received)));
+    }
+
+    /** The notifications module's copy of an account, read as the consumer keeps it: as the default tenant's. */
+    private java.util.Optional<Recipient> recipient(UUID id) {
+        return TenantContext.callAs(TenantContext.DEFAULT, () -> recipients.find(id));
     }
 
     private static String body(MimeMessage message) {
@@ -269,7 +275,7 @@ class NotificationsApiIT extends ApiTest {
     }
 
     private List<String> states(UUID userId) {
-        return jdbc.sql("select channel || ':' || status from notifications.notifications where user_id = ? "
+        return database().sql("select channel || ':' || status from notifications.notifications where user_id = ? "
                 + "order by created_at").param(userId).query(String.class).list();
     }
 

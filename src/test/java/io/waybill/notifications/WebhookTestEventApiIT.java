@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,9 +22,6 @@ class WebhookTestEventApiIT extends ApiTest {
 
     private static final WebhookReceiver RECEIVER = new WebhookReceiver();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Autowired
     private Throttle throttle;
@@ -96,7 +92,7 @@ class WebhookTestEventApiIT extends ApiTest {
         assertProblem(api.post("/webhooks/" + id + "/test", agent().token(), null), 403);
         assertProblem(api.post("/webhooks/" + id + "/test", null, null), 401);
 
-        jdbc.sql("update notifications.webhooks set active = false, disabled_at = now() where id = ?::uuid")
+        database().sql("update notifications.webhooks set active = false, disabled_at = now() where id = ?::uuid")
                 .param(id).update();
         assertProblem(api.post("/webhooks/" + id + "/test", shop.token(), null), 409);
     }

@@ -16,8 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,9 +35,6 @@ class WhatsAppAndPushApiIT extends ApiTest {
     private static final String APP_SECRET = "meta-app-secret";
     private static final String VERIFY_TOKEN = "meta-verify-token";
     private static final String WEBHOOK = "/notifications/webhook/whatsapp";
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
@@ -109,7 +104,7 @@ class WhatsAppAndPushApiIT extends ApiTest {
         eventually(() -> assertThat(whatsApp(patient.id())).isEqualTo("sent:3"));
         eventually(() -> assertThat(whatsApp(unreachable.id())).isEqualTo("failed:1"));
         assertThat(META.to(digits(refused))).hasSize(1);
-        assertThat(jdbc.sql("select last_error from notifications.notifications where user_id = ? "
+        assertThat(database().sql("select last_error from notifications.notifications where user_id = ? "
                 + "and channel = 'whatsapp'").param(unreachable.id()).query(String.class).single()).contains("131026");
     }
 
@@ -195,7 +190,7 @@ class WhatsAppAndPushApiIT extends ApiTest {
         assertThat(api.delete("/admin/users/" + customer.id(), admin().token()).status()).isEqualTo(204);
 
         awaitEvents();
-        assertThat(jdbc.sql("select count(*) from notifications.devices where user_id = ?").param(customer.id())
+        assertThat(database().sql("select count(*) from notifications.devices where user_id = ?").param(customer.id())
                 .query(Integer.class).single()).isZero();
     }
 
@@ -296,7 +291,7 @@ class WhatsAppAndPushApiIT extends ApiTest {
 
         eventually(Duration.ofSeconds(20), () -> assertThat(META.to(digits(sender))).hasSize(1));
         awaitEvents();
-        assertThat(jdbc.sql("select count(*) from notifications.notifications where recipient = ?").param(sender)
+        assertThat(database().sql("select count(*) from notifications.notifications where recipient = ?").param(sender)
                 .query(Integer.class).single()).isEqualTo(1);
     }
 
@@ -314,7 +309,7 @@ class WhatsAppAndPushApiIT extends ApiTest {
 
         eventually(Duration.ofSeconds(20), () -> assertThat(META.to(digits(patient))).hasSize(1));
         eventually(() -> assertThat(META.to(digits(flooder))).hasSize(10));
-        assertThat(jdbc.sql("select count(*) from notifications.notifications where recipient = ?").param(flooder)
+        assertThat(database().sql("select count(*) from notifications.notifications where recipient = ?").param(flooder)
                 .query(Integer.class).single()).isEqualTo(10);
     }
 
@@ -367,12 +362,12 @@ class WhatsAppAndPushApiIT extends ApiTest {
     }
 
     private List<String> states(UUID userId) {
-        return jdbc.sql("select channel || ':' || status from notifications.notifications where user_id = ? "
+        return database().sql("select channel || ':' || status from notifications.notifications where user_id = ? "
                 + "order by created_at").param(userId).query(String.class).list();
     }
 
     private String whatsApp(UUID userId) {
-        return jdbc.sql("select status || ':' || attempts from notifications.notifications where user_id = ? "
+        return database().sql("select status || ':' || attempts from notifications.notifications where user_id = ? "
                 + "and channel = 'whatsapp'").param(userId).query(String.class).optional().orElse("none");
     }
 

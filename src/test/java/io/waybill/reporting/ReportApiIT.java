@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.eventing.DomainEvent;
 import io.waybill.eventing.ReceivedEvent;
+import io.waybill.kernel.TenantContext;
 import io.waybill.network.HubCreated;
 import io.waybill.network.HubDeleted;
 import io.waybill.network.HubUpdated;
@@ -137,11 +138,15 @@ class ReportApiIT extends ApiTest {
         assertProblem(api.get("/admin/reports", null), 401);
     }
 
-    /** Hands an event to reporting's hub consumer as the transport would, in a transaction of its own. */
+    /**
+     * Hands an event to reporting's hub consumer as the transport would: in a transaction of its own, as
+     * the work of the event's tenant (the default tenant's here, as the envelope names none).
+     */
     private void feed(DomainEvent event) {
         ReceivedEvent received = new ReceivedEvent(UUID.randomUUID(), event.topic(), event.type(), event.version(),
                 event.occurredAt(), event.key(), json.valueToTree(event), (payload, type) -> json.treeToValue(payload, type));
-        transaction.executeWithoutResult(status -> directory.handle(received));
+        TenantContext.runAs(received.tenantId(),
+                () -> transaction.executeWithoutResult(status -> directory.handle(received)));
     }
 
     private String bookFrom(Account customer, String city) {

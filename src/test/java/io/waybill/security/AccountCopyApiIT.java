@@ -10,6 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.waybill.eventing.DomainEvent;
 import io.waybill.eventing.EventPublisher;
+import io.waybill.kernel.TenantContext;
 import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,9 +40,6 @@ class AccountCopyApiIT extends ApiTest {
 
     @Autowired
     private TransactionTemplate transaction;
-
-    @Autowired
-    private JdbcClient jdbc;
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -169,7 +166,7 @@ class AccountCopyApiIT extends ApiTest {
         assertThat(api.delete("/admin/api-keys/" + keyId, admin().token()).status()).isEqualTo(204);
 
         String issued = payload("api_key.issued", agent);
-        String storedHash = jdbc.sql("select encode(key_hash, 'hex') from identity.api_keys where id = ?::uuid")
+        String storedHash = database().sql("select encode(key_hash, 'hex') from identity.api_keys where id = ?::uuid")
                 .param(keyId).query(String.class).single();
         assertThat(issued).contains("\"key_id\": \"" + keyId + "\"", "\"user_id\": \"" + agent.id() + "\"",
                 "\"key_hash\": \"" + storedHash + "\"");
@@ -179,13 +176,15 @@ class AccountCopyApiIT extends ApiTest {
     }
 
     private String payload(String topic, Account account) {
-        return jdbc.sql("select envelope -> 'payload' from eventing.outbox where topic = ? and event_key = ?")
+        return database().sql("select envelope -> 'payload' from eventing.outbox where topic = ? and event_key = ?")
                 .params(topic, account.id().toString()).query(String.class).single();
     }
 
     /** Publishes as identity's process would, and waits until every consumer has it. */
+    /** Published as the default tenant's work, the tenant of the accounts these tests make. */
     private void publish(DomainEvent event) {
-        transaction.executeWithoutResult(status -> events.publish(event));
+        TenantContext.runAs(TenantContext.DEFAULT,
+                () -> transaction.executeWithoutResult(status -> events.publish(event)));
         awaitEvents();
     }
 

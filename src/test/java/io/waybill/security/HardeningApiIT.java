@@ -8,14 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Security headers, CORS, body size, mass assignment and the audit log. */
 class HardeningApiIT extends ApiTest {
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Test
     void shouldSendSecurityHeadersOnEveryAnswer() {
@@ -169,7 +164,7 @@ class HardeningApiIT extends ApiTest {
     }
 
     private List<Map<String, Object>> events(String where, Object... params) {
-        return jdbc.sql("select kind, actor_id, actor_role, credential, method, path, status, client_address, "
+        return database().sql("select kind, actor_id, actor_role, credential, method, path, status, client_address, "
                         + "occurred_at from audit.events where " + where)
                 .params(params).query().listOfRows();
     }

@@ -7,14 +7,9 @@ import io.waybill.support.ApiTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The audit log sees a path however it is spelled: it decides as Spring Security and MVC route. */
 class PathSpellingApiIT extends ApiTest {
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Test
     void shouldAuditAnAdminReadOfAPercentEncodedAdminPath() {
@@ -24,7 +19,7 @@ class PathSpellingApiIT extends ApiTest {
         Api.Response users = api.send("GET", "/%61dmin/users", admin.token(), null, null, Map.of("User-Agent", marker));
 
         assertThat(users.status()).as(users.toString()).isEqualTo(200);
-        List<Map<String, Object>> logged = jdbc.sql("""
+        List<Map<String, Object>> logged = database().sql("""
                 select kind, method, path, status from audit.events where actor_id = ? and user_agent = ?""")
                 .params(admin.id(), marker).query().listOfRows();
         assertThat(logged).singleElement().satisfies(event -> assertThat(event)

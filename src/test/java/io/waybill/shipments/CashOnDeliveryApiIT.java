@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,9 +19,6 @@ import tools.jackson.databind.JsonNode;
  * collections, refunds, the payment events and the report's cash outstanding.
  */
 class CashOnDeliveryApiIT extends ApiTest {
-
-    @Autowired
-    private JdbcClient jdbc;
 
     private static Map<String, Object> cod(long amountMinor) {
         return Map.of("method", "cash_on_delivery", "amount_minor", amountMinor, "currency", "INR");
@@ -140,9 +135,9 @@ class CashOnDeliveryApiIT extends ApiTest {
 
         awaitEvents();
         assertThat(outstandingInReport(agent)).isZero();
-        assertThat(jdbc.sql("select count(*) from eventing.outbox where topic = 'payment.collected' and event_key in (?, ?)")
+        assertThat(database().sql("select count(*) from eventing.outbox where topic = 'payment.collected' and event_key in (?, ?)")
                 .params(first, second).query(Long.class).single()).isEqualTo(2);
-        assertThat(jdbc.sql("select envelope::text from eventing.outbox where topic = 'payment.remitted' and event_key = ? "
+        assertThat(database().sql("select envelope::text from eventing.outbox where topic = 'payment.remitted' and event_key = ? "
                         + "order by id").param(agent.id().toString()).query(String.class).list())
                 .hasSize(2).last().asString().contains(first).contains(second);
     }
@@ -256,7 +251,7 @@ class CashOnDeliveryApiIT extends ApiTest {
         assertThat(refunded.text("status")).isEqualTo("refunded");
         assertThat(paymentStatus(id, customer)).isEqualTo("refunded");
         assertThat(balance(api.get("/agents/me/cash", agent.token())).get("outstanding_minor").asLong()).isZero();
-        assertThat(jdbc.sql("select count(*) from eventing.outbox where topic = 'payment.refunded' and event_key = ?")
+        assertThat(database().sql("select count(*) from eventing.outbox where topic = 'payment.refunded' and event_key = ?")
                 .param(id).query(Long.class).single()).isEqualTo(1);
     }
 

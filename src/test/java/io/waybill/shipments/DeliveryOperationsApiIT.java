@@ -24,8 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,9 +35,6 @@ class DeliveryOperationsApiIT extends ApiTest {
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @Autowired
-    private JdbcClient jdbc;
 
     private record Parcel(String id, String number, Account customer, Account agent) {
     }
@@ -71,7 +66,7 @@ class DeliveryOperationsApiIT extends ApiTest {
         List<String> bodies = new ArrayList<>();
         eventually(() -> {
             bodies.clear();
-            bodies.addAll(jdbc.sql("select body from notifications.notifications where kind = 'delivery_code' "
+            bodies.addAll(database().sql("select body from notifications.notifications where kind = 'delivery_code' "
                     + "and channel = 'sms' and recipient = ? order by created_at").param(phone).query(String.class)
                     .list());
             assertThat(bodies).hasSize(messages);
@@ -123,10 +118,10 @@ class DeliveryOperationsApiIT extends ApiTest {
         });
         // The code travels only on its own topic; no other event carries it.
         awaitEvents();
-        assertThat(jdbc.sql("select count(*) from eventing.outbox where event_key = ? and topic <> "
+        assertThat(database().sql("select count(*) from eventing.outbox where event_key = ? and topic <> "
                 + "'shipment.delivery_code' and envelope::text like ?").params(parcel.id(), "%" + code + "%")
                 .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from shipments.delivery_codes where shipment_id = ?::uuid")
+        assertThat(database().sql("select count(*) from shipments.delivery_codes where shipment_id = ?::uuid")
                 .param(parcel.id()).query(Long.class).single()).as("the code expired with the attempt").isZero();
     }
 
@@ -207,7 +202,7 @@ class DeliveryOperationsApiIT extends ApiTest {
         assertProblem(prove(parcel, Map.of("kind", "fingerprint", "received_by", "R", "location", "5 MG Road")), 422);
         assertThat(api.get("/shipments/" + parcel.id(), parcel.agent().token()).text("status"))
                 .isEqualTo("out_for_delivery");
-        assertThat(jdbc.sql("select count(*) from shipments.proofs_of_delivery where shipment_id = ?::uuid")
+        assertThat(database().sql("select count(*) from shipments.proofs_of_delivery where shipment_id = ?::uuid")
                 .param(parcel.id()).query(Long.class).single()).isZero();
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import io.waybill.eventing.outbox.EventBacklog;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -74,6 +76,9 @@ public abstract class ApiTest {
     @Autowired
     private EventBacklog backlog;
 
+    @Autowired
+    private DataSource dataSource;
+
     protected Api api;
 
     protected int port() {
@@ -87,6 +92,14 @@ public abstract class ApiTest {
 
     /** An account as a test uses it. */
     public record Account(UUID id, String email, String token, String refreshToken) {
+    }
+
+    /**
+     * The default tenant's rows, where admin(), customer() and the other accounts made without a
+     * slug live: this thread binds no tenant, and the application's connections fail closed without one.
+     */
+    protected JdbcClient database() {
+        return TenantDatabase.ofDefaultTenant(dataSource);
     }
 
     /** Waits until every committed change has reached every consumer. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waybill.kernel.Caller;
 import io.waybill.security.AccountLookup;
 import io.waybill.kernel.Role;
+import io.waybill.kernel.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,10 +79,33 @@ class LiveUpdatesFanOutTest {
         live.connect(client, live.everythingVisibleTo(customer), "127.0.0.1");
         live.fanOut(update(1));
         live.fanOut(new LiveUpdate(UUID.randomUUID(), "TRK1", customer.userId(), null, 0, null, "created", null,
-                Instant.now()));
+                Instant.now()).of(TenantContext.DEFAULT));
         eventually(() -> assertThat(client.sent).hasSize(1));
         eventually(() -> assertThat(client.heartbeats).isGreaterThanOrEqualTo(2));
         assertThat(client.sent.get(0)).containsEntry("tracking_number", "TRK1");
+    }
+
+    @Test
+    void shouldSendNothingOfOneTenantToAnotherTenantsAccountsNorWhatNamesNoTenant() throws Exception {
+        Caller admin = account(Role.ADMIN);
+        UUID otherTenant = UUID.randomUUID();
+        Caller otherAdmin = new Caller(UUID.randomUUID(), Role.ADMIN, otherTenant);
+        accounts.put(otherAdmin.userId(), Role.ADMIN);
+        Recording own = new Recording(null);
+        Recording other = new Recording(null);
+        live.connect(own, live.everythingVisibleTo(admin), "127.0.0.1");
+        live.connect(other, live.everythingVisibleTo(otherAdmin), "127.0.0.1");
+
+        live.fanOut(update(1));
+        live.fanOut(new LiveUpdate(UUID.randomUUID(), "TRK2", UUID.randomUUID(), null, 0, null, "created", null,
+                Instant.now()));
+        live.fanOut(new LiveUpdate(UUID.randomUUID(), "TRK3", UUID.randomUUID(), null, 0, null, "created", null,
+                Instant.now()).of(otherTenant));
+
+        eventually(() -> assertThat(own.sent).extracting(message -> message.get("tracking_number"))
+                .containsExactly("TRK1"));
+        eventually(() -> assertThat(other.sent).extracting(message -> message.get("tracking_number"))
+                .containsExactly("TRK3"));
     }
 
     @Test
@@ -119,8 +143,10 @@ class LiveUpdatesFanOutTest {
                 agent.userId(), List.of(new TrackedShipment.Entry(0, "created", null, at),
                         new TrackedShipment.Entry(1, "out_for_delivery", "Bangalore", at)));
 
-        live.fanOut(LiveUpdate.agentLocation(shipment, new LiveUpdate.Position(12.97, 77.59, 8.5, at)));
-        live.fanOut(new LiveUpdate(UUID.randomUUID(), "TRK1", stranger.userId(), null, 0, null, "created", null, at));
+        live.fanOut(LiveUpdate.agentLocation(shipment, new LiveUpdate.Position(12.97, 77.59, 8.5, at),
+                TenantContext.DEFAULT));
+        live.fanOut(new LiveUpdate(UUID.randomUUID(), "TRK1", stranger.userId(), null, 0, null, "created", null, at)
+                .of(TenantContext.DEFAULT));
 
         eventually(() -> assertThat(own.sent).singleElement().satisfies(message -> {
             assertThat(message.get("type")).isEqualTo("agent.location");
@@ -141,7 +167,8 @@ class LiveUpdatesFanOutTest {
         Instant at = Instant.parse("2026-11-23T10:00:00Z");
         TrackedShipment shipment = new TrackedShipment(UUID.randomUUID(), "TRK48213095572", UUID.randomUUID(),
                 UUID.randomUUID(), List.of(new TrackedShipment.Entry(0, "created", null, at)));
-        LiveUpdate position = LiveUpdate.agentLocation(shipment, new LiveUpdate.Position(12.97, 77.59, null, at));
+        LiveUpdate position = LiveUpdate.agentLocation(shipment, new LiveUpdate.Position(12.97, 77.59, null, at),
+                UUID.randomUUID());
         LiveUpdate entry = update(3);
 
         assertThat(json.readValue(json.writeValueAsString(position), LiveUpdate.class)).isEqualTo(position);
@@ -156,7 +183,7 @@ class LiveUpdatesFanOutTest {
 
     private static LiveUpdate update(int sequence) {
         return new LiveUpdate(UUID.randomUUID(), "TRK" + sequence, UUID.randomUUID(), null, sequence, null,
-                "in_transit", "Somewhere", Instant.now());
+                "in_transit", "Somewhere", Instant.now()).of(TenantContext.DEFAULT);
     }
 
     private static final class Recording extends LiveClient {

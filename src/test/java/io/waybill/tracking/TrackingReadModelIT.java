@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.eventing.DomainEvent;
 import io.waybill.eventing.ReceivedEvent;
+import io.waybill.kernel.TenantContext;
 import io.waybill.shipments.AgentAssigned;
 import io.waybill.shipments.ShipmentBooked;
 import io.waybill.shipments.ShipmentStatusChanged;
@@ -11,6 +12,8 @@ import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +33,17 @@ class TrackingReadModelIT extends ApiTest {
     private TrackedShipments shipments;
     @Autowired
     private JsonMapper json;
+
+    /** The read model is fed and read here as the consumer does: as the work of the events' (the default) tenant. */
+    @BeforeEach
+    void actAsTheDefaultTenant() {
+        TenantContext.set(TenantContext.DEFAULT);
+    }
+
+    @AfterEach
+    void actAsNoTenant() {
+        TenantContext.clear();
+    }
 
     @Test
     void shouldFindAShipmentTheMomentItsBookingIsAnswered() {

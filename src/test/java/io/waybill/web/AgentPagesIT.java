@@ -11,8 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A delivery agent in a phone-sized window: signs in, finds the shipment assigned to them, opens it
@@ -22,9 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AgentPagesIT extends BrowserTest {
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Test
     void shouldLetAnAgentScanByHandAndDeliverWithTheRecipientsCode() {
@@ -120,13 +115,12 @@ class AgentPagesIT extends BrowserTest {
         assertThat(driver().findElements(org.openqa.selenium.By.cssSelector("a[href='/agent']"))).isEmpty();
     }
 
-
     /** The code as the recipient's text message carries it. */
     private String textedCode(String phone) {
         List<String> bodies = new ArrayList<>();
         eventually(() -> {
             bodies.clear();
-            bodies.addAll(jdbc.sql("select body from notifications.notifications where kind = 'delivery_code' "
+            bodies.addAll(database().sql("select body from notifications.notifications where kind = 'delivery_code' "
                     + "and channel = 'sms' and recipient = ?").param(phone).query(String.class).list());
             assertThat(bodies).hasSize(1);
         });

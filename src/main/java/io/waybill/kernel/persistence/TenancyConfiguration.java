@@ -19,7 +19,10 @@ import org.springframework.core.env.Environment;
  * Row-level security's side in the application (issue 13): the data source every module uses runs
  * its connections as {@code waybill.tenancy.database-role} (default {@code waybill_app}, made by the
  * eventing module's V150 migration) and sets each to the tenant of the work ({@link TenantDataSource});
- * Flyway keeps the configured user, the tables' owner.
+ * Flyway keeps the configured user, the tables' owner. Work that binds no tenant sees no row and can
+ * write none ({@code waybill.tenancy.fail-closed}, default true): a code path that forgets its tenant
+ * fails instead of silently reading and writing the default tenant's rows. {@code false} brings back
+ * the default tenant as the fallback, for a deployment that still has code of before tenants.
  *
  * <p>It also gives background work a Hikari pool of its own, of {@code waybill.database.workers-pool-size}
  * connections (default 6; 0 shares the requests' pool), with the requests' pool's settings: opened
@@ -70,7 +73,7 @@ class TenancyConfiguration {
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof DataSource dataSource && !(bean instanceof TenantDataSource)) {
                     String role = environment.getProperty(ROLE, "waybill_app");
-                    boolean failClosed = environment.getProperty(FAIL_CLOSED, Boolean.class, false);
+                    boolean failClosed = environment.getProperty(FAIL_CLOSED, Boolean.class, true);
                     int workersPoolSize = environment.getProperty(WORKERS_POOL_SIZE, Integer.class, 6);
                     DataSource workers = dataSource instanceof HikariDataSource requests && workersPoolSize > 0
                             ? workerPools.open(requests, workersPoolSize) : null;

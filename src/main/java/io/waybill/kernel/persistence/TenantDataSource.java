@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.WeakHashMap;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
@@ -21,10 +23,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * connection, remembered per connection: a checkout costs a round trip only when the connection was
  * last set to another tenant, and a query never costs one.
  *
- * <p>Work that binds no tenant gets {@code fallback}: the default tenant while a deployment has only
- * that one (step 1 of issue 13), or none ({@code waybill.tenancy.fail-closed=true}), when the
- * connection sees no row and can write none. Migrations do not come through here: they run as the
- * owner ({@link #owner()}).
+ * <p>Work that binds no tenant gets {@code fallback}: none by default ({@code waybill.tenancy.fail-closed}),
+ * when the connection sees no row and can write none, or the default tenant where fail-closed is turned
+ * off. DEBUG on this class names the code that borrowed a connection with no tenant. Migrations do
+ * not come through here: they run as the owner ({@link #owner()}).
  *
  * <p>Background work ({@link BackgroundWork}: event consumers, the relay, outbound senders) gets its
  * connections from a pool of its own when one is given, so that requests and consumers never wait
@@ -40,6 +42,8 @@ public final class TenantDataSource extends DelegatingDataSource {
     private static final String OWNER_ROLE = "none";
 
     private static final String APPLY = "select set_config('role', ?, false), set_config('app.tenant_id', ?, false)";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantDataSource.class);
 
     /**
      * Per physical connection, whichever wrapper set it: the application's and the owner's view lend
@@ -102,6 +106,10 @@ public final class TenantDataSource extends DelegatingDataSource {
 
     private Connection prepared(Connection connection) throws SQLException {
         UUID tenant = owner ? null : TenantContext.current().orElse(fallback);
+        if (tenant == null && !owner && LOG.isDebugEnabled()) {
+            // Legitimate for the SECURITY DEFINER look-ups that find a tenant; otherwise a forgotten bind.
+            LOG.debug("A connection borrowed with no tenant by {}", borrower());
+        }
         Applied wanted = new Applied(role, tenant == null ? "" : tenant.toString());
         Connection physical = physical(connection);
         if (wanted.equals(APPLIED.get(physical))) {
@@ -116,6 +124,16 @@ public final class TenantDataSource extends DelegatingDataSource {
         }
         APPLIED.put(physical, wanted);
         return connection;
+    }
+
+    /** The application's frames that asked for the connection, nearest first. */
+    private static String borrower() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(frame -> frame.getClassName().startsWith("io.waybill.")
+                        && !frame.getClassName().startsWith(TenantDataSource.class.getName()))
+                .limit(4)
+                .map(frame -> frame.getClassName() + "." + frame.getMethodName() + ":" + frame.getLineNumber())
+                .collect(java.util.stream.Collectors.joining(" < ")));
     }
 
     private static void apply(Connection connection, Applied wanted) throws SQLException {

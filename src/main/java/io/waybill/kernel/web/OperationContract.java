@@ -62,10 +62,13 @@ final class OperationContract implements GlobalOperationCustomizer {
     private static final Set<RequestMethod> WRITES = Set.of(RequestMethod.POST, RequestMethod.PUT,
             RequestMethod.PATCH, RequestMethod.DELETE);
 
+    private static final Set<String> OPERATOR_SESSION_ROUTES = Set.of("/auth/me", "/auth/logout", "/auth/logout-all");
+
     private static final Map<Integer, String> REFUSALS = Map.of(
             400, "A parameter or the body is malformed or not valid for this operation.",
             401, "No valid credential: the access token (or API key) is missing, invalid, expired or revoked.",
-            403, "The caller's role may not do this (or the API key lacks the scope it needs).",
+            403, "The caller's role may not do this (a platform operator calls no tenant's routes), or the API key "
+                    + "lacks the scope it needs.",
             404, "Nothing of that id, or nothing the caller may see (a customer never learns that someone "
                     + "else's exists).",
             409, "The request conflicts with the current state.",
@@ -100,7 +103,8 @@ final class OperationContract implements GlobalOperationCustomizer {
         }
         RequiresScope scope = AnnotatedElementUtils.findMergedAnnotation(method, RequiresScope.class);
         if (preAuthorize(method) != null || scope != null
-                || AnnotatedElementUtils.findMergedAnnotation(method, NoApiKeys.class) != null) {
+                || AnnotatedElementUtils.findMergedAnnotation(method, NoApiKeys.class) != null
+                || !open && !operatorMayCall(method)) {
             refusals.add(403);
         }
         if (scope != null) {
@@ -294,6 +298,15 @@ final class OperationContract implements GlobalOperationCustomizer {
         }
         PreAuthorize onClass = AnnotatedElementUtils.findMergedAnnotation(method.getDeclaringClass(), PreAuthorize.class);
         return onClass == null ? null : onClass.value();
+    }
+
+    /**
+     * Of the routes that need a credential, a platform operator may call the platform's and its own
+     * session's only (security's SecurityConfiguration refuses it the others).
+     */
+    private static boolean operatorMayCall(Method method) {
+        String path = String.join("", mapping(method));
+        return path.startsWith("/platform/") || OPERATOR_SESSION_ROUTES.contains(path);
     }
 
     private static List<String> mapping(Method method) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,14 @@ class JdbcFlightRepository implements FlightRepository {
     public Optional<Flight> lock(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from linehaul.flights where id = ? for update").param(id)
                 .query((rs, n) -> restore(rs)).optional();
+    }
+
+    @Override
+    public List<UUID> tenantsWithFlight(String carrierCode, String flightNumber, LocalDate departureDay) {
+        Instant from = departureDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return jdbc.sql("select t from linehaul.tenants_with_flight(?, ?, ?, ?) t order by t")
+                .params(carrierCode, flightNumber, Timestamp.from(from), Timestamp.from(from.plusSeconds(86_400)))
+                .query(UUID.class).list();
     }
 
     @Override

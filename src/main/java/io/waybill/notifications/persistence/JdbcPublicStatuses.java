@@ -4,6 +4,7 @@ import io.waybill.notifications.PublicStatus;
 import io.waybill.notifications.PublicStatuses;
 import java.sql.Timestamp;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +24,12 @@ class JdbcPublicStatuses implements PublicStatuses {
                 .query((rs, n) -> new PublicStatus(rs.getString("tracking_number"), rs.getString("status"),
                         rs.getString("location"), rs.getTimestamp("updated_at").toInstant(), rs.getInt("sequence")))
                 .optional();
+    }
+
+    @Override
+    public Optional<UUID> tenantOf(String trackingNumber) {
+        return jdbc.sql("select t from notifications.tenant_of_public_status(?) t where t is not null")
+                .param(trackingNumber).query(UUID.class).optional();
     }
 
     @Override

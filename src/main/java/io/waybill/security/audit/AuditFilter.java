@@ -1,6 +1,7 @@
 package io.waybill.security.audit;
 
 import io.waybill.kernel.Caller;
+import io.waybill.kernel.TenantContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -73,11 +75,16 @@ public final class AuditFilter extends OncePerRequestFilter {
         } else {
             return;
         }
+        // An entry is the request's tenant's. A refusal of someone no tenant knows (no credential, or one
+        // that did not verify) has none: it is the platform's, kept where the platform's own rows are, in
+        // the default tenant's log.
+        UUID tenant = TenantContext.current().orElse(TenantContext.DEFAULT);
         try {
-            auditLog.getObject().append(new AuditEntry(clock.instant(), kind, caller == null ? null : caller.userId(),
+            AuditEntry entry = new AuditEntry(clock.instant(), kind, caller == null ? null : caller.userId(),
                     caller == null ? null : caller.role().wireName(), (String) request.getAttribute(CREDENTIAL),
                     request.getMethod(), truncate(pathOf(request), 500), status, request.getRemoteAddr(),
-                    truncate(request.getHeader("User-Agent"), 300)));
+                    truncate(request.getHeader("User-Agent"), 300));
+            TenantContext.runAs(tenant, () -> auditLog.getObject().append(entry));
         } catch (RuntimeException e) {
             log.error("Could not write the audit log entry for {} {} ({})", request.getMethod(),
                     request.getRequestURI(), status, e);

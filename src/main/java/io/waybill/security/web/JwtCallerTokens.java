@@ -2,6 +2,7 @@ package io.waybill.security.web;
 
 import io.waybill.security.AccountLookup;
 import io.waybill.kernel.Caller;
+import io.waybill.kernel.TenantContext;
 import io.waybill.security.CallerTokens;
 import java.util.Optional;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -29,7 +30,10 @@ class JwtCallerTokens implements CallerTokens {
         }
         try {
             Jwt jwt = decoder.decode(accessToken);
-            Caller caller = ((CallerAuthentication) toCaller.convert(jwt)).getPrincipal();
+            // Converting binds the token's tenant for a request's rest; a live socket's thread serves
+            // other sockets next, so the binding ends with the check.
+            Caller caller = TenantContext.callAs(TenantContext.current().orElse(null),
+                    () -> ((CallerAuthentication) toCaller.convert(jwt)).getPrincipal());
             return Optional.of(new Verified(caller, jwt.getIssuedAt(), jwt.getExpiresAt()));
         } catch (JwtException | InvalidBearerTokenException refused) {
             return Optional.empty();

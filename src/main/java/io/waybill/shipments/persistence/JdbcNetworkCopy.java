@@ -56,7 +56,11 @@ class JdbcNetworkCopy implements NetworkCopy {
     }
 
     private Snapshot snapshot() {
-        UUID tenant = TenantContext.currentOrDefault();
+        UUID tenant = TenantContext.current().orElse(null);
+        if (tenant == null) {
+            // Work of no tenant sees no row (fail closed); what it saw must not be kept as any tenant's copy.
+            return new Snapshot(List.of(), List.of(), System.nanoTime(), generation.get());
+        }
         Snapshot known = snapshots.get(tenant);
         long now = System.nanoTime();
         long current = generation.get();

@@ -56,7 +56,7 @@ class AgentLocationProjection implements EventHandler {
         LiveUpdate.Position position = new LiveUpdate.Position(recorded.lat(), recorded.lon(), recorded.accuracyM(),
                 recorded.recordedAt());
         for (var shipment : shipments.outForDeliveryWith(recorded.agentId())) {
-            feed.publish(LiveUpdate.agentLocation(shipment, position));
+            feed.publish(LiveUpdate.agentLocation(shipment, position, event.tenantId()));
         }
     }
 }

@@ -65,7 +65,7 @@ class LiveUpdateProjection implements EventHandler {
         };
         if (update != null) {
             tracking.awaitEntry(update.shipmentId(), update.sequence(), READ_MODEL_WAIT);
-            feed.publish(update);
+            feed.publish(update.of(event.tenantId()));
         }
     }
 }

@@ -6,17 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waybill.support.ApiTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every in-process consumer group moves up to the relay's high-water mark, also past events of
  * topics it ignores, so that no poll scans the same stretch of the outbox twice.
  */
 class ConsumerOffsetsIT extends ApiTest {
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Test
     void shouldMoveEveryGroupPastEventsItIgnores() {
@@ -28,7 +23,7 @@ class ConsumerOffsetsIT extends ApiTest {
                 Map.of("status", "picked_up", "location", "Chennai")).status()).isEqualTo(200);
         awaitEvents();
 
-        eventually(() -> assertThat(jdbc.sql("""
+        eventually(() -> assertThat(database().sql("""
                 select consumer_group from eventing.consumer_offsets
                 where position < (select last_position from eventing.relay_state)""")
                 .query(String.class).list()).as("groups behind the relay's high-water mark").isEmpty());

@@ -9,12 +9,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 class OutboxJanitorIT extends ApiTest {
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Autowired
     private OutboxJanitor janitor;
@@ -26,7 +22,7 @@ class OutboxJanitorIT extends ApiTest {
         UUID old = insert(oldAndRead, Instant.now().minus(Duration.ofDays(30)));
         UUID recent = insert(oldAndRead - 1, Instant.now().minus(Duration.ofHours(1)));
         UUID oldReceipt = UUID.randomUUID();
-        jdbc.sql("insert into eventing.processed_events (consumer_group, event_id, processed_at) values ('test', ?, ?)")
+        database().sql("insert into eventing.processed_events (consumer_group, event_id, processed_at) values ('test', ?, ?)")
                 .params(oldReceipt, Timestamp.from(Instant.now().minus(Duration.ofDays(30)))).update();
 
         janitor.clean();
@@ -34,12 +30,12 @@ class OutboxJanitorIT extends ApiTest {
         assertThat(exists("select count(*) from eventing.outbox where event_id = ?", old)).isFalse();
         assertThat(exists("select count(*) from eventing.outbox where event_id = ?", recent)).isTrue();
         assertThat(exists("select count(*) from eventing.processed_events where event_id = ?", oldReceipt)).isFalse();
-        jdbc.sql("delete from eventing.outbox where event_id = ?").param(recent).update();
+        database().sql("delete from eventing.outbox where event_id = ?").param(recent).update();
     }
 
     private UUID insert(long position, Instant publishedAt) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
+        database().sql("""
                 insert into eventing.outbox (event_id, topic, event_key, envelope, occurred_at, published_at, position)
                 values (?, 'test.only', 'k', '{}'::jsonb, ?, ?, ?)""")
                 .params(id, Timestamp.from(publishedAt), Timestamp.from(publishedAt), position).update();
@@ -47,6 +43,6 @@ class OutboxJanitorIT extends ApiTest {
     }
 
     private boolean exists(String sql, UUID id) {
-        return jdbc.sql(sql).param(id).query(Long.class).single() > 0;
+        return database().sql(sql).param(id).query(Long.class).single() > 0;
     }
 }

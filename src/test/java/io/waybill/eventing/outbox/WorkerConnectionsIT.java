@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.waybill.eventing.EventPublisher;
 import io.waybill.kernel.BackgroundWork;
+import io.waybill.kernel.TenantContext;
 import io.waybill.network.HubCreated;
 import io.waybill.support.ApiTest;
 import java.sql.Connection;
@@ -31,9 +32,6 @@ class WorkerConnectionsIT extends ApiTest {
     private DataSource dataSource;
 
     @Autowired
-    private JdbcClient jdbc;
-
-    @Autowired
     private TransactionTemplate transaction;
 
     @Autowired
@@ -50,14 +48,16 @@ class WorkerConnectionsIT extends ApiTest {
             }
             assertThat(requests.getHikariPoolMXBean().getIdleConnections()).as("no request connection is free").isZero();
 
-            BackgroundWork.run(() -> transaction.executeWithoutResult(status -> events.publish(
-                    new HubCreated(hubId, "Hub " + hubId, "Town" + hubId.toString().substring(0, 8), Instant.now(),
-                            "Asia/Kolkata"))));
+            // The default tenant's work on the workers' own pool, as a consumer's would be.
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            BackgroundWork.run(() -> TenantContext.runAs(TenantContext.DEFAULT, () -> transaction.executeWithoutResult(
+                    status -> events.publish(new HubCreated(hubId, "Hub " + hubId,
+                            "Town" + hubId.toString().substring(0, 8), Instant.now(), "Asia/Kolkata")))));
 
-            eventually(() -> BackgroundWork.run(() -> assertThat(jdbc.sql(
+            eventually(() -> BackgroundWork.run(() -> TenantContext.runAs(TenantContext.DEFAULT, () -> assertThat(jdbc.sql(
                     "select hub_name from shipments.network_hubs where hub_id = ?").param(hubId)
                     .query(String.class).optional()).as("the shipments module's copy of the hub")
-                    .contains("Hub " + hubId)));
+                    .contains("Hub " + hubId))));
         } finally {
             for (Connection connection : held) {
                 connection.close();

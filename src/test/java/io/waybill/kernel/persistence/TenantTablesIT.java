@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.waybill.kernel.TenantContext;
 import io.waybill.support.ApiTest;
+import io.waybill.support.TenantDatabase;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -25,7 +26,7 @@ class TenantTablesIT extends ApiTest {
     private DataSource dataSource;
 
     private JdbcClient owner() {
-        return JdbcClient.create(((TenantDataSource) dataSource).owner());
+        return TenantDatabase.asOwner(dataSource);
     }
 
     record TableState(String table, boolean rowSecurity, boolean forced, boolean tenantColumn, boolean policy) {
@@ -75,8 +76,7 @@ class TenantTablesIT extends ApiTest {
         JdbcClient app = JdbcClient.create(dataSource);
         assertThat(app.sql("select current_user").query(String.class).single()).isEqualTo(APP_ROLE);
         assertThat(app.sql("select current_setting('app.tenant_id')").query(String.class).single())
-                .as("work without a tenant is the default tenant's while it is the only one")
-                .isEqualTo(TenantContext.DEFAULT.toString());
+                .as("work without a tenant is no tenant's (waybill.tenancy.fail-closed)").isEmpty();
     }
 
     @Test
@@ -85,7 +85,9 @@ class TenantTablesIT extends ApiTest {
         UUID other = UUID.randomUUID();
 
         assertThat(app.sql("select count(*) from identity.users").query(Integer.class).single())
-                .as("the default tenant's accounts").isPositive();
+                .as("no tenant's connection").isZero();
+        TenantContext.runAs(TenantContext.DEFAULT, () -> assertThat(app.sql("select count(*) from identity.users")
+                .query(Integer.class).single()).as("the default tenant's accounts").isPositive());
         TenantContext.runAs(other, () -> {
             assertThat(app.sql("select current_setting('app.tenant_id')").query(String.class).single())
                     .isEqualTo(other.toString());
@@ -99,8 +101,20 @@ class TenantTablesIT extends ApiTest {
                     .as("a row written for another tenant").rootCause().message().contains("row-level security");
         });
         // The pool's connections were set back to the default tenant when checked out again.
-        assertThat(app.sql("select count(*) from identity.tenants where slug = 'default'").query(Integer.class).single())
-                .isOne();
+        TenantContext.runAs(TenantContext.DEFAULT, () -> assertThat(app.sql(
+                "select count(*) from identity.tenants where slug = 'default'").query(Integer.class).single()).isOne());
+    }
+
+    @Test
+    void shouldLetATestReadOneTenantsRowsOrEveryTenantsAsTheOwner() {
+        UUID other = UUID.randomUUID();
+
+        assertThat(TenantDatabase.ofDefaultTenant(dataSource).sql("select count(*) from identity.users where email = ?")
+                .param(ADMIN_EMAIL).query(Integer.class).single()).isOne();
+        assertThat(TenantDatabase.of(dataSource, other).sql("select count(*) from identity.users")
+                .query(Integer.class).single()).isZero();
+        assertThat(TenantDatabase.asOwner(dataSource).sql("select count(distinct tenant_id) from identity.tenants")
+                .query(Integer.class).single()).as("every tenant's row").isPositive();
     }
 
     @Test
@@ -125,8 +139,7 @@ class TenantTablesIT extends ApiTest {
 
     @Test
     void shouldShowAConnectionWithoutATenantNothingWhenFailingClosed() {
-        JdbcClient failClosed = JdbcClient.create(new TenantDataSource(((TenantDataSource) dataSource).owner(),
-                APP_ROLE, null));
+        JdbcClient failClosed = JdbcClient.create(dataSource);
 
         assertThat(failClosed.sql("select count(*) from identity.users").query(Integer.class).single()).isZero();
         assertThatThrownBy(() -> failClosed.sql("""

@@ -2,6 +2,7 @@ package io.waybill.security.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waybill.kernel.TenantContext;
 import io.waybill.support.Api;
 import io.waybill.support.ApiTest;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Retried writes with an Idempotency-Key: the same request replays the first answer without doing
@@ -34,9 +34,6 @@ class IdempotencyApiIT extends ApiTest {
 
     @Autowired
     private IdempotencyKeyPurge purge;
-
-    @Autowired
-    private JdbcClient jdbc;
 
     @Test
     void shouldReplayTheFirstBookingWithoutBookingAgain() {
@@ -79,8 +76,9 @@ class IdempotencyApiIT extends ApiTest {
         Account customer = customer();
         String busy = UUID.randomUUID().toString();
         String fingerprint = RequestFingerprint.of("POST", "/shipments", null, BOOKING.getBytes(StandardCharsets.UTF_8));
-        keys.claim(customer.id(), busy, fingerprint, "POST", "/shipments", Instant.now(), Duration.ofMinutes(1),
-                Duration.ofHours(24));
+        // Claimed as the request would claim it: as the customer's (the default) tenant's work.
+        TenantContext.runAs(TenantContext.DEFAULT, () -> keys.claim(customer.id(), busy, fingerprint, "POST",
+                "/shipments", Instant.now(), Duration.ofMinutes(1), Duration.ofHours(24)));
 
         Api.Response inFlight = book(customer, busy, BOOKING);
 
@@ -90,8 +88,8 @@ class IdempotencyApiIT extends ApiTest {
 
         // A request whose process died: its lease ran out a minute ago.
         String orphaned = UUID.randomUUID().toString();
-        keys.claim(customer.id(), orphaned, fingerprint, "POST", "/shipments", Instant.now().minusSeconds(120),
-                Duration.ofMinutes(1), Duration.ofHours(24));
+        TenantContext.runAs(TenantContext.DEFAULT, () -> keys.claim(customer.id(), orphaned, fingerprint, "POST",
+                "/shipments", Instant.now().minusSeconds(120), Duration.ofMinutes(1), Duration.ofHours(24)));
 
         Api.Response takenOver = book(customer, orphaned, BOOKING);
 
@@ -132,7 +130,7 @@ class IdempotencyApiIT extends ApiTest {
         expire(customer.id());
         purge.purge();
 
-        assertThat(jdbc.sql("select count(*) from security.idempotency_keys where caller_id = ?")
+        assertThat(database().sql("select count(*) from security.idempotency_keys where caller_id = ?")
                 .param(customer.id()).query(Long.class).single()).isZero();
     }
 
@@ -266,7 +264,7 @@ class IdempotencyApiIT extends ApiTest {
     }
 
     private void expire(UUID caller) {
-        jdbc.sql("update security.idempotency_keys set expires_at = now() - interval '1 second' where caller_id = ?")
+        database().sql("update security.idempotency_keys set expires_at = now() - interval '1 second' where caller_id = ?")
                 .param(caller).update();
     }
 }
