@@ -58,7 +58,7 @@ public class TenantService {
         return TenantContext.callAs(tenant.id(), () -> transaction.execute(status -> {
             tenants.add(tenant);
             // Other modules' copies (the carrier's name on public tracking) start from the tenant's first settings.
-            events.publish(new TenantSettings(tenant.id(), tenant.slug(), tenant.displayName(), null, null, null)
+            events.publish(new TenantSettings(tenant.id(), tenant.slug(), tenant.displayName())
                     .changed(tenant.createdAt()));
             User admin = identity.create(new IdentityService.Registration(request.adminEmail(),
                     request.adminPassword(), request.adminName() == null ? FIRST_ADMIN_NAME : request.adminName(),

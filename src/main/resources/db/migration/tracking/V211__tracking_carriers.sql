@@ -10,17 +10,8 @@ create table tracking.carriers (
 
 select eventing.enable_tenancy('tracking');
 
--- The tenants there were before the event: the default tenant's name is the one identity gave it
--- (V153), and where identity shares this database, every tenant's name as it is now. Elsewhere a
--- tenant opened before this is shown without a carrier until its settings next change.
+-- The default tenant's name as identity gave it (V153). A tenant opened before this version is shown
+-- without a carrier until its settings next change (a PATCH of /admin/tenant or
+-- /platform/tenants/{id} announces them): this module reads no other module's tables, not even here.
 insert into tracking.carriers (tenant_id, display_name, changed_at)
 values ('00000000-0000-0000-0000-000000000001', 'Waybill', '-infinity');
-
-do $$
-begin
-    if to_regprocedure('identity.all_tenants()') is not null then
-        insert into tracking.carriers (tenant_id, display_name, changed_at)
-        select id, display_name, '-infinity' from identity.all_tenants()
-        on conflict (tenant_id) do update set display_name = excluded.display_name;
-    end if;
-end $$;

@@ -62,12 +62,12 @@ class ServicesSplitIT extends ApiTest {
     void shouldConsumeOnlyInItsOwnModulesGroups() {
         // The shipments module's groups (hub routing; its one copy of lanes and hubs, for delivery dates,
         // local times and the hub names on labels; its copy of the agents' positions; its copy of the proofs
-        // each tenant accepts), and this service's own groups for the security module's account copy and
-        // the mail module's copy of the tenants' senders.
+        // each tenant accepts), and this service's own groups for the security module's copies of the accounts
+        // and of the tenants' rate-limit budgets, and the mail module's copy of the tenants' senders.
         assertThat(context.getBeansOfType(EventHandler.class).values()).extracting(EventHandler::group)
                 .containsExactlyInAnyOrder("shipments", "shipments-network", "shipments-agent-locations",
                         "shipments-tenants", "security-accounts-identity-shipments",
-                        "mail-senders-identity-shipments");
+                        "security-tenant-budgets-identity-shipments", "mail-senders-identity-shipments");
 
         Account customer = customer();
         Account agent = agent();

@@ -5,6 +5,7 @@ import io.waybill.security.Throttle;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -25,25 +26,31 @@ final class BudgetThrottle implements Throttle {
     private final BudgetStore fallback;
     private final Map<RateLimit, RateLimitProperties.Budget> budgets;
     private final Consumer<RateLimit> onRefusal;
+    private final Function<RateLimit, OptionalLong> tenantBudgets;
     private volatile long storeDownUntil;
 
     BudgetThrottle(BudgetStore store, Map<RateLimit, RateLimitProperties.Budget> budgets) {
         this(store, null, budgets, limit -> {
-        });
+        }, limit -> OptionalLong.empty());
     }
 
-    /** {@code onRefusal} hears of every take that found the budget spent (to count refusals by limit). */
+    /**
+     * {@code onRefusal} hears of every take that found the budget spent (to count refusals by limit);
+     * {@code tenantBudgets} answers the budget the running work's tenant gave a limit it may size
+     * ({@link RateLimit#tenantSized()}), if it gave one.
+     */
     BudgetThrottle(BudgetStore store, BudgetStore fallback, Map<RateLimit, RateLimitProperties.Budget> budgets,
-            Consumer<RateLimit> onRefusal) {
+            Consumer<RateLimit> onRefusal, Function<RateLimit, OptionalLong> tenantBudgets) {
         this.store = store;
         this.fallback = fallback;
         this.budgets = new EnumMap<>(budgets);
         this.onRefusal = onRefusal;
+        this.tenantBudgets = tenantBudgets;
     }
 
     @Override
     public Quota take(RateLimit limit, String key, int units) {
-        return take(limit, key, units, budgets.get(limit).capacity());
+        return take(limit, key, units, capacity(limit));
     }
 
     @Override
@@ -62,7 +69,7 @@ final class BudgetThrottle implements Throttle {
     @Override
     public void giveBack(RateLimit limit, String key) {
         withStore(current -> {
-            current.giveBack(storeKey(limit, key), budgets.get(limit).capacity());
+            current.giveBack(storeKey(limit, key), capacity(limit));
             return null;
         });
     }
@@ -73,6 +80,17 @@ final class BudgetThrottle implements Throttle {
             current.remove(storeKey(limit, key));
             return null;
         });
+    }
+
+    /** The tenant's own budget of a limit it may size, when it gave one; the configured one otherwise. */
+    private long capacity(RateLimit limit) {
+        if (limit.tenantSized()) {
+            OptionalLong tenants = tenantBudgets.apply(limit);
+            if (tenants.isPresent()) {
+                return tenants.getAsLong();
+            }
+        }
+        return budgets.get(limit).capacity();
     }
 
     private <T> T withStore(Function<BudgetStore, T> action) {

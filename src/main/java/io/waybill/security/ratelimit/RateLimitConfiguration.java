@@ -27,7 +27,8 @@ class RateLimitConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
 
     @Bean
-    Throttle throttle(RateLimitProperties properties, BudgetStore budgets, MeterRegistry meters) {
+    Throttle throttle(RateLimitProperties properties, BudgetStore budgets, MeterRegistry meters,
+            TenantBudgets tenantBudgets) {
         BudgetStore fallback = budgets instanceof InMemoryBuckets ? null : new InMemoryBuckets();
         Map<RateLimit, Counter> refusals = new EnumMap<>(RateLimit.class);
         for (RateLimit limit : RateLimit.values()) {
@@ -35,7 +36,8 @@ class RateLimitConfiguration {
                     .description("Requests refused because a rate limit's budget was spent, by limit")
                     .tag("limit", limit.configName()).register(meters));
         }
-        return new BudgetThrottle(budgets, fallback, properties.byLimit(), limit -> refusals.get(limit).increment());
+        return new BudgetThrottle(budgets, fallback, properties.byLimit(), limit -> refusals.get(limit).increment(),
+                tenantBudgets::budget);
     }
 
     @Configuration(proxyBeanMethods = false)

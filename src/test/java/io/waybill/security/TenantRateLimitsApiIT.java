@@ -1,0 +1,76 @@
+package io.waybill.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.waybill.support.Api;
+import io.waybill.support.ApiTest;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A tenant's admin sizes the rate limits its accounts and API keys spend from (its settings'
+ * {@code rate_limits}): its people are held to its budgets, every other tenant's to their own or the
+ * deployment's (60 bookings a minute), and {@code {}} gives the tenant the deployment's back.
+ */
+class TenantRateLimitsApiIT extends ApiTest {
+
+    private static final Map<String, Object> NO_TRIP = Map.of("source_address", "Chennai",
+            "destination_address", "Bangalore");
+
+    @Test
+    void shouldHoldATenantsPeopleToTheBudgetsItsAdminGave() {
+        TenantAdmin acme = newTenant();
+
+        Api.Response sized = patch(acme.admin().token(), Map.of("rate_limits", Map.of("Booking", 2, "api-key", 600)));
+        assertThat(sized.status()).as(sized.toString()).isEqualTo(200);
+        assertThat(sized.body().get("rate_limits").get("booking").asInt()).isEqualTo(2);
+        assertThat(sized.body().get("rate_limits").get("api-key").asInt()).isEqualTo(600);
+        awaitEvents();
+
+        Account acmeCustomer = registerIn(acme.slug(), "customer", null);
+        book(acmeCustomer);
+        book(acmeCustomer);
+        Api.Response third = api.post("/shipments", acmeCustomer.token(), NO_TRIP);
+        assertProblem(third, 429);
+        assertThat(third.header("X-RateLimit-Limit")).isEqualTo("2");
+
+        // Another tenant's people keep the deployment's budget.
+        Account other = customer();
+        for (int booking = 1; booking <= 3; booking++) {
+            book(other);
+        }
+
+        // None: the deployment's budget again, for the next account that books.
+        Api.Response back = patch(acme.admin().token(), Map.of("rate_limits", Map.of()));
+        assertThat(back.status()).as(back.toString()).isEqualTo(200);
+        assertThat(back.body().get("rate_limits").isNull()).isTrue();
+        awaitEvents();
+        Account later = registerIn(acme.slug(), "customer", null);
+        for (int booking = 1; booking <= 3; booking++) {
+            book(later);
+        }
+    }
+
+    @Test
+    void shouldRefuseBudgetsOfLimitsATenantCannotSizeOrOutOfRange() {
+        TenantAdmin acme = newTenant();
+        String admin = acme.admin().token();
+
+        for (Map<String, Object> budgets : new Map[] {Map.of("tracking", 100), Map.of("login-address", 5),
+                Map.of("booking", 0), Map.of("booking", 1_000_001), Map.of("booking", "many")}) {
+            Api.Response refused = patch(admin, Map.of("rate_limits", budgets));
+            assertThat(refused.status()).as(budgets + " " + refused).isIn(400, 422);
+            assertProblem(refused, refused.status());
+        }
+        assertThat(api.get("/admin/tenant", admin).body().get("rate_limits").isNull()).isTrue();
+
+        // Only the tenant's admin (and the platform operator) sizes them.
+        Account acmeCustomer = registerIn(acme.slug(), "customer", null);
+        assertProblem(patch(acmeCustomer.token(), Map.of("rate_limits", Map.of("booking", 1000))), 403);
+    }
+
+    private Api.Response patch(String token, Map<String, Object> body) {
+        return api.json("PATCH", "/admin/tenant", token, new HashMap<>(body), Map.of());
+    }
+}
