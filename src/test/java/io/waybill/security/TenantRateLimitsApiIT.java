@@ -53,6 +53,35 @@ class TenantRateLimitsApiIT extends ApiTest {
     }
 
     @Test
+    void shouldLetAPlatformOperatorSizeATenantsApiKeysAndNobodyElseOutsideTheTenant() {
+        TenantAdmin acme = newTenant();
+        Account acmeCustomer = registerIn(acme.slug(), "customer", null);
+        Map<String, Object> budgets = Map.of("rate_limits", Map.of("api-key", 2));
+        assertProblem(api.json("PATCH", "/platform/tenants/" + acme.tenantId(), acmeCustomer.token(),
+                new HashMap<>(budgets), Map.of()), 403);
+        assertProblem(api.json("PATCH", "/platform/tenants/" + acme.tenantId(), acme.admin().token(),
+                new HashMap<>(budgets), Map.of()), 403);
+
+        Api.Response sized = api.json("PATCH", "/platform/tenants/" + acme.tenantId(), platformOperator().token(),
+                new HashMap<>(budgets), Map.of());
+        assertThat(sized.status()).as(sized.toString()).isEqualTo(200);
+        assertThat(sized.body().get("rate_limits").get("api-key").asInt()).isEqualTo(2);
+        awaitEvents();
+
+        // A key issued without a limit of its own spends the tenant's budget, not the deployment's.
+        Account acmeAgent = registerIn(acme.slug(), "agent", acme.admin().token());
+        Api.Response issued = api.post("/admin/api-keys", acme.admin().token(),
+                Map.of("agent_id", acmeAgent.id().toString(), "name", "Acme scanner"));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        Map<String, String> withKey = Map.of("X-API-Key", issued.text("key"));
+        assertThat(api.json("GET", "/auth/me", null, null, withKey).status()).isEqualTo(200);
+        assertThat(api.json("GET", "/auth/me", null, null, withKey).status()).isEqualTo(200);
+        Api.Response third = api.json("GET", "/auth/me", null, null, withKey);
+        assertProblem(third, 429);
+        assertThat(third.header("X-RateLimit-Limit")).isEqualTo("2");
+    }
+
+    @Test
     void shouldRefuseBudgetsOfLimitsATenantCannotSizeOrOutOfRange() {
         TenantAdmin acme = newTenant();
         String admin = acme.admin().token();

@@ -1,5 +1,6 @@
 package io.waybill.security.web;
 
+import io.waybill.kernel.TenantContext;
 import io.waybill.security.ApiKeyBudget;
 import io.waybill.security.ApiKeyLookup;
 import io.waybill.security.RateLimit;
@@ -9,7 +10,10 @@ import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Counts against the key of the request's authentication, keyed by the key's id (never by its value). */
+/**
+ * Counts against the key of the request's authentication, keyed by the key's id (never by its value):
+ * the key's own limit per minute, else the budget the throttle gives {@link RateLimit#API_KEY}.
+ */
 @Component
 class CurrentApiKeyBudget implements ApiKeyBudget {
 
@@ -26,8 +30,11 @@ class CurrentApiKeyBudget implements ApiKeyBudget {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authentication
                 && authentication.apiKey() != null) {
             ApiKeyLookup.Grant key = authentication.apiKey();
-            long capacity = key.requestsPerMinute() == null ? defaultPerMinute : key.requestsPerMinute();
-            return Optional.of(throttle.take(RateLimit.API_KEY, key.keyId().toString(), units, capacity));
+            // A key's own limit wins; without one, the throttle's budget: the key's tenant's, else the deployment's.
+            return Optional.of(key.requestsPerMinute() == null
+                    ? TenantContext.callAs(key.caller().tenantId(),
+                            () -> throttle.take(RateLimit.API_KEY, key.keyId().toString(), units))
+                    : throttle.take(RateLimit.API_KEY, key.keyId().toString(), units, key.requestsPerMinute()));
         }
         return Optional.empty();
     }
