@@ -27,6 +27,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -46,6 +48,8 @@ class JwtKeyConfiguration {
 
     static final String ISSUER = "waybill";
     private static final int MIN_SECRET_BYTES = 32;
+    /** How many verified access tokens are remembered (about 2 KB each): the active sessions of a busy instance. */
+    private static final int VERIFIED_TOKENS = 4_096;
     private static final Logger log = LoggerFactory.getLogger(JwtKeyConfiguration.class);
 
     /**
@@ -87,8 +91,9 @@ class JwtKeyConfiguration {
         // Our issuer is a name, not a URL: the default claim conversion tries to parse it as one and
         // throws (and catches) an IllegalArgumentException on every authenticated request.
         decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, issuer -> issuer)));
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(ISSUER)));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(ISSUER));
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, VERIFIED_TOKENS);
     }
 
     @Bean
