@@ -1,5 +1,6 @@
 package io.waybill.kernel.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.annotation.Annotation;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -72,6 +74,7 @@ public class HandlerAnnotations {
         try {
             HandlerExecutionChain chain = mapping.getHandler(request);
             if (chain != null && chain.getHandler() instanceof HandlerMethod method) {
+                remember(request, method);
                 return Optional.of(method);
             }
             return Optional.empty();
@@ -79,6 +82,31 @@ public class HandlerAnnotations {
             // No method for this path, method or content type: the dispatch answers that itself.
             return Optional.empty();
         }
+    }
+
+    /**
+     * Keeps the method found for this request, so that MVC's dispatch takes it instead of matching the
+     * request against every mapping a second time ({@link RememberedHandlerMapping}). Kept for the
+     * request's own dispatch only: an error page or an async dispatch of the same request looks again.
+     */
+    private static void remember(HttpServletRequest request, HandlerMethod method) {
+        if (request.getDispatcherType() == DispatcherType.REQUEST && !CorsUtils.isPreFlightRequest(request)) {
+            request.setAttribute(FOUND, new Found(request.getMethod(), request.getRequestURI(), method));
+        }
+    }
+
+    /** The method a filter found for this very request (same dispatch, method and path); null when none did. */
+    static HandlerMethod remembered(HttpServletRequest request) {
+        if (request.getDispatcherType() == DispatcherType.REQUEST && request.getAttribute(FOUND) instanceof Found found
+                && found.method().equals(request.getMethod()) && found.uri().equals(request.getRequestURI())) {
+            return found.handler();
+        }
+        return null;
+    }
+
+    private static final String FOUND = HandlerAnnotations.class.getName() + ".found";
+
+    private record Found(String method, String uri, HandlerMethod handler) {
     }
 
     private static List<RequestMappingInfo> markedWith(RequestMappingHandlerMapping mapping,
