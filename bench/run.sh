@@ -33,6 +33,8 @@
 #   LIMIT_WAIT   seconds to wait for PostgreSQL to have CONNECTIONS free connections for pgbench
 #                (default 180; without them the write rows have no limit, their targets n/a)
 #   KEEP_WORK=1  keep the temporary directory (samples, raw outputs) for a look afterwards
+#   AOT=0        start the server from the jar, not as the build deploys (extracted, with the AOT cache
+#                deploy/aot-cache.sh makes on a JDK 25+, before the server's first start, not timed)
 #   PROFILE=1    record each measured row with Java Flight Recorder, to bench/results/*.KEY.jfr
 #                (look with: jfr view hot-methods FILE); it costs the server a few percent
 #
@@ -94,7 +96,12 @@ LOAD_AVERAGE_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 stop_server
 data_set_counts
 run_limits
-[ "$EMBEDDED" != 1 ] || measure_embedded_start "$JAR"
+if [ "$EMBEDDED" = 1 ]; then
+  # From the jar as a newcomer starts it, then as the build deploys (with its AOT cache, when it has one).
+  measure_embedded_start "$JAR" "-jar $JAR"
+  EMBEDDED_JAR_MS=$EMBEDDED_STARTUP_MS
+  [ "$(how_launched "$(launch_of "$JAR")")" = jar ] || measure_embedded_start "$JAR"
+fi
 LOAD_AVERAGE_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 say "Load average at the end: $LOAD_AVERAGE_AFTER"
 
