@@ -29,7 +29,7 @@ public class ApiKeyService {
     private final AccountAnnouncements announcements;
     private final Clock clock;
     private final ApiKey.Bounds bounds;
-    private final ApiKey.Bounds ownBounds;
+    private final ApiKeyBudget budgets;
     private final int maxPerUser;
 
     ApiKeyService(ApiKeyRepository keys, UserRepository users, AccountAnnouncements announcements, Clock clock,
@@ -40,10 +40,7 @@ public class ApiKeyService {
         this.clock = clock;
         this.bounds = new ApiKey.Bounds(properties.apiKeys().maxLifetime(),
                 properties.apiKeys().maxRequestsPerMinute());
-        // A customer's own key gets no more than the default: ten keys at a higher limit each would
-        // multiply what one account may ask of the server, and only an admin answers for that.
-        this.ownBounds = new ApiKey.Bounds(properties.apiKeys().maxLifetime(),
-                Math.min(properties.apiKeys().maxRequestsPerMinute(), budgets.defaultPerMinute()));
+        this.budgets = budgets;
         this.maxPerUser = properties.apiKeys().maxPerUser();
     }
 
@@ -60,7 +57,17 @@ public class ApiKeyService {
     /** A new key of the caller's own, acting for them within its scopes. */
     @Transactional
     public ApiKey.Issued createOwn(Caller owner, ApiKey.Request request) {
-        return issue(owner.userId(), owner.role(), request, ownBounds, owner);
+        return issue(owner.userId(), owner.role(), request, ownBounds(), owner);
+    }
+
+    /**
+     * A customer's own key gets no more than a key without a limit of its own gets: the api-key budget
+     * of the owner's tenant (the running request's), else the deployment's. Ten keys at a higher
+     * limit each would multiply what one account may ask of the server, and only an admin answers for that.
+     */
+    private ApiKey.Bounds ownBounds() {
+        return new ApiKey.Bounds(bounds.maxLifetime(),
+                Math.min(bounds.maxRequestsPerMinute(), budgets.defaultPerMinute()));
     }
 
     private ApiKey.Issued issue(UUID ownerId, Role ownerRole, ApiKey.Request request, ApiKey.Bounds bounds,

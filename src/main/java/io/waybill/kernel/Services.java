@@ -97,6 +97,15 @@ public record Services(List<String> active) {
         return SHARED.contains(module) || active.contains(module);
     }
 
+    /**
+     * The consumer group of a copy every process keeps for itself (accounts, budgets, senders): {@code base}
+     * when one process runs every module, else {@code base} and this process's modules
+     * ({@code security-accounts-identity-shipments}), so each service of a split deployment sees every event.
+     */
+    public String perProcess(String base) {
+        return isAll() ? base : base + "-" + String.join("-", active);
+    }
+
     /** The setting's value that gives this selection: {@code all}, or the modules separated by commas. */
     @Override
     public String toString() {

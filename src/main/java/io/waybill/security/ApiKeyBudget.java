@@ -13,6 +13,9 @@ public interface ApiKeyBudget {
     /** Takes {@code units} from the current request's key's budget; empty when the request came without a key. */
     Optional<Throttle.Quota> take(int units);
 
-    /** The requests per minute of a key issued without a limit of its own ({@code waybill.rate-limits.api-key}). */
+    /**
+     * The requests per minute of a key of the running work's tenant issued without a limit of its own:
+     * the tenant's {@code api-key} budget when it gave one, else the deployment's ({@code waybill.rate-limits.api-key}).
+     */
     long defaultPerMinute();
 }

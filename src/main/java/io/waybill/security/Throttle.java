@@ -32,6 +32,12 @@ public interface Throttle {
      */
     Quota take(RateLimit limit, String key, int units, long capacity);
 
+    /**
+     * The budget per period of this limit for the running work: its tenant's own when it gave one
+     * ({@link RateLimit#tenantSized()}), else the deployment's.
+     */
+    long capacity(RateLimit limit);
+
     /** Returns one taken by {@link #take} (never beyond the budget's size). */
     void giveBack(RateLimit limit, String key);
 

@@ -5,8 +5,6 @@ import io.waybill.eventing.ReceivedEvent;
 import io.waybill.identity.TenantSettingsChanged;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps {@link Carriers} from identity's {@code tenant.settings_changed} events, each handled as its
@@ -38,16 +36,6 @@ class CarrierFeed implements EventHandler {
     public void handle(ReceivedEvent event) {
         TenantSettingsChanged changed = event.payloadAs(TenantSettingsChanged.class);
         carriers.store(changed.displayName(), changed.occurredAt());
-        // Forgotten once stored: a lookup in between must not remember the old name again.
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    names.forget(event.tenantId());
-                }
-            });
-        } else {
-            names.forget(event.tenantId());
-        }
+        names.forget(event.tenantId());
     }
 }

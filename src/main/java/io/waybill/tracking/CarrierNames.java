@@ -1,10 +1,10 @@
 package io.waybill.tracking;
 
 import io.waybill.kernel.TenantContext;
+import io.waybill.kernel.TenantSnapshots;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,29 +18,20 @@ public class CarrierNames {
 
     static final Duration FRESH = Duration.ofSeconds(5);
 
-    private final Carriers carriers;
-    private final ConcurrentHashMap<UUID, Known> known = new ConcurrentHashMap<>();
+    private final TenantSnapshots<Optional<Carrier>> known;
 
     CarrierNames(Carriers carriers) {
-        this.carriers = carriers;
+        this.known = new TenantSnapshots<>(FRESH,
+                () -> carriers.find(TenantContext.current().orElseThrow()));
     }
 
     /** The carrier of this tenant; empty when the copy does not know it yet. */
     public Optional<Carrier> of(UUID tenantId) {
-        long now = System.nanoTime();
-        Known remembered = known.get(tenantId);
-        if (remembered != null && now - remembered.readAt() < FRESH.toNanos()) {
-            return remembered.carrier();
-        }
-        Optional<Carrier> carrier = TenantContext.callAs(tenantId, () -> carriers.find(tenantId));
-        known.put(tenantId, new Known(carrier, now));
-        return carrier;
+        return TenantContext.callAs(tenantId, known::current);
     }
 
+    /** Called by the work that stores a rename: read again now and once more after its transaction ends. */
     void forget(UUID tenantId) {
-        known.remove(tenantId);
-    }
-
-    private record Known(Optional<Carrier> carrier, long readAt) {
+        known.invalidate(tenantId);
     }
 }

@@ -204,6 +204,11 @@ class AgentLocationServiceTest {
         }
 
         @Override
+        public long capacity(RateLimit limit) {
+            return Long.MAX_VALUE;
+        }
+
+        @Override
         public void reset(RateLimit limit, String key) {
         }
     }

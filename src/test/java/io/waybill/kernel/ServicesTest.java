@@ -67,4 +67,11 @@ class ServicesTest {
 
         assertThat(refused.getMessage()).contains("is empty");
     }
+
+    @Test
+    void shouldNameACopyEveryProcessKeepsByItsModules() {
+        assertThat(Services.all().perProcess("mail-senders")).isEqualTo("mail-senders");
+        assertThat(Services.parse(List.of("shipments", "identity")).perProcess("mail-senders"))
+                .isEqualTo("mail-senders-identity-shipments");
+    }
 }

@@ -7,6 +7,7 @@ import io.waybill.support.ApiTest;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A tenant's admin sizes the rate limits its accounts and API keys spend from (its settings'
@@ -79,6 +80,45 @@ class TenantRateLimitsApiIT extends ApiTest {
         Api.Response third = api.json("GET", "/auth/me", null, null, withKey);
         assertProblem(third, 429);
         assertThat(third.header("X-RateLimit-Limit")).isEqualTo("2");
+    }
+
+    @Test
+    void shouldCapACustomersOwnKeyAtItsTenantsApiKeyBudget() {
+        TenantAdmin acme = newTenant();
+        Account acmeCustomer = registerIn(acme.slug(), "customer", null);
+        Account otherCustomer = customer();
+
+        Api.Response lowered = patch(acme.admin().token(), Map.of("rate_limits", Map.of("api-key", 50)));
+        assertThat(lowered.status()).as(lowered.toString()).isEqualTo(200);
+        awaitEvents();
+        assertOwnKeyRefused(acmeCustomer, 51, "50");
+        assertOwnKeyIssued(acmeCustomer, 50);
+        // Another tenant's customers keep the deployment's (600).
+        assertOwnKeyIssued(otherCustomer, 600);
+        assertOwnKeyRefused(otherCustomer, 601, "600");
+
+        // Above the deployment's budget once the tenant gives its keys more.
+        Api.Response raised = patch(acme.admin().token(), Map.of("rate_limits", Map.of("api-key", 1000)));
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(200);
+        awaitEvents();
+        assertOwnKeyIssued(acmeCustomer, 1000);
+        assertOwnKeyRefused(acmeCustomer, 1001, "1000");
+    }
+
+    private void assertOwnKeyIssued(Account owner, int perMinute) {
+        Api.Response issued = api.post("/me/api-keys", owner.token(),
+                Map.of("name", "Shop " + perMinute, "requests_per_minute", perMinute));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        assertThat(issued.body().get("requests_per_minute").asInt()).isEqualTo(perMinute);
+    }
+
+    private void assertOwnKeyRefused(Account owner, int perMinute, String most) {
+        Api.Response refused = api.post("/me/api-keys", owner.token(),
+                Map.of("name", "Shop " + perMinute, "requests_per_minute", perMinute));
+        assertProblem(refused, 422);
+        JsonNode error = refused.body().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("requests_per_minute");
+        assertThat(error.toString()).contains(most);
     }
 
     @Test

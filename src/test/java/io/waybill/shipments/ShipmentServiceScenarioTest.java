@@ -264,6 +264,11 @@ class ShipmentServiceScenarioTest {
         }
 
         @Override
+        public long capacity(RateLimit limit) {
+            return Long.MAX_VALUE;
+        }
+
+        @Override
         public void reset(RateLimit limit, String key) {
         }
     }

@@ -47,8 +47,8 @@ class ApiKeyController {
     @NoApiKeys
     @Operation(summary = "Issue an API key of your own", description = "Customers; the key acts for you within its "
             + "scopes (default: tracking:read and shipments:write), until expires_at (at most two years ahead; "
-            + "none: never), at requests_per_minute (none: the server's default, which is also the most a key of "
-            + "your own may have: 422 above it). The key is in this answer only. "
+            + "none: never), at requests_per_minute (none: your tenant's api-key budget, else the server's default; "
+            + "that is also the most a key of your own may have: 422 above it). The key is in this answer only. "
             + "409 beyond the number of keys an account may have (10 by default).")
     @ApiResponse(responseCode = "201", description = "The key, shown this once")
     @ApiResponse(responseCode = "409", description = "The account has the most keys it may have")

@@ -16,7 +16,7 @@ record KeyResponse(UUID id, String name, UUID userId,
         @ArraySchema(schema = @Schema(example = "tracking:read", allowableValues = {"tracking:read",
                 "shipments:write", "scans:write"})) List<String> scopes,
         @Schema(description = "When it stops working; null: never") Instant expiresAt,
-        @Schema(description = "Its own rate limit; null: the server's default") Integer requestsPerMinute,
+        @Schema(description = "Its own rate limit; null: its tenant's api-key budget, else the server's default") Integer requestsPerMinute,
         Instant createdAt, Instant revokedAt) {
 
     static KeyResponse of(ApiKey key) {

@@ -27,7 +27,7 @@ class MailSenders implements EventHandler {
 
     MailSenders(JdbcClient jdbc, Services services) {
         this.jdbc = jdbc;
-        this.group = services.isAll() ? "mail-senders" : "mail-senders-" + String.join("-", services.active());
+        this.group = services.perProcess("mail-senders");
     }
 
     @Override

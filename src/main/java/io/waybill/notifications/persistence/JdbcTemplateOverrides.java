@@ -1,28 +1,54 @@
 package io.waybill.notifications.persistence;
 
+import io.waybill.kernel.TenantSnapshots;
 import io.waybill.notifications.Channel;
 import io.waybill.notifications.TemplateOverride;
 import io.waybill.notifications.TemplateOverrides;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@code notifications.template_overrides}: the connection's tenant's rows only (row-level security). */
+/**
+ * {@code notifications.template_overrides}: the connection's tenant's rows only (row-level security).
+ * Every notification sent looks for its tenant's text: a tenant's whole set is kept in memory and read
+ * again at most {@link #FRESH_FOR} after another instance's change, at once after this one's.
+ */
 @Repository
 class JdbcTemplateOverrides implements TemplateOverrides {
 
+    /** How long a tenant's texts are used before they are read again. */
+    static final Duration FRESH_FOR = Duration.ofSeconds(5);
+
     private final JdbcClient jdbc;
+    /** Per tenant, its texts by kind and channel ({@code "delivered.sms"}). */
+    private final TenantSnapshots<Map<String, String>> texts;
 
     JdbcTemplateOverrides(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.texts = new TenantSnapshots<>(FRESH_FOR, this::readTexts);
     }
 
     @Override
     public Optional<String> find(String kind, Channel channel) {
-        return jdbc.sql("select template from notifications.template_overrides where kind = ? and channel = ?")
-                .params(kind, channel.wireName()).query(String.class).optional();
+        return Optional.ofNullable(texts.current().get(key(kind, channel.wireName())));
+    }
+
+    private Map<String, String> readTexts() {
+        Map<String, String> read = new HashMap<>();
+        jdbc.sql("select kind, channel, template from notifications.template_overrides")
+                .query(rs -> {
+                    read.put(key(rs.getString("kind"), rs.getString("channel")), rs.getString("template"));
+                });
+        return Map.copyOf(read);
+    }
+
+    private static String key(String kind, String channel) {
+        return kind + "." + channel;
     }
 
     @Override
@@ -42,11 +68,14 @@ class JdbcTemplateOverrides implements TemplateOverrides {
                 .params(override.kind(), override.channel().wireName(), override.template(),
                         Timestamp.from(override.changedAt()))
                 .update();
+        texts.invalidateCurrent();
     }
 
     @Override
     public boolean remove(String kind, Channel channel) {
-        return jdbc.sql("delete from notifications.template_overrides where kind = ? and channel = ?")
+        boolean removed = jdbc.sql("delete from notifications.template_overrides where kind = ? and channel = ?")
                 .params(kind, channel.wireName()).update() > 0;
+        texts.invalidateCurrent();
+        return removed;
     }
 }

@@ -45,7 +45,7 @@ class AccountEvents implements EventHandler {
 
     AccountEvents(AccountRecords records, Services services) {
         this.records = records;
-        this.group = services.isAll() ? "security-accounts" : "security-accounts-" + String.join("-", services.active());
+        this.group = services.perProcess("security-accounts");
     }
 
     @Override

@@ -83,7 +83,8 @@ final class BudgetThrottle implements Throttle {
     }
 
     /** The tenant's own budget of a limit it may size, when it gave one; the configured one otherwise. */
-    private long capacity(RateLimit limit) {
+    @Override
+    public long capacity(RateLimit limit) {
         if (limit.tenantSized()) {
             OptionalLong tenants = tenantBudgets.apply(limit);
             if (tenants.isPresent()) {

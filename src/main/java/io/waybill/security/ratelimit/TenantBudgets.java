@@ -4,22 +4,17 @@ import io.waybill.eventing.EventHandler;
 import io.waybill.eventing.ReceivedEvent;
 import io.waybill.kernel.Services;
 import io.waybill.kernel.TenantContext;
+import io.waybill.kernel.TenantSnapshots;
 import io.waybill.security.RateLimit;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,19 +32,14 @@ class TenantBudgets implements EventHandler {
     /** How long a tenant's budgets are used before they are read again (another process's change shows after this). */
     static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
-    private record Known(Map<String, Long> budgets, long readAt, long generation) {
-    }
-
     private final JdbcClient jdbc;
     private final String group;
-    private final Map<UUID, Known> known = new ConcurrentHashMap<>();
-    /** Moves on each change stored here and again when its transaction ends: budgets read across one are not kept. */
-    private final AtomicLong generation = new AtomicLong();
+    private final TenantSnapshots<Map<String, Long>> budgets;
 
     TenantBudgets(JdbcClient jdbc, Services services) {
         this.jdbc = jdbc;
-        this.group = services.isAll() ? "security-tenant-budgets"
-                : "security-tenant-budgets-" + String.join("-", services.active());
+        this.group = services.perProcess("security-tenant-budgets");
+        this.budgets = new TenantSnapshots<>(FRESH_FOR, this::read);
     }
 
     @Override
@@ -74,44 +64,28 @@ class TenantBudgets implements EventHandler {
                 .params(limits == null || limits.isNull() ? "{}" : limits.toString(),
                         Timestamp.from(Instant.parse(event.payload().get("occurred_at").asString())))
                 .update();
-        generation.incrementAndGet();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    generation.incrementAndGet();
-                }
-            });
-        }
+        budgets.invalidate(event.tenantId());
     }
 
     /** The budget the running work's tenant gave this limit, if it is bound to one and gave one. */
     OptionalLong budget(RateLimit limit) {
-        Optional<UUID> tenant = TenantContext.current();
-        if (tenant.isEmpty()) {
+        if (TenantContext.current().isEmpty()) {
             return OptionalLong.empty();
         }
-        Long budget = budgetsOf(tenant.get()).get(limit.configName());
+        Long budget = budgets.current().get(limit.configName());
         return budget == null ? OptionalLong.empty() : OptionalLong.of(budget);
     }
 
-    private Map<String, Long> budgetsOf(UUID tenant) {
-        Known current = known.get(tenant);
-        long now = System.nanoTime();
-        long at = generation.get();
-        if (current != null && current.generation() == at && now - current.readAt() < FRESH_FOR.toNanos()) {
-            return current.budgets();
-        }
-        Map<String, Long> budgets = new HashMap<>();
+    /** The running work's tenant's budgets by limit (its own row only, under row-level security). */
+    private Map<String, Long> read() {
+        Map<String, Long> read = new HashMap<>();
         jdbc.sql("""
                 select l.key, l.value::bigint from security.tenant_rate_limits t, jsonb_each_text(t.budgets) l
                 where t.tenant_id = ?""")
-                .param(tenant)
+                .param(TenantContext.current().orElseThrow())
                 .query(rs -> {
-                    budgets.put(rs.getString(1), rs.getLong(2));
+                    read.put(rs.getString(1), rs.getLong(2));
                 });
-        Known read = new Known(Map.copyOf(budgets), now, at);
-        known.put(tenant, read);
-        return read.budgets();
+        return Map.copyOf(read);
     }
 }

@@ -5,7 +5,6 @@ import io.waybill.security.ApiKeyBudget;
 import io.waybill.security.ApiKeyLookup;
 import io.waybill.security.RateLimit;
 import io.waybill.security.Throttle;
-import io.waybill.security.ratelimit.RateLimitProperties;
 import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -18,11 +17,9 @@ import org.springframework.stereotype.Component;
 class CurrentApiKeyBudget implements ApiKeyBudget {
 
     private final Throttle throttle;
-    private final long defaultPerMinute;
 
-    CurrentApiKeyBudget(Throttle throttle, RateLimitProperties properties) {
+    CurrentApiKeyBudget(Throttle throttle) {
         this.throttle = throttle;
-        this.defaultPerMinute = properties.apiKey().capacity();
     }
 
     @Override
@@ -41,6 +38,6 @@ class CurrentApiKeyBudget implements ApiKeyBudget {
 
     @Override
     public long defaultPerMinute() {
-        return defaultPerMinute;
+        return throttle.capacity(RateLimit.API_KEY);
     }
 }

@@ -1,6 +1,7 @@
 package io.waybill.shipments.persistence;
 
 import io.waybill.kernel.TenantContext;
+import io.waybill.kernel.TenantSnapshots;
 import io.waybill.shipments.HubPlace;
 import io.waybill.shipments.NetworkCopy;
 import io.waybill.shipments.TransitLane;
@@ -10,15 +11,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The copy of lanes and hubs (names, cities, zones) in PostgreSQL (schema {@code shipments}), written
@@ -32,17 +28,19 @@ class JdbcNetworkCopy implements NetworkCopy {
     /** How long a tenant's lanes and hubs are used before they are read again. */
     static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
-    /** A tenant's lanes and hubs as read at {@code readAt}, before the {@code generation}+1st write here. */
-    private record Snapshot(List<TransitLane> lanes, List<HubPlace> hubs, long readAt, long generation) {
+    /** A tenant's lanes and hubs, read together. */
+    private record Snapshot(List<TransitLane> lanes, List<HubPlace> hubs) {
     }
 
+    private static final Snapshot NONE = new Snapshot(List.of(), List.of());
+
     private final JdbcClient jdbc;
-    private final Map<UUID, Snapshot> snapshots = new ConcurrentHashMap<>();
-    /** Moves on each write and again when its transaction ends: a snapshot read across one is not kept. */
-    private final AtomicLong generation = new AtomicLong();
+    private final TenantSnapshots<Snapshot> snapshots;
 
     JdbcNetworkCopy(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.snapshots = new TenantSnapshots<>(FRESH_FOR,
+                () -> new Snapshot(List.copyOf(readLanes()), List.copyOf(readHubs())));
     }
 
     @Override
@@ -56,33 +54,13 @@ class JdbcNetworkCopy implements NetworkCopy {
     }
 
     private Snapshot snapshot() {
-        UUID tenant = TenantContext.current().orElse(null);
-        if (tenant == null) {
-            // Work of no tenant sees no row (fail closed); what it saw must not be kept as any tenant's copy.
-            return new Snapshot(List.of(), List.of(), System.nanoTime(), generation.get());
-        }
-        Snapshot known = snapshots.get(tenant);
-        long now = System.nanoTime();
-        long current = generation.get();
-        if (known != null && known.generation() == current && now - known.readAt() < FRESH_FOR.toNanos()) {
-            return known;
-        }
-        Snapshot read = new Snapshot(List.copyOf(readLanes()), List.copyOf(readHubs()), now, current);
-        snapshots.put(tenant, read);
-        return read;
+        // Work of no tenant sees no row (fail closed), and reads none.
+        return TenantContext.current().isEmpty() ? NONE : snapshots.current();
     }
 
-    /** Makes every snapshot stale now and again once the writing transaction has ended (committed or not). */
+    /** The writing tenant's snapshot is read again now and once more when the writing transaction has ended. */
     private void changed() {
-        generation.incrementAndGet();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    generation.incrementAndGet();
-                }
-            });
-        }
+        snapshots.invalidateCurrent();
     }
 
     private List<TransitLane> readLanes() {

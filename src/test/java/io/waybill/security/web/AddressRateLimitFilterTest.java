@@ -86,6 +86,11 @@ class AddressRateLimitFilterTest {
         }
 
         @Override
+        public long capacity(RateLimit limit) {
+            return Long.MAX_VALUE;
+        }
+
+        @Override
         public void reset(RateLimit limit, String key) {
         }
     }
