@@ -42,6 +42,26 @@ class AuditLogApiIT extends ApiTest {
     }
 
     @Test
+    void shouldRecordAnAdminsReadsAsWellAsTheirChanges() {
+        String admin = admin().token();
+        Api.Response added = api.post("/admin/vehicles", admin, java.util.Map.of("registration_number",
+                "AUD-" + java.util.UUID.randomUUID().toString().substring(0, 8), "type", "van", "capacity_kg", 500));
+        assertThat(added.status()).isEqualTo(201);
+        String vehicle = "/admin/vehicles/" + added.body().get("id").asString();
+        assertThat(api.get(vehicle, admin).status()).isEqualTo(200);
+
+        // The read's entry is committed without waiting for the disk, and is there all the same.
+        String entries = "/admin/audit?kind=admin_action&action=";
+        Eventually.eventually(() -> assertThat(api.get(entries + "GET%20" + vehicle, admin).body().get("total")
+                .asLong()).isEqualTo(1));
+        JsonNode read = api.get(entries + "GET%20" + vehicle, admin).body().get("items").get(0);
+        assertThat(read.get("status").asInt()).isEqualTo(200);
+        assertThat(read.get("actor_role").asString()).isEqualTo("admin");
+        JsonNode change = api.get(entries + "POST%20/admin/vehicles", admin).body().get("items").get(0);
+        assertThat(change.get("status").asInt()).isEqualTo(201);
+    }
+
+    @Test
     void shouldRefuseMalformedFiltersAndAnyoneButAnAdmin() {
         String admin = admin().token();
         assertProblem(api.get("/admin/audit?kind=reads", admin), 400);

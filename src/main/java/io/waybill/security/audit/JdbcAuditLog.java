@@ -22,11 +22,24 @@ class JdbcAuditLog implements AuditLog {
         this.jdbc = jdbc;
     }
 
-    void append(AuditEntry entry) {
-        jdbc.sql("""
+    /**
+     * Appends an entry. One that records a change (an admin's write, a sign-in) is committed as every
+     * write is: flushed to disk before the answer leaves. One that records what changed nothing (an
+     * admin's read, a refusal) is committed without waiting for that flush
+     * ({@code synchronous_commit = off} for its own transaction only): it costs the request a tenth
+     * of the time, and a crash of the database server may lose the last fraction of a second of such
+     * entries (at most three {@code wal_writer_delay}s, 0.6 s by default), never a change's entry and
+     * never anything else.
+     */
+    void append(AuditEntry entry, boolean recordsAChange) {
+        jdbc.sql(recordsAChange ? """
                 insert into audit.events (occurred_at, kind, actor_id, actor_role, credential, method, path, status,
                                           client_address, user_agent)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""" : """
+                with relaxed as (select set_config('synchronous_commit', 'off', true))
+                insert into audit.events (occurred_at, kind, actor_id, actor_role, credential, method, path, status,
+                                          client_address, user_agent)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from relaxed""")
                 .params(Timestamp.from(entry.occurredAt()), entry.kind().wireName(), entry.actorId(),
                         entry.actorRole(), entry.credential(), entry.method(), entry.path(), entry.status(),
                         entry.clientAddress(), entry.userAgent())
