@@ -32,6 +32,9 @@ public interface NetworkRepository {
 
     Optional<Vehicle> findVehicle(UUID id);
 
+    /** The vehicle this agent drives, if any. */
+    Optional<Vehicle> vehicleOfAgent(UUID agentId);
+
     Page<Vehicle> vehicles(PageQuery page);
 
     boolean removeVehicle(UUID id);
