@@ -35,6 +35,9 @@ public interface NetworkRepository {
     /** The vehicle this agent drives, if any. */
     Optional<Vehicle> vehicleOfAgent(UUID agentId);
 
+    /** Whatever this account drove is assigned to nobody now. */
+    void unassignAgent(UUID agentId);
+
     Page<Vehicle> vehicles(PageQuery page);
 
     boolean removeVehicle(UUID id);

@@ -93,6 +93,31 @@ class VehicleAssignmentApiIT extends ApiTest {
     }
 
     @Test
+    void shouldFreeTheVehicleOfAnAgentWhoIsOneNoLonger() {
+        String admin = admin().token();
+        Account deleted = agent();
+        Account promoted = agent();
+        Account suspended = agent();
+        String first = vehicle(admin);
+        String second = vehicle(admin);
+        String third = vehicle(admin);
+        assertThat(assign(first, admin, deleted.id()).status()).isEqualTo(200);
+        assertThat(assign(second, admin, promoted.id()).status()).isEqualTo(200);
+        assertThat(assign(third, admin, suspended.id()).status()).isEqualTo(200);
+
+        assertThat(api.delete("/admin/users/" + deleted.id(), admin).status()).isEqualTo(204);
+        assertThat(api.json("PATCH", "/admin/users/" + promoted.id(), admin, Map.of("role", "admin"), Map.of())
+                .status()).isEqualTo(200);
+        assertThat(api.json("PATCH", "/admin/users/" + suspended.id(), admin, Map.of("disabled", true), Map.of())
+                .status()).isEqualTo(200);
+        awaitEvents();
+
+        assertThat(api.get("/admin/vehicles/" + first, admin).body().get("agent_id").isNull()).isTrue();
+        assertThat(api.get("/admin/vehicles/" + second, admin).body().get("agent_id").isNull()).isTrue();
+        assertThat(api.get("/admin/vehicles/" + third, admin).text("agent_id")).isEqualTo(suspended.id().toString());
+    }
+
+    @Test
     void shouldKeepAssignmentForAdmins() {
         String vehicle = vehicle(admin().token());
         Account agent = agent();

@@ -131,6 +131,11 @@ class JdbcNetworkRepository implements NetworkRepository {
     }
 
     @Override
+    public void unassignAgent(UUID agentId) {
+        jdbc.sql("update network.vehicles set agent_id = null where agent_id = ?").param(agentId).update();
+    }
+
+    @Override
     public Page<Vehicle> vehicles(PageQuery page) {
         long total = jdbc.sql("select count(*) from network.vehicles").query(Long.class).single();
         return Page.of(jdbc.sql("select " + VEHICLE_COLUMNS
