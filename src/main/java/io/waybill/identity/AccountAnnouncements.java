@@ -6,6 +6,7 @@ import io.waybill.kernel.Role;
 import io.waybill.security.AccountRecords;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,14 +35,31 @@ class AccountAnnouncements {
 
     /** The account's tokens issued before {@code revokedAt} no longer count (logout everywhere, password reset). */
     void tokensRevoked(User user, Instant revokedAt) {
-        records.record(user.id(), user.role(), revokedAt, revokedAt);
+        records.record(user.id(), user.role(), revokedAt, user.isDisabled(), revokedAt);
         events.publish(UserUpdates.of(user, revokedAt));
     }
 
     /** The owner proved they read the address; {@code tokensRevokedAt} is unchanged (null: never revoked). */
     void emailVerified(User user, Instant tokensRevokedAt, Instant at) {
-        records.record(user.id(), user.role(), tokensRevokedAt, at);
+        records.record(user.id(), user.role(), tokensRevokedAt, user.isDisabled(), at);
         events.publish(UserUpdates.of(user, tokensRevokedAt, at));
+    }
+
+    /**
+     * An admin ({@code by}) changed the account's role or whether it is disabled, at {@code at}: its
+     * whole state for the copies, and the fact of a suspension ({@code user.disabled}, on which live
+     * streams end) or a reinstatement ({@code user.enabled}). {@code tokensRevokedAt}: since when its
+     * tokens count (null: always).
+     */
+    void changedByAdmin(User user, UUID by, Instant tokensRevokedAt, boolean disabled, boolean enabled, Instant at) {
+        records.record(user.id(), user.role(), tokensRevokedAt, user.isDisabled(), at);
+        events.publish(UserUpdates.of(user, tokensRevokedAt, at));
+        if (disabled) {
+            events.publish(new UserDisabled(user.id(), user.role().wireName(), by, at));
+        }
+        if (enabled) {
+            events.publish(new UserEnabled(user.id(), user.role().wireName(), by, at));
+        }
     }
 
     void deleted(User user, Instant at) {

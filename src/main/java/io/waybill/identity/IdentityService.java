@@ -8,6 +8,7 @@ import io.waybill.kernel.ForbiddenException;
 import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
+import io.waybill.security.AccountLookup;
 import io.waybill.security.RateLimit;
 import io.waybill.kernel.Role;
 import io.waybill.security.Throttle;
@@ -27,6 +28,7 @@ public class IdentityService {
 
     private static final String BAD_CREDENTIALS = "The email or password is incorrect.";
     private static final String BAD_REFRESH_TOKEN = "The refresh token is invalid, expired or already used.";
+    static final String DISABLED = "This account is disabled: an administrator of your carrier can enable it again.";
 
     private final UserRepository users;
     private final RefreshTokenRepository refreshTokens;
@@ -111,6 +113,10 @@ public class IdentityService {
         }
         throttle.giveBack(RateLimit.LOGIN_ACCOUNT, fromHere);
         throttle.giveBack(RateLimit.LOGIN_ACCOUNT_TOTAL, account);
+        if (user.isDisabled()) {
+            // Only who knows the password learns it: anyone else got the answer of a wrong password.
+            throw new ForbiddenException(DISABLED);
+        }
         Instant now = clock.instant();
         return issueTokens(user, UUID.randomUUID(), now, now);
     }
@@ -147,7 +153,7 @@ public class IdentityService {
                     return null;
                 }
                 case GOOD -> {
-                    User user = users.find(token.userId()).filter(User::isActive).orElse(null);
+                    User user = users.find(token.userId()).filter(User::canSignIn).orElse(null);
                     if (user == null) {
                         return null;
                     }
@@ -191,7 +197,7 @@ public class IdentityService {
         return users.list(role, page);
     }
 
-    /** A live account, for an admin to look at; a deleted or unknown one is not found. */
+    /** A live account (disabled or not), for an admin to look at; a deleted or unknown one is not found. */
     public User account(UUID userId) {
         // A platform operator's account is the default tenant's, but none of its admins'.
         return users.find(userId).filter(User::isActive).filter(found -> !found.role().isPlatform())
@@ -212,6 +218,43 @@ public class IdentityService {
         announcements.deleted(user, now);
     }
 
+    /**
+     * Changes an account as an admin asks: disables or enables it, gives it another role, or both
+     * (the account's own rules decide what may change). Disabling revokes every token and refresh
+     * token of the account and ends its live streams (the {@code user.disabled} event); while
+     * disabled, its API keys are refused as well. A new role revokes its access tokens, which name
+     * the old one; a refresh then gives tokens of the new role. Unchanged fields publish nothing.
+     */
+    @Transactional
+    public User change(Caller admin, UUID userId, AccountChange change) {
+        User user = account(userId);
+        Instant now = clock.instant();
+        boolean roleChanged = change.role() != null && user.changeRole(change.role(), admin.userId());
+        boolean disabled = Boolean.TRUE.equals(change.disabled()) && user.disable(admin.userId(), now);
+        boolean enabled = Boolean.FALSE.equals(change.disabled()) && user.enable(admin.userId());
+        if (!roleChanged && !disabled && !enabled) {
+            return user;
+        }
+        if (roleChanged) {
+            users.changeRole(user);
+        }
+        if (disabled || enabled) {
+            users.saveDisabled(user);
+        }
+        Instant tokensRevokedAt;
+        if (roleChanged || disabled) {
+            users.revokeTokensIssuedBefore(userId, now);
+            tokensRevokedAt = now;
+        } else {
+            tokensRevokedAt = users.active(userId).map(AccountLookup.ActiveAccount::tokensRevokedAt).orElse(null);
+        }
+        if (disabled) {
+            refreshTokens.revokeAllOf(userId, now);
+        }
+        announcements.changedByAdmin(user, admin.userId(), tokensRevokedAt, disabled, enabled, now);
+        return user;
+    }
+
     boolean anyAdmin() {
         return users.anyLiveAdmin();
     }
@@ -230,6 +273,10 @@ public class IdentityService {
         Instant issuedAt = users.active(user.id()).map(account -> account.tokenIssueTime(now)).orElse(now);
         return new TokenPair(accessTokens.issue(user, issuedAt), accessTokens.ttlSeconds(), refresh.value(), user.role(),
                 user.id());
+    }
+
+    /** What an admin changes in an account: null fields stay as they are. */
+    public record AccountChange(Boolean disabled, Role role) {
     }
 
     /** What registering an account takes. */

@@ -79,7 +79,7 @@ public class ProviderSignIn {
         User user;
         if (link.isPresent()) {
             // A deleted account stays deleted: its identity does not open a new account behind it.
-            user = users.find(link.get().userId()).filter(User::isActive)
+            user = users.find(link.get().userId()).filter(User::canSignIn)
                     .orElseThrow(() -> new ForbiddenException(DISABLED));
         } else {
             user = firstSignIn(who, now);
@@ -101,7 +101,7 @@ public class ProviderSignIn {
             throw new AuthenticationFailedException(BAD_CODE);
         }
         codes.markUsed(redeemed.id(), now);
-        User user = users.find(redeemed.userId()).filter(User::isActive)
+        User user = users.find(redeemed.userId()).filter(User::canSignIn)
                 .orElseThrow(() -> new AuthenticationFailedException(BAD_CODE));
         return identity.startSession(user);
     }
@@ -112,6 +112,9 @@ public class ProviderSignIn {
         }
         Email email = new Email(who.email());
         User user = users.findLiveByEmail(email).orElse(null);
+        if (user != null && user.isDisabled()) {
+            throw new ForbiddenException(DISABLED);
+        }
         if (user == null) {
             user = User.register(email, unusablePassword(), displayName(who.name()), null, Role.CUSTOMER, now);
             user.verifyEmail(now);

@@ -11,7 +11,12 @@ import java.util.UUID;
 /**
  * An account. It is registered with a role and a hashed password, and deleted softly: a deleted
  * account keeps its row (its shipments still name it) but can no longer log in, and its address
- * is free for a new account.
+ * is free for a new account. An admin may disable a live account and enable it again: while
+ * disabled it keeps everything but cannot sign in. An admin may move a staff account between the
+ * staff roles (agent, admin); a customer stays a customer and staff stays staff, since a
+ * customer's account is someone outside the carrier whose shipments name them, while an agent's
+ * assignments, scans and cash are the carrier's. No admin disables or re-roles their own account,
+ * so a tenant always keeps the admin who acted.
  */
 public final class User {
 
@@ -22,13 +27,14 @@ public final class User {
     private final String passwordHash;
     private final String fullName;
     private final String phone;
-    private final Role role;
+    private Role role;
     private final Instant createdAt;
     private Instant deletedAt;
     private Instant emailVerifiedAt;
+    private Instant disabledAt;
 
     private User(UUID id, Email email, String passwordHash, String fullName, String phone, Role role,
-            Instant createdAt, Instant deletedAt, Instant emailVerifiedAt) {
+            Instant createdAt, Instant deletedAt, Instant emailVerifiedAt, Instant disabledAt) {
         this.id = Objects.requireNonNull(id);
         this.email = Objects.requireNonNull(email);
         this.passwordHash = Objects.requireNonNull(passwordHash);
@@ -38,12 +44,14 @@ public final class User {
         this.createdAt = Objects.requireNonNull(createdAt);
         this.deletedAt = deletedAt;
         this.emailVerifiedAt = emailVerifiedAt;
+        this.disabledAt = disabledAt;
     }
 
     /** Rebuilds a stored account; for repositories only. */
     public static User restore(UUID id, Email email, String passwordHash, String fullName, String phone, Role role,
-            Instant createdAt, Instant deletedAt, Instant emailVerifiedAt) {
-        return new User(id, email, passwordHash, fullName, phone, role, createdAt, deletedAt, emailVerifiedAt);
+            Instant createdAt, Instant deletedAt, Instant emailVerifiedAt, Instant disabledAt) {
+        return new User(id, email, passwordHash, fullName, phone, role, createdAt, deletedAt, emailVerifiedAt,
+                disabledAt);
     }
 
     /**
@@ -53,7 +61,7 @@ public final class User {
     static User register(Email email, String passwordHash, String fullName, String phone, Role role, Instant now) {
         return new User(UUID.randomUUID(), email, passwordHash,
                 SingleLineText.optional("full_name", fullName, MAX_FULL_NAME),
-                PhoneNumber.parse("phone", phone).map(PhoneNumber::value).orElse(null), role, now, null, null);
+                PhoneNumber.parse("phone", phone).map(PhoneNumber::value).orElse(null), role, now, null, null, null);
     }
 
     void delete(Instant now) {
@@ -61,6 +69,62 @@ public final class User {
             throw new ConflictException("This user is already deleted.");
         }
         deletedAt = now;
+    }
+
+    /**
+     * Suspends the account, by an admin ({@code by}) other than its owner. True if it changed;
+     * disabling a disabled account changes nothing.
+     */
+    boolean disable(UUID by, Instant now) {
+        refuseOwn(by, "disable");
+        if (disabledAt != null) {
+            return false;
+        }
+        disabledAt = now;
+        return true;
+    }
+
+    /** Reinstates a disabled account. True if it changed; enabling an enabled account changes nothing. */
+    boolean enable(UUID by) {
+        refuseOwn(by, "enable");
+        if (disabledAt == null) {
+            return false;
+        }
+        disabledAt = null;
+        return true;
+    }
+
+    /**
+     * Gives the account another role, by an admin ({@code by}) other than its owner: only between
+     * agent and admin (see the class comment). True if it changed; the same role changes nothing.
+     */
+    boolean changeRole(Role next, UUID by) {
+        Objects.requireNonNull(next);
+        refuseOwn(by, "change the role of");
+        if (next == role) {
+            return false;
+        }
+        if (!isStaff(role) || !isStaff(next)) {
+            throw new ConflictException("This " + role.wireName() + " account cannot become " + article(next)
+                    + next.wireName() + ": only agents and admins change roles, between themselves. "
+                    + "Open a new account for the other role.");
+        }
+        role = next;
+        return true;
+    }
+
+    private void refuseOwn(UUID by, String what) {
+        if (id.equals(by)) {
+            throw new ConflictException("An admin cannot " + what + " their own account.");
+        }
+    }
+
+    private static boolean isStaff(Role role) {
+        return role == Role.AGENT || role == Role.ADMIN;
+    }
+
+    private static String article(Role role) {
+        return role == Role.ADMIN || role == Role.AGENT ? "an " : "a ";
     }
 
     /** Records that the owner proved they read this address; the first proof counts. */
@@ -80,6 +144,19 @@ public final class User {
 
     public boolean isActive() {
         return deletedAt == null;
+    }
+
+    public boolean isDisabled() {
+        return disabledAt != null;
+    }
+
+    /** Live and not disabled: the account may sign in and be issued tokens. */
+    public boolean canSignIn() {
+        return isActive() && !isDisabled();
+    }
+
+    public Instant disabledAt() {
+        return disabledAt;
     }
 
     public UUID id() {

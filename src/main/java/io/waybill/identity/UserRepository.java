@@ -28,6 +28,11 @@ public interface UserRepository {
 
     void markEmailVerified(User user);
 
+    /** Stores whether the account is disabled, and since when. */
+    void saveDisabled(User user);
+
+    void changeRole(User user);
+
     void changePasswordHash(UUID id, String passwordHash);
 
     boolean anyLiveAdmin();

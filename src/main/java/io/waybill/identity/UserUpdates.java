@@ -16,6 +16,6 @@ final class UserUpdates {
     /** The account's state at {@code at}, its tokens revoked at {@code tokensRevokedAt} (null: never). */
     static UserUpdated of(User user, Instant tokensRevokedAt, Instant at) {
         return new UserUpdated(user.id(), user.role().wireName(), user.email().value(), user.fullName(), user.phone(),
-                user.isEmailVerified(), tokensRevokedAt, at);
+                user.isEmailVerified(), tokensRevokedAt, user.isDisabled(), at);
     }
 }

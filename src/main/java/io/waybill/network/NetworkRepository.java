@@ -32,6 +32,12 @@ public interface NetworkRepository {
 
     Optional<Vehicle> findVehicle(UUID id);
 
+    /** The vehicle this agent drives, if any. */
+    Optional<Vehicle> vehicleOfAgent(UUID agentId);
+
+    /** Whatever this account drove is assigned to nobody now. */
+    void unassignAgent(UUID agentId);
+
     Page<Vehicle> vehicles(PageQuery page);
 
     boolean removeVehicle(UUID id);

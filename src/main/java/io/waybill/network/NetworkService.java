@@ -5,6 +5,7 @@ import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
+import io.waybill.security.AccountLookup;
 import java.math.BigDecimal;
 import io.waybill.network.config.NetworkProperties;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,12 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class NetworkService {
 
     private final NetworkRepository network;
+    private final AccountLookup accounts;
     private final EventPublisher events;
     private final Clock clock;
     private final ZoneId defaultZone;
 
-    NetworkService(NetworkRepository network, EventPublisher events, Clock clock, NetworkProperties properties) {
+    NetworkService(NetworkRepository network, AccountLookup accounts, EventPublisher events, Clock clock,
+            NetworkProperties properties) {
         this.network = network;
+        this.accounts = accounts;
         this.events = events;
         this.clock = clock;
         this.defaultZone = properties.zone();
@@ -121,9 +126,23 @@ public class NetworkService {
         Vehicle changed = new Vehicle(id, or(change.registrationNumber(), current.registrationNumber()),
                 or(type, current.type()), or(change.capacityKg(), current.capacityKg()),
                 change.hubId() == null ? current.hubId() : existingHub(change.hubId()),
-                or(status, current.status()), current.createdAt());
+                or(status, current.status()), current.createdAt(), current.agentId());
         network.save(changed);
         return changed;
+    }
+
+    /**
+     * Assigns the vehicle to an agent of this tenant ({@code agentId}; null: to nobody). Whether the
+     * account is an active agent is asked of the security module's copy of the accounts, which is
+     * this tenant's only: another tenant's agent is no agent here.
+     */
+    @Transactional
+    public Vehicle assignVehicle(UUID id, UUID agentId) {
+        Vehicle current = vehicle(id);
+        Vehicle assigned = agentId == null ? current.assignedTo(null, Optional.empty(), Optional.empty())
+                : current.assignedTo(agentId, accounts.activeRole(agentId), network.vehicleOfAgent(agentId));
+        network.save(assigned);
+        return assigned;
     }
 
     @Transactional

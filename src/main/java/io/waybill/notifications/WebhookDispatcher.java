@@ -106,6 +106,9 @@ class WebhookDispatcher implements OutboundWorker.Queue<WebhookDelivery, Integer
                     ? "" : ": " + webhook.disabledReason()), false);
         }
         if (!Webhook.ownerMayReceive(accounts.activeRole(webhook.ownerId()))) {
+            if (accounts.isDisabled(webhook.ownerId())) {
+                throw new NotSent("the owner's account is disabled", false);
+            }
             throw new NotSent("the subscription is disabled: " + Webhook.OWNER_GONE, true);
         }
         Optional<String> refusal = urls.formRefusal(webhook.url());

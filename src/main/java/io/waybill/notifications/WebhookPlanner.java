@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Whom a subscription acts for is asked of the security module's {@link AccountLookup} at each
  * event: the owner's current role decides what the subscription may receive, and a subscription
  * found without a live owner is disabled here as well, not only when {@code user.deleted} arrives
- * (which may come after the events it should have stopped). The lookup is one primary-key read per
+ * (which may come after the events it should have stopped); one whose owner an admin disabled gets
+ * nothing while the owner is, and is kept. The lookup is one primary-key read per
  * owner (asked once per owner per event), the read the security layer already makes on every
  * request. How current it is depends on the deployment: in the identity process (and the monolith)
  * it reads the accounts themselves and sees a deletion or a role change at once; in a split
@@ -70,7 +71,10 @@ class WebhookPlanner implements EventHandler {
         for (Webhook webhook : store.activeFor(event.topic())) {
             Optional<Role> owner = owners.computeIfAbsent(webhook.ownerId(), accounts::activeRole);
             if (!Webhook.ownerMayReceive(owner)) {
-                store.disableAllOf(webhook.ownerId(), now, Webhook.OWNER_GONE);
+                // A suspended owner receives nothing while suspended, and keeps the subscription for when it is back.
+                if (!accounts.isDisabled(webhook.ownerId())) {
+                    store.disableAllOf(webhook.ownerId(), now, Webhook.OWNER_GONE);
+                }
                 continue;
             }
             if (!webhook.wants(event.topic(), customerId, owner)) {

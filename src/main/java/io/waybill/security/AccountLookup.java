@@ -13,12 +13,21 @@ import java.util.UUID;
  * transaction of each change and, in a service without identity, from identity's events. A deleted
  * account is known as deleted for good; an account this copy has not heard of yet is unknown, which
  * {@link #active} and {@link #activeRole} answer like a deleted one (a wrong id, or an account too
- * new to act on here) and {@link #activeForToken} does not.
+ * new to act on here) and {@link #activeForToken} does not. A disabled account is not active while
+ * it is ({@link #isDisabled}).
  */
 public interface AccountLookup {
 
     /** The account, if this copy knows it and it is not deleted. */
     Optional<ActiveAccount> active(UUID userId);
+
+    /**
+     * Whether this copy knows the account as disabled by an admin: {@link #active} says it is not
+     * active, as for a deleted account, but it may come back, so what it owns is kept, not ended.
+     */
+    default boolean isDisabled(UUID userId) {
+        return false;
+    }
 
     default Optional<Role> activeRole(UUID userId) {
         return active(userId).map(ActiveAccount::role);

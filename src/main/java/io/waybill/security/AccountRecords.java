@@ -18,9 +18,15 @@ public interface AccountRecords {
 
     /**
      * The account's whole state as of {@code asOf}: stored unless the copy holds a newer state or
-     * the account is deleted.
+     * the account is deleted. A disabled account's tokens and keys are refused while it is, as a
+     * deleted one's, but a newer enabled state brings it back.
      */
-    void record(UUID userId, Role role, Instant tokensRevokedAt, Instant asOf);
+    void record(UUID userId, Role role, Instant tokensRevokedAt, boolean disabled, Instant asOf);
+
+    /** The whole state of an account that is not disabled. */
+    default void record(UUID userId, Role role, Instant tokensRevokedAt, Instant asOf) {
+        record(userId, role, tokensRevokedAt, false, asOf);
+    }
 
     /** The account was deleted at {@code deletedAt}: its tokens and keys are refused from now on, for good. */
     void forget(UUID userId, Role role, Instant deletedAt);

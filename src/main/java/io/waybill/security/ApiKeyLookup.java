@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * Who an API key acts for and on what terms, from the security module's copy of the keys (see
- * {@link AccountLookup}). A revoked or expired key, one whose account was deleted or is no longer a
+ * {@link AccountLookup}). A revoked or expired key, one whose account was deleted, is disabled or is no longer a
  * customer or an agent, and one this copy has not heard of yet (a new key works on a service once
  * its {@code api_key.issued} event has arrived) yield empty, so they are refused like a wrong key.
  */

@@ -185,11 +185,11 @@ public class LiveUpdates implements DisposableBean {
         }
     }
 
-    /** Ends every local stream of this account: it was deleted. */
+    /** Ends every local stream of this account: it was deleted or disabled. */
     public void closeStreamsOf(UUID account) {
         for (LiveClient client : clients) {
             if (client.caller() != null && client.caller().is(account)) {
-                end(client, "the account was deleted");
+                end(client, "the account was deleted or disabled");
             }
         }
     }

@@ -1,11 +1,14 @@
 package io.waybill.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import io.waybill.identity.IdentityService;
+import io.waybill.identity.User;
 import io.waybill.kernel.ConflictException;
 import io.waybill.kernel.InvalidRequestException;
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
 import io.waybill.kernel.RefusalException;
+import io.waybill.kernel.Role;
 import io.waybill.network.Hub;
 import io.waybill.network.NetworkService;
 import io.waybill.network.Vehicle;
@@ -40,9 +43,11 @@ class AdminNetworkPages {
     private static final String VEHICLE_FORM = "web/admin/vehicle-form";
 
     private final NetworkService network;
+    private final IdentityService identity;
 
-    AdminNetworkPages(NetworkService network) {
+    AdminNetworkPages(NetworkService network, IdentityService identity) {
         this.network = network;
+        this.identity = identity;
     }
 
     @GetMapping("/admin/pages/hubs")
@@ -172,6 +177,22 @@ class AdminNetworkPages {
         });
     }
 
+    /** Assigns the vehicle to an agent, or to nobody (a blank choice), as {@code PUT /admin/vehicles/{id}/agent}. */
+    @PostMapping("/admin/pages/vehicles/{id}/agent")
+    String assignVehicle(@PathVariable UUID id, @RequestParam(name = "agent_id", required = false) String agentId,
+            RedirectAttributes redirect) {
+        AdminPages.admin();
+        try {
+            network.assignVehicle(id, agentId == null || agentId.isBlank() ? null : UUID.fromString(agentId.strip()));
+            redirect.addFlashAttribute("notice", "admin.vehicle.assigned");
+        } catch (InvalidRequestException | ConflictException refusal) {
+            redirect.addFlashAttribute("problem", refusal.getMessage());
+        } catch (IllegalArgumentException notAnId) {
+            redirect.addFlashAttribute("problem", "The agent is not an account id.");
+        }
+        return "redirect:/admin/pages/vehicles/" + id;
+    }
+
     /** Removes a vehicle from the fleet, as {@code DELETE /admin/vehicles/{id}}. */
     @PostMapping("/admin/pages/vehicles/{id}/delete")
     String removeVehicle(@PathVariable UUID id, RedirectAttributes redirect) {
@@ -182,6 +203,9 @@ class AdminNetworkPages {
     }
 
     private String vehicleForm(Model model) {
+        // The first page of agents is the choice: a fleet's admin picks among its live agents.
+        model.addAttribute("agentChoices", identity.list(Role.AGENT, PageQuery.of(0, PageQuery.MAX_SIZE)).items()
+                .stream().filter(User::canSignIn).toList());
         model.addAttribute("hubChoices", network.allHubs());
         model.addAttribute("types", wireNames(Vehicle.Type.values()));
         model.addAttribute("statuses", wireNames(Vehicle.Status.values()));

@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The admins' pages of the people: the live accounts ({@code /admin/pages/users}, by role, as
  * {@code GET /admin/users} lists them), one account with its deletion (as {@code DELETE /admin/users/{id}}),
+ * its suspension and reinstatement and its staff role (as {@code PATCH /admin/users/{id}}),
  * and where the active agents are ({@code /admin/pages/agents}): their latest positions, from the
  * delivery module, on a map and in a table. The delivery module need not run in the pages' process:
  * the agents' page then says so. Admins only.
@@ -78,6 +79,43 @@ class AdminUserPages {
         }
         redirect.addFlashAttribute("notice", "admin.user.deleted");
         return "redirect:/admin/pages/users";
+    }
+
+    /** Suspends an account, as {@code PATCH /admin/users/{id}} with {@code disabled: true}. */
+    @PostMapping("/admin/pages/users/{id}/disable")
+    String disable(@PathVariable UUID id, RedirectAttributes redirect) {
+        return change(id, new IdentityService.AccountChange(true, null), "admin.user.disabled", redirect);
+    }
+
+    /** Reinstates an account, as {@code PATCH /admin/users/{id}} with {@code disabled: false}. */
+    @PostMapping("/admin/pages/users/{id}/enable")
+    String enable(@PathVariable UUID id, RedirectAttributes redirect) {
+        return change(id, new IdentityService.AccountChange(false, null), "admin.user.enabled", redirect);
+    }
+
+    /** Moves a staff account to the other staff role, as {@code PATCH /admin/users/{id}} with {@code role}. */
+    @PostMapping("/admin/pages/users/{id}/role")
+    String role(@PathVariable UUID id, @RequestParam(name = "role", required = false) String role,
+            RedirectAttributes redirect) {
+        AdminPages.admin();
+        Role next = Role.fromRequest(role).orElse(null);
+        if (next == null) {
+            redirect.addFlashAttribute("problem", "The role " + Role.ONE_OF + ".");
+            return "redirect:/admin/pages/users/" + id;
+        }
+        return change(id, new IdentityService.AccountChange(null, next), "admin.user.role_changed", redirect);
+    }
+
+    private String change(UUID id, IdentityService.AccountChange change, String notice, RedirectAttributes redirect) {
+        Caller admin = AdminPages.admin();
+        try {
+            identity.change(admin, id, change);
+        } catch (ConflictException refusal) {
+            redirect.addFlashAttribute("problem", refusal.getMessage());
+            return "redirect:/admin/pages/users/" + id;
+        }
+        redirect.addFlashAttribute("notice", notice);
+        return "redirect:/admin/pages/users/" + id;
     }
 
     @GetMapping("/admin/pages/agents")

@@ -84,12 +84,14 @@ class TokenAttackApiIT extends ApiTest {
     }
 
     @Test
-    void shouldIgnoreTheRoleClaimAndUseTheAccountsRole() {
+    void shouldRefuseATokenWhoseRoleClaimIsNotTheAccounts() {
         Account customer = customer();
-        // Signed with the right key but claiming admin: the role is read from the account, not the token.
+        // Signed with the right key but claiming admin: the role is the account's, and a token naming
+        // another one (as after an admin changed the role) counts for nothing.
         String claimsAdmin = sign(ApiTest.JWT_SECRET, customer, "admin", Instant.now().plus(Duration.ofMinutes(5)));
 
-        assertProblem(api.get("/admin/users", claimsAdmin), 403);
+        assertProblem(api.get("/admin/users", claimsAdmin), 401);
+        assertProblem(api.get("/shipments", claimsAdmin), 401);
     }
 
     @Test

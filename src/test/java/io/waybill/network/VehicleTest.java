@@ -3,9 +3,12 @@ package io.waybill.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.waybill.kernel.ConflictException;
 import io.waybill.kernel.InvalidRequestException;
+import io.waybill.kernel.Role;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -121,5 +124,43 @@ class VehicleTest {
 
         assertThat(refused.getMessage()).isEqualTo("must be one of available, in_service, maintenance, retired");
         refusal(() -> Vehicle.parse(Vehicle.Type.class, "type", "spaceship"), "type");
+    }
+
+    @Test
+    void shouldBeAssignedToAnActiveAgentOnly() {
+        Vehicle vehicle = vehicle("TN01AB1234", Vehicle.Type.VAN, ONE_TONNE, null);
+        UUID agent = UUID.randomUUID();
+
+        assertThat(vehicle.assignedTo(agent, Optional.of(Role.AGENT),
+                Optional.empty()).agentId()).isEqualTo(agent);
+        refusal(() -> vehicle.assignedTo(agent, Optional.of(Role.CUSTOMER),
+                Optional.empty()), "agent_id");
+        refusal(() -> vehicle.assignedTo(agent, Optional.empty(), Optional.empty()), "agent_id");
+    }
+
+    @Test
+    void shouldLetAnAgentDriveOneVehicleAtATime() {
+        Vehicle vehicle = vehicle("TN01AB1234", Vehicle.Type.VAN, ONE_TONNE, null);
+        UUID agent = UUID.randomUUID();
+        Vehicle other = vehicle("TN01AB9999", Vehicle.Type.BIKE, ONE_TONNE, null)
+                .assignedTo(agent, Optional.of(Role.AGENT), Optional.empty());
+
+        assertThat(catchThrowableOfType(ConflictException.class, () -> vehicle.assignedTo(agent,
+                Optional.of(Role.AGENT), Optional.of(other)))).isNotNull();
+        assertThat(other.assignedTo(agent, Optional.of(Role.AGENT),
+                Optional.of(other)).agentId()).isEqualTo(agent);
+        assertThat(other.assignedTo(null, Optional.empty(), Optional.empty()).agentId()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Vehicle.Status.class, names = {"MAINTENANCE", "RETIRED"})
+    void shouldAssignNoVehicleOutOfService(Vehicle.Status status) {
+        Vehicle vehicle = vehicle("TN01AB1234", Vehicle.Type.VAN, ONE_TONNE, status);
+        UUID agent = UUID.randomUUID();
+
+        assertThat(catchThrowableOfType(ConflictException.class, () -> vehicle.assignedTo(agent,
+                Optional.of(Role.AGENT), Optional.empty()))).isNotNull();
+        assertThat(catchThrowableOfType(ConflictException.class, () -> new Vehicle(vehicle.id(),
+                "TN01AB1234", Vehicle.Type.VAN, ONE_TONNE, null, status, CREATED, agent))).isNotNull();
     }
 }

@@ -270,6 +270,55 @@ class AdminDirectoryPagesIT extends ApiTest {
         return api.get("/admin/hubs", admin().token()).body().get("total").asLong();
     }
 
+    @Test
+    void shouldSuspendReinstateAndReroleAnAccountAndAssignAVehicleFromThePages() throws Exception {
+        Account agent = agent();
+        Account otherAdmin = register("admin", admin().token());
+        PageSession admin = admin(otherAdmin.email());
+        String userPage = "/admin/pages/users/" + agent.id();
+
+        HttpResponse<String> page = admin.get(userPage);
+        assertThat(page.body()).contains("action=\"" + userPage + "/disable\"", "action=\"" + userPage + "/role\"",
+                "Enabled");
+        String token = PageSession.csrfToken(page.body());
+        assertThat(admin.post(userPage + "/disable", "").statusCode()).isEqualTo(403);
+
+        assertThat(admin.post(userPage + "/disable", "_csrf=" + token).statusCode()).isEqualTo(302);
+        HttpResponse<String> disabled = admin.get(userPage);
+        assertThat(disabled.body()).contains("The account is disabled.", "Disabled by an admin",
+                "action=\"" + userPage + "/enable\"");
+        assertThat(api.post("/auth/login", null, Map.of("email", agent.email(), "password", PASSWORD)).status())
+                .isEqualTo(403);
+        assertThat(admin.post(userPage + "/enable", "_csrf=" + token).statusCode()).isEqualTo(302);
+        assertThat(admin.get(userPage).body()).contains("The account is enabled.");
+        assertThat(api.post("/auth/login", null, Map.of("email", agent.email(), "password", PASSWORD)).status())
+                .isEqualTo(200);
+
+        assertThat(admin.post(userPage + "/role", form("_csrf", token, "role", "admin")).statusCode()).isEqualTo(302);
+        assertThat(admin.get(userPage).body()).contains("The role is changed.");
+        assertThat(api.get("/admin/users/" + agent.id(), otherAdmin.token()).text("role")).isEqualTo("admin");
+        assertThat(admin.post(userPage + "/role", form("_csrf", token, "role", "agent")).statusCode()).isEqualTo(302);
+        // Not on the admin's own account: the page offers nothing, the service refuses what is sent anyway.
+        String ownPage = "/admin/pages/users/" + otherAdmin.id();
+        assertThat(admin.get(ownPage).body()).doesNotContain("/disable\"").doesNotContain("/role\"");
+        assertThat(admin.post(ownPage + "/disable", "_csrf=" + token).statusCode()).isEqualTo(302);
+        assertThat(admin.get(ownPage).body()).contains("An admin cannot disable their own account.");
+
+        String vehicle = api.post("/admin/vehicles", otherAdmin.token(), Map.of("registration_number",
+                "KA" + (System.nanoTime() % 100_000_000), "type", "bike", "capacity_kg", 30)).text("id");
+        String vehiclePage = "/admin/pages/vehicles/" + vehicle;
+        assertThat(admin.get(vehiclePage).body()).contains("action=\"" + vehiclePage + "/agent\"",
+                "<option value=\"" + agent.id() + "\"");
+        assertThat(admin.post(vehiclePage + "/agent", form("_csrf", token, "agent_id", agent.id().toString()))
+                .statusCode()).isEqualTo(302);
+        assertThat(admin.get(vehiclePage).body()).contains("The agent of the vehicle is changed.");
+        assertThat(api.get("/admin/vehicles/" + vehicle, otherAdmin.token()).text("agent_id"))
+                .isEqualTo(agent.id().toString());
+        assertThat(admin.post(vehiclePage + "/agent", form("_csrf", token, "agent_id", "")).statusCode())
+                .isEqualTo(302);
+        assertThat(api.get("/admin/vehicles/" + vehicle, otherAdmin.token()).body().get("agent_id").isNull()).isTrue();
+    }
+
     /** Every page of the users list of a role, as one text. */
     private String all(PageSession admin, String role) throws Exception {
         StringBuilder text = new StringBuilder();

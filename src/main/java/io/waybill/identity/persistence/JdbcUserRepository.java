@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 class JdbcUserRepository implements UserRepository {
 
     private static final String COLUMNS =
-            "id, email, password_hash, full_name, phone, role, created_at, deleted_at, email_verified_at";
+            "id, email, password_hash, full_name, phone, role, created_at, deleted_at, email_verified_at, disabled_at";
 
     private final JdbcClient jdbc;
 
@@ -84,6 +84,17 @@ class JdbcUserRepository implements UserRepository {
     }
 
     @Override
+    public void saveDisabled(User user) {
+        jdbc.sql("update identity.users set disabled_at = ? where id = ?")
+                .params(user.disabledAt() == null ? null : Timestamp.from(user.disabledAt()), user.id()).update();
+    }
+
+    @Override
+    public void changeRole(User user) {
+        jdbc.sql("update identity.users set role = ? where id = ?").params(user.role().wireName(), user.id()).update();
+    }
+
+    @Override
     public void changePasswordHash(UUID id, String passwordHash) {
         jdbc.sql("update identity.users set password_hash = ? where id = ?").params(passwordHash, id).update();
     }
@@ -127,6 +138,7 @@ class JdbcUserRepository implements UserRepository {
                 Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
                 rs.getTimestamp("created_at").toInstant(),
                 deleted == null ? null : deleted.toInstant(),
-                verified == null ? null : verified.toInstant());
+                verified == null ? null : verified.toInstant(),
+                instant(rs.getTimestamp("disabled_at")));
     }
 }

@@ -6,10 +6,10 @@ import java.util.UUID;
 
 /** An account as the API shows it: never its password hash. */
 record UserResponse(UUID id, String email, String fullName, String phone, String role, boolean emailVerified,
-        Instant createdAt) {
+        boolean disabled, Instant createdAt) {
 
     static UserResponse of(User user) {
         return new UserResponse(user.id(), user.email().value(), user.fullName(), user.phone(),
-                user.role().wireName(), user.isEmailVerified(), user.createdAt());
+                user.role().wireName(), user.isEmailVerified(), user.isDisabled(), user.createdAt());
     }
 }

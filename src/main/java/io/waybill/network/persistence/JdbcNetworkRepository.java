@@ -24,7 +24,7 @@ class JdbcNetworkRepository implements NetworkRepository {
 
     private static final String HUB_COLUMNS = "id, hub_name, city, address, latitude, longitude, created_at, time_zone";
     private static final String VEHICLE_COLUMNS =
-            "id, registration_number, type, capacity_kg, hub_id, status, created_at";
+            "id, registration_number, type, capacity_kg, hub_id, status, created_at, agent_id";
 
     private final JdbcClient jdbc;
 
@@ -94,27 +94,45 @@ class JdbcNetworkRepository implements NetworkRepository {
     @Override
     public void add(Vehicle vehicle) {
         unique("A vehicle with this registration number already exists.", () -> jdbc.sql("insert into network.vehicles ("
-                        + VEHICLE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")
+                        + VEHICLE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(vehicle.id(), vehicle.registrationNumber(), wire(vehicle.type()), vehicle.capacityKg(),
-                        vehicle.hubId(), wire(vehicle.status()), Timestamp.from(vehicle.createdAt()))
+                        vehicle.hubId(), wire(vehicle.status()), Timestamp.from(vehicle.createdAt()), vehicle.agentId())
                 .update());
     }
 
     @Override
     public void save(Vehicle vehicle) {
-        unique("A vehicle with this registration number already exists.", () -> jdbc.sql("""
-                        update network.vehicles set registration_number = ?, type = ?, capacity_kg = ?, hub_id = ?,
-                            status = ?
-                        where id = ?""")
-                .params(vehicle.registrationNumber(), wire(vehicle.type()), vehicle.capacityKg(), vehicle.hubId(),
-                        wire(vehicle.status()), vehicle.id())
-                .update());
+        try {
+            jdbc.sql("""
+                    update network.vehicles set registration_number = ?, type = ?, capacity_kg = ?, hub_id = ?,
+                        status = ?, agent_id = ?
+                    where id = ?""")
+                    .params(vehicle.registrationNumber(), wire(vehicle.type()), vehicle.capacityKg(), vehicle.hubId(),
+                            wire(vehicle.status()), vehicle.agentId(), vehicle.id())
+                    .update();
+        } catch (DuplicateKeyException duplicate) {
+            // Two assignments of one agent at once: the index lets one through.
+            throw new ConflictException(String.valueOf(duplicate.getMessage()).contains("vehicles_agent")
+                    ? "This agent already drives another vehicle: unassign it first."
+                    : "A vehicle with this registration number already exists.");
+        }
     }
 
     @Override
     public Optional<Vehicle> findVehicle(UUID id) {
         return jdbc.sql("select " + VEHICLE_COLUMNS + " from network.vehicles where id = ?").param(id)
                 .query(JdbcNetworkRepository::vehicle).optional();
+    }
+
+    @Override
+    public Optional<Vehicle> vehicleOfAgent(UUID agentId) {
+        return jdbc.sql("select " + VEHICLE_COLUMNS + " from network.vehicles where agent_id = ?").param(agentId)
+                .query(JdbcNetworkRepository::vehicle).optional();
+    }
+
+    @Override
+    public void unassignAgent(UUID agentId) {
+        jdbc.sql("update network.vehicles set agent_id = null where agent_id = ?").param(agentId).update();
     }
 
     @Override
@@ -154,6 +172,6 @@ class JdbcNetworkRepository implements NetworkRepository {
                 Vehicle.Type.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)), rs.getBigDecimal("capacity_kg"),
                 rs.getObject("hub_id", UUID.class),
                 Vehicle.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getObject("agent_id", UUID.class));
     }
 }

@@ -3,6 +3,7 @@ package io.waybill.network.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.waybill.kernel.InvalidRequestException;
 import io.waybill.network.NetworkService;
 import io.waybill.network.Vehicle;
 import io.waybill.kernel.Page;
@@ -11,6 +12,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -65,6 +67,15 @@ class VehicleController {
         return VehicleResponse.of(network.changeVehicle(id, request.fields()));
     }
 
+    @PutMapping(path = "/{id}/agent", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Assign a vehicle to a delivery agent", description = "agent_id: an active agent account "
+            + "of this carrier (422 otherwise), or null to unassign; the field is required. An agent drives one "
+            + "vehicle at a time (409 while it has another); a vehicle in maintenance or retired is assigned to "
+            + "nobody (409).")
+    VehicleResponse assign(@PathVariable UUID id, @RequestBody Map<String, Object> body) {
+        return VehicleResponse.of(network.assignVehicle(id, agentOf(body)));
+    }
+
     @DeleteMapping("/{id}")
     @Operation(summary = "Remove a vehicle")
     @ApiResponse(responseCode = "204", description = "Removed")
@@ -80,13 +91,33 @@ class VehicleController {
         }
     }
 
+    /**
+     * {@code agent_id} must be named, null to unassign, so that a body that forgot it unassigns nobody
+     * by accident: read as a map, where a field left out and a null one differ.
+     */
+    static UUID agentOf(Map<String, Object> body) {
+        if (body == null || !body.containsKey("agent_id")) {
+            throw new InvalidRequestException("agent_id", "is required: an agent's id, or null to unassign");
+        }
+        Object agent = body.get("agent_id");
+        if (agent == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(String.valueOf(agent));
+        } catch (IllegalArgumentException notAnId) {
+            throw new InvalidRequestException("agent_id", "must be an account id (a UUID) or null");
+        }
+    }
+
     record VehicleResponse(UUID id, String registrationNumber, String type, BigDecimal capacityKg, UUID hubId,
-            String status, Instant createdAt) {
+            String status, UUID agentId, Instant createdAt) {
 
         static VehicleResponse of(Vehicle vehicle) {
             return new VehicleResponse(vehicle.id(), vehicle.registrationNumber(),
                     vehicle.type().name().toLowerCase(Locale.ROOT), vehicle.capacityKg().stripTrailingZeros(),
-                    vehicle.hubId(), vehicle.status().name().toLowerCase(Locale.ROOT), vehicle.createdAt());
+                    vehicle.hubId(), vehicle.status().name().toLowerCase(Locale.ROOT), vehicle.agentId(),
+                    vehicle.createdAt());
         }
     }
 }

@@ -67,7 +67,9 @@ class AccountEvents implements EventHandler {
                 Role role = role(event, payload);
                 if (role != null) {
                     // user.created has no tokens_revoked_at: a new account has revoked nothing.
-                    records.record(uuid(payload, "user_id"), role, instant(payload, "tokens_revoked_at"), at);
+                    // user.created, and user.updated from before accounts could be disabled, say none: enabled.
+                    records.record(uuid(payload, "user_id"), role, instant(payload, "tokens_revoked_at"),
+                            payload.hasNonNull("disabled") && payload.get("disabled").asBoolean(), at);
                 }
             }
             case USER_DELETED -> {

@@ -46,6 +46,11 @@ class JdbcAccounts implements AccountLookup, ApiKeyLookup, AccountRecords {
     }
 
     @Override
+    public boolean isDisabled(UUID userId) {
+        return find(userId).filter(known -> !known.deleted() && known.disabled()).isPresent();
+    }
+
+    @Override
     public Optional<ActiveAccount> activeForToken(UUID userId, Role claimedRole) {
         Optional<Known> known = find(userId);
         if (known.isEmpty()) {
@@ -74,7 +79,7 @@ class JdbcAccounts implements AccountLookup, ApiKeyLookup, AccountRecords {
                 select k.id, k.user_id, k.tenant_id, coalesce(a.role, k.role, 'agent') as role, k.scopes, k.requests_per_minute
                 from security.api_keys k left join security.accounts a on a.user_id = k.user_id
                 where k.key_hash = ? and k.revoked_at is null and (k.expires_at is null or k.expires_at > ?)
-                  and (a.user_id is null or a.deleted_at is null)""")
+                  and (a.user_id is null or (a.deleted_at is null and not a.disabled))""")
                 .params(hash, timestamp(now)).query(JdbcAccounts::grant).optional()
                 .filter(grant -> !grant.caller().isAdmin());
     }
@@ -100,13 +105,15 @@ class JdbcAccounts implements AccountLookup, ApiKeyLookup, AccountRecords {
     }
 
     @Override
-    public void record(UUID userId, Role role, Instant tokensRevokedAt, Instant asOf) {
+    public void record(UUID userId, Role role, Instant tokensRevokedAt, boolean disabled, Instant asOf) {
         jdbc.sql("""
-                insert into security.accounts as a (user_id, role, tokens_revoked_at, as_of) values (?, ?, ?, ?)
+                insert into security.accounts as a (user_id, role, tokens_revoked_at, disabled, as_of)
+                values (?, ?, ?, ?, ?)
                 on conflict (user_id) do update
-                set role = excluded.role, tokens_revoked_at = excluded.tokens_revoked_at, as_of = excluded.as_of
+                set role = excluded.role, tokens_revoked_at = excluded.tokens_revoked_at,
+                    disabled = excluded.disabled, as_of = excluded.as_of
                 where a.deleted_at is null and a.as_of < excluded.as_of""")
-                .params(userId, role.wireName(), timestamp(tokensRevokedAt), timestamp(asOf))
+                .params(userId, role.wireName(), timestamp(tokensRevokedAt), disabled, timestamp(asOf))
                 .update();
     }
 
@@ -152,7 +159,7 @@ class JdbcAccounts implements AccountLookup, ApiKeyLookup, AccountRecords {
     }
 
     private Optional<Known> find(UUID userId) {
-        return jdbc.sql("select role, tokens_revoked_at, deleted_at from security.accounts where user_id = ?")
+        return jdbc.sql("select role, tokens_revoked_at, deleted_at, disabled from security.accounts where user_id = ?")
                 .param(userId).query(JdbcAccounts::map).optional();
     }
 
@@ -160,7 +167,7 @@ class JdbcAccounts implements AccountLookup, ApiKeyLookup, AccountRecords {
         String wire = rs.getString("role");
         Role role = Role.fromWire(wire).orElseThrow(() -> new IllegalStateException("Unknown role " + wire));
         return new Known(new ActiveAccount(role, instant(rs.getTimestamp("tokens_revoked_at"))),
-                rs.getTimestamp("deleted_at") != null);
+                rs.getTimestamp("deleted_at") != null, rs.getBoolean("disabled"));
     }
 
     /** SHA-256 of the key's UTF-8 bytes: the hash identity stores and announces. */
@@ -184,10 +191,11 @@ class JdbcAccounts implements AccountLookup, ApiKeyLookup, AccountRecords {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private record Known(ActiveAccount account, boolean deleted) {
+    /** A disabled account counts as gone while it is: its tokens and keys are refused, as a deleted one's. */
+    private record Known(ActiveAccount account, boolean deleted, boolean disabled) {
 
         boolean live() {
-            return !deleted;
+            return !deleted && !disabled;
         }
     }
 }

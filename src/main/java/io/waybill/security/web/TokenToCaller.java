@@ -13,7 +13,8 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 /**
  * Turns a verified token into a caller. The account is looked up on every request (one indexed row
  * of this service's copy), so a deleted account's tokens fail as soon as the copy knows, a changed
- * role takes effect as soon, and so do logouts everywhere and password resets. An account the copy
+ * role takes effect as soon (a token naming another role than the account's is refused), and so do
+ * logouts everywhere, password resets and suspensions. An account the copy
  * has not heard of yet acts with the role its token claims ({@link AccountLookup#activeForToken}).
  */
 final class TokenToCaller implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -44,6 +45,11 @@ final class TokenToCaller implements Converter<Jwt, AbstractAuthenticationToken>
                 .orElseThrow(() -> new InvalidBearerTokenException("The account of this token no longer exists"));
         if (!account.acceptsTokenIssuedAt(jwt.getIssuedAt())) {
             throw new InvalidBearerTokenException("The token was revoked by a logout or a password reset");
+        }
+        if (claimed != null && claimed != account.role()) {
+            // An admin changed the account's role (which revokes its tokens too, to the second): a token
+            // naming the old role counts for nothing, whatever second it was issued in.
+            throw new InvalidBearerTokenException("The token names a role the account no longer has");
         }
         return new CallerAuthentication(new Caller(userId, account.role(), tenant), jwt, "bearer");
     }
