@@ -127,18 +127,20 @@ class JdbcTrackedShipments implements TrackedShipments {
 
     @Override
     public void recordEntry(UUID shipmentId, TrackedShipment.Entry entry) {
-        jdbc.sql("insert into tracking.shipments (shipment_id) values (?) on conflict do nothing")
-                .param(shipmentId).update();
+        // The row first (its history refers to it), with the status when this entry is the newest.
+        jdbc.sql("""
+                insert into tracking.shipments (shipment_id, status, status_sequence) values (?, ?, ?)
+                on conflict (shipment_id) do update
+                set status = excluded.status, status_sequence = excluded.status_sequence
+                where tracking.shipments.status_sequence is null
+                   or tracking.shipments.status_sequence < excluded.status_sequence""")
+                .params(shipmentId, entry.status(), entry.sequence())
+                .update();
         jdbc.sql("""
                 insert into tracking.history (shipment_id, sequence, status, location, occurred_at, time_zone)
                 values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(shipmentId, entry.sequence(), entry.status(), entry.location(),
                         Timestamp.from(entry.occurredAt()), entry.timeZone())
-                .update();
-        jdbc.sql("""
-                update tracking.shipments set status = ?, status_sequence = ?
-                where shipment_id = ? and (status_sequence is null or status_sequence < ?)""")
-                .params(entry.status(), entry.sequence(), shipmentId, entry.sequence())
                 .update();
     }
 
