@@ -109,11 +109,8 @@ class SignInPages {
         TokenPair tokens;
         try {
             TenantContext.clear();
-            // A tenant that does not exist is said so, beside the field (the API answers it as a wrong password).
-            if (FormErrors.optional(form.get(TENANT)) != null) {
-                tenants.tenantOfSlug(form.get(TENANT));
-            }
-            tenants.bindForEmail(form.get(TENANT), form.get("email"));
+            // A tenant that does not exist is said so, beside the field, as the API answers it (422 on tenant).
+            tenants.bindForSignIn(form.get(TENANT));
             tokens = identity.login(form.get("email"), form.get("password"), address);
         } catch (AuthenticationFailedException wrong) {
             return sent.refused(wrong, "web/signin");
@@ -221,7 +218,7 @@ class SignInPages {
             HttpServletResponse response) {
         return counted(RateLimit.MAIL_REQUEST, form, model, request, response, "web/forgot-password", () -> {
             TenantContext.clear();
-            tenants.bindForEmail(form.get(TENANT), form.get("email"));
+            tenants.bindForSignIn(form.get(TENANT));
             passwordReset.request(form.get("email"));
             model.addAttribute("done", "forgot.done");
             return "web/done";
