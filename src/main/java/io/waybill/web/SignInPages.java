@@ -7,6 +7,7 @@ import io.waybill.identity.IdentityService;
 import io.waybill.identity.PasswordResetService;
 import io.waybill.identity.ProviderSignIn;
 import io.waybill.identity.SignInProviders;
+import io.waybill.identity.Tenant;
 import io.waybill.identity.TokenPair;
 import io.waybill.kernel.AuthenticationFailedException;
 import io.waybill.kernel.Caller;
@@ -138,9 +139,13 @@ class SignInPages {
         HttpSession session = request.getSession(false);
         String code = session == null ? null : (String) session.getAttribute(ProviderSignIn.SESSION_CODE);
         String refusal = session == null ? null : (String) session.getAttribute(ProviderSignIn.SESSION_REFUSAL);
+        String tenant = session == null ? null : (String) session.getAttribute(ProviderSignIn.SESSION_TENANT);
+        String continueTo = session == null ? null : (String) session.getAttribute(ProviderSignIn.SESSION_CONTINUE);
         if (session != null) {
             session.removeAttribute(ProviderSignIn.SESSION_CODE);
             session.removeAttribute(ProviderSignIn.SESSION_REFUSAL);
+            session.removeAttribute(ProviderSignIn.SESSION_TENANT);
+            session.removeAttribute(ProviderSignIn.SESSION_CONTINUE);
         }
         if (code != null) {
             try {
@@ -151,13 +156,19 @@ class SignInPages {
                 String email = identity.me(new Caller(tokens.userId(), tokens.role(), TenantContext.currentOrDefault()))
                         .email().value();
                 signedIn.signIn(tokens, email, request, response);
-                return "redirect:" + Landing.home(tokens.role());
+                return "redirect:" + Landing.after(tokens.role(), continueTo);
             } catch (RefusalException refused) {
                 refusal = refused.getMessage();
             }
         }
-        FormErrors.show(model, Map.of(), new ForbiddenException(refusal != null ? refusal
-                : "The sign-in with the provider failed or expired: start it again."), response);
+        // The sign-in page again, of the provider's tenant and on the way to the same page, to try again.
+        String slug = tenant == null || tenant.equals(Tenant.DEFAULT_SLUG) ? null : tenant;
+        model.addAttribute(TENANT, slug);
+        model.addAttribute("providers", providers.of(slug));
+        model.addAttribute("continueTo", Landing.safe(continueTo).orElse(null));
+        FormErrors.show(model, slug == null ? Map.of() : Map.of(TENANT, slug), new ForbiddenException(
+                refusal != null ? refusal : "The sign-in with the provider failed or expired: start it again."),
+                response);
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         return "web/signin";
     }
