@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
  * Sets the tenant of a request that carries no token (sign-in, refresh, verification, password
  * reset) from the account it names, or from the identity provider it signs in with (each
  * registration is one tenant's: {@link SignInProviders#tenantOf}), before the work reads anything: row-level security shows the
- * account only to its tenant's connections. A request that already has a tenant keeps it, and one
- * that names nothing known stays without (it is refused as an unknown email or token would be).
+ * account only to its tenant's connections. A request that already has a tenant keeps it; one that
+ * names a tenant that does not exist is refused (422 on {@code tenant}: slugs are no secret, the
+ * sign-in pages show them), and one that names no known token stays without (it is refused as an
+ * unknown token would be).
  * Called by the adapters, before the services' transactions check out their connections.
  */
 @Component
@@ -28,26 +30,17 @@ public class AccountTenants {
         this.providers = providers;
     }
 
-    /** The account with this address in the default tenant (a sign-in that names no tenant). */
-    public void bindForEmail(String email) {
-        bindForEmail(null, email);
-    }
-
-    /** The account with this address in the tenant of this slug; none names the default tenant. */
-    public void bindForEmail(String tenantSlug, String email) {
+    /**
+     * The tenant of this slug (none: the default tenant), for a request that names an account by its
+     * address there (a sign-in, a password reset). Refused (422 on {@code tenant}) when no tenant has this slug, whatever the address:
+     * the answer says nothing of whether an account has it, and a sign-in never falls to the default
+     * tenant's account of the same address.
+     */
+    public void bindForSignIn(String tenantSlug) {
         if (TenantContext.current().isPresent()) {
             return;
         }
-        Optional<UUID> tenant;
-        try {
-            String slug = slugOrDefault(tenantSlug);
-            tenant = keys.ofEmail(slug, new Email(email).value()).or(() -> keys.ofSlug(slug));
-        } catch (RuntimeException unreadable) {
-            tenant = Optional.empty();
-        }
-        // A tenant that does not exist has no account: the sign-in is refused as for an unknown address,
-        // and never falls to the default tenant's account of the same address.
-        TenantContext.set(tenant.orElseGet(UUID::randomUUID));
+        TenantContext.set(tenantOfSlug(tenantSlug));
     }
 
     /**

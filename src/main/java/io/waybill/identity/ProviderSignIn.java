@@ -34,6 +34,16 @@ public class ProviderSignIn {
     public static final String SESSION_CODE = ProviderSignIn.class.getName() + ".code";
     /** The session attribute where a refused sign-in started from the web pages leaves its message. */
     public static final String SESSION_REFUSAL = ProviderSignIn.class.getName() + ".refusal";
+    /**
+     * The session attribute where a sign-in started from the web pages leaves the slug of its
+     * provider's tenant, so that a refusal shows that tenant's sign-in page, not the default tenant's.
+     */
+    public static final String SESSION_TENANT = ProviderSignIn.class.getName() + ".tenant";
+    /**
+     * The session attribute where a sign-in started from the web pages leaves the page it was on its
+     * way to ({@code continue} at its start), unchecked: the pages go there only if it is theirs.
+     */
+    public static final String SESSION_CONTINUE = ProviderSignIn.class.getName() + ".continue";
 
     static final String UNVERIFIED = "The provider has not verified the email address of this sign-in: "
             + "verify it with the provider, or sign in with a password.";

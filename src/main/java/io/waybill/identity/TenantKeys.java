@@ -4,14 +4,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The tenant a request without a token belongs to, found by what it does carry: a tenant's slug and an email, a refresh
+ * The tenant a request without a token belongs to, found by what it does carry: a tenant's slug, a refresh
  * token, a verification or reset token. Answered by the database's own functions, which alone may
  * look across tenants and say nothing but the tenant (V153).
  */
 public interface TenantKeys {
-
-    /** The tenant of the live account with this address in the tenant of this slug. */
-    Optional<UUID> ofEmail(String tenantSlug, String normalizedEmail);
 
     Optional<UUID> ofSlug(String slug);
 

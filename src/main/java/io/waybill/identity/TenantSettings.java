@@ -58,7 +58,7 @@ public record TenantSettings(UUID tenantId, String slug, String displayName, Str
     /**
      * These settings with the change applied; each field is checked and a bad one refused naming it
      * (422). A field the change leaves null stays as it is; a blank sender email or name goes back to
-     * the deployment's.
+     * the deployment's, and so do the proofs when the change asks for the deployment's.
      */
     public TenantSettings with(Change change) {
         String name = change.displayName() == null ? displayName
@@ -66,7 +66,8 @@ public record TenantSettings(UUID tenantId, String slug, String displayName, Str
         String email = change.senderEmail() == null ? senderEmail : senderEmail(change.senderEmail());
         String sender = change.senderName() == null ? senderName
                 : SingleLineText.optional("sender_name", change.senderName(), MAX_SENDER_NAME);
-        List<String> proofs = change.acceptedProofs() == null ? acceptedProofs : proofs(change.acceptedProofs());
+        List<String> proofs = change.deploymentsProofs() ? null
+                : change.acceptedProofs() == null ? acceptedProofs : proofs(change.acceptedProofs());
         Map<String, Integer> limits = change.rateLimits() == null ? rateLimits : rateLimits(change.rateLimits());
         return new TenantSettings(tenantId, slug, name, email, sender, proofs, limits);
     }
@@ -110,11 +111,15 @@ public record TenantSettings(UUID tenantId, String slug, String displayName, Str
         }
     }
 
-    /** A non-empty list of known proofs, each once, put in the order of {@link #PROOF_KINDS}. */
+    /**
+     * A non-empty list of known proofs, each once, put in the order of {@link #PROOF_KINDS}. An empty
+     * list is refused (a tenant that accepted no proof could deliver nothing); null is the way back to
+     * the deployment's.
+     */
     private static List<String> proofs(List<String> values) {
         if (values.isEmpty()) {
             throw new InvalidRequestException("accepted_proofs", "must name at least one of "
-                    + String.join(", ", PROOF_KINDS));
+                    + String.join(", ", PROOF_KINDS) + ", or be null for the deployment's");
         }
         List<String> named = new ArrayList<>();
         for (String value : values) {
@@ -131,10 +136,23 @@ public record TenantSettings(UUID tenantId, String slug, String displayName, Str
     /**
      * A change of settings as asked for: null leaves a field as it is; a blank {@code senderEmail}
      * or {@code senderName} returns to the deployment's, and so do empty {@code rateLimits}, all of
-     * them (a map given replaces the tenant's whole set of budgets).
+     * them (a map given replaces the tenant's whole set of budgets), and the proofs with
+     * {@code deploymentsProofs} (then {@code acceptedProofs} must be null: one or the other).
      */
     public record Change(String displayName, String senderEmail, String senderName, List<String> acceptedProofs,
-            Map<String, Integer> rateLimits) {
+            Map<String, Integer> rateLimits, boolean deploymentsProofs) {
+
+        public Change {
+            if (deploymentsProofs && acceptedProofs != null) {
+                throw new IllegalArgumentException("Either the proofs named or the deployment's, not both");
+            }
+        }
+
+        /** A change that keeps the proofs, or names them. */
+        public Change(String displayName, String senderEmail, String senderName, List<String> acceptedProofs,
+                Map<String, Integer> rateLimits) {
+            this(displayName, senderEmail, senderName, acceptedProofs, rateLimits, false);
+        }
 
         /** A change of the first four only. */
         public Change(String displayName, String senderEmail, String senderName, List<String> acceptedProofs) {

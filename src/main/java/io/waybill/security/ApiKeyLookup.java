@@ -20,6 +20,13 @@ public interface ApiKeyLookup {
     Optional<Grant> callerFor(String apiKey, Instant now);
 
     /**
+     * Whether the key with this id still authenticates at {@code now}: neither revoked nor expired,
+     * and its account not deleted. Read in the current tenant, so a key of another tenant is not
+     * found: no. For what outlives the request a key authenticated (a live stream).
+     */
+    boolean stillAccepts(UUID keyId, Instant now);
+
+    /**
      * What a key may do now. {@code scopes} is what it holds within what its owner's role allows
      * today (a role changed since the key was issued narrows it); {@code requestsPerMinute} is its
      * own rate limit, null for the server's default.

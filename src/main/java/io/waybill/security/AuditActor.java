@@ -3,6 +3,7 @@ package io.waybill.security;
 import io.waybill.kernel.Caller;
 import io.waybill.security.audit.AuditFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
 
 /**
  * Tells the audit log who a request acts as when the API's chain did not authenticate it: a signed-in
@@ -15,6 +16,17 @@ public final class AuditActor {
     public static final String SESSION = "session";
 
     private AuditActor() {
+    }
+
+    /**
+     * The request changed a tenant other than its own (a platform operator's change of a tenant's
+     * settings, its opening): once it succeeds, its entry is written in that tenant's log too, where the
+     * tenant's admins read it with the actor's role ({@code platform}) and what was done, but not the
+     * actor's account, address or user agent, which are another tenant's (the operator's own entry, in
+     * its own tenant's log, keeps them).
+     */
+    public static void changedTenant(HttpServletRequest request, UUID tenant) {
+        request.setAttribute(AuditFilter.CHANGED_TENANT, tenant);
     }
 
     /** {@code credential} says how the caller was recognised, e.g. {@link #SESSION}. */

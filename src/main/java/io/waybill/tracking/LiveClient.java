@@ -4,6 +4,7 @@ import io.waybill.kernel.Caller;
 import io.waybill.shipments.ShipmentStatus;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
@@ -38,6 +39,7 @@ public abstract class LiveClient {
     private volatile String address;
     private volatile Instant tokenExpiresAt;
     private volatile Instant tokenIssuedAt;
+    private volatile UUID apiKey;
     private volatile Instant maximumEnd;
     private volatile Future<?> scheduledEnd;
 
@@ -47,6 +49,7 @@ public abstract class LiveClient {
         this.caller = subscription.caller();
         this.tokenExpiresAt = subscription.tokenExpiresAt();
         this.tokenIssuedAt = subscription.tokenIssuedAt();
+        this.apiKey = subscription.apiKey();
         this.address = address;
         this.maximumEnd = maximumEnd;
         this.publicView = subscription.publicView();
@@ -77,6 +80,11 @@ public abstract class LiveClient {
 
     Instant tokenIssuedAt() {
         return tokenIssuedAt;
+    }
+
+    /** The id of the API key that opened the stream; null for a token's or the public's. */
+    UUID apiKey() {
+        return apiKey;
     }
 
     String address() {

@@ -1,6 +1,7 @@
 package io.waybill.tracking;
 
 import io.waybill.security.AccountLookup;
+import io.waybill.security.ApiKeyLookup;
 import io.waybill.kernel.Caller;
 import io.waybill.security.CallerTokens;
 import io.waybill.kernel.TooManyRequestsException;
@@ -37,8 +38,9 @@ import org.springframework.stereotype.Service;
  * of them; the public follows one shipment by its tracking number, redacted like {@code /track/}.
  * <p>
  * A stream is a standing grant, so it is held to what a request is held to: it ends when the access
- * token that opened it expires, when the account is deleted (on every instance, through the feed)
- * or loses its role, and after a maximum lifetime in any case; the client reconnects. Connections
+ * token that opened it expires, when the API key that opened it is revoked (on every instance,
+ * through the feed) or expires, when the account is deleted (likewise) or loses its role, and after
+ * a maximum lifetime in any case; the client reconnects. Connections
  * are capped per client address, per account and in all, so that one client cannot hold the
  * server's sockets and memory; and they are written by a fixed number of sender threads, each
  * client one message at a time from its own bounded queue.
@@ -58,9 +60,11 @@ public class LiveUpdates implements DisposableBean {
     private final Map<String, Integer> perAddress = new HashMap<>();
     private final Map<UUID, Integer> perAccount = new HashMap<>();
     private static final String NOT_FOUND = "No shipment with this id or tracking number.";
+    private static final String KEY_GONE = "the API key was revoked or has expired";
 
     private final TrackingService shipments;
     private final AccountLookup accounts;
+    private final ApiKeyLookup keys;
     private final Clock clock;
     private final Limits limits;
     private final ExecutorService senders;
@@ -72,8 +76,9 @@ public class LiveUpdates implements DisposableBean {
     }
 
     @Autowired
-    LiveUpdates(TrackingService shipments, AccountLookup accounts, Clock clock, TrackingProperties properties) {
-        this(shipments, accounts, clock, limitsOf(properties.live()));
+    LiveUpdates(TrackingService shipments, AccountLookup accounts, ApiKeyLookup keys, Clock clock,
+            TrackingProperties properties) {
+        this(shipments, accounts, keys, clock, limitsOf(properties.live()));
     }
 
     private static Limits limitsOf(TrackingProperties.Live live) {
@@ -81,9 +86,10 @@ public class LiveUpdates implements DisposableBean {
                 live.maxStreamsPerAccount(), live.maxStreams(), live.senderThreads());
     }
 
-    LiveUpdates(TrackingService shipments, AccountLookup accounts, Clock clock, Limits limits) {
+    LiveUpdates(TrackingService shipments, AccountLookup accounts, ApiKeyLookup keys, Clock clock, Limits limits) {
         this.shipments = shipments;
         this.accounts = accounts;
+        this.keys = keys;
         this.clock = clock;
         this.limits = limits;
         AtomicInteger count = new AtomicInteger();
@@ -99,7 +105,7 @@ public class LiveUpdates implements DisposableBean {
 
     /** What a connection asks to follow, checked against the caller; 404 for a shipment it may not see. */
     public Subscription everythingVisibleTo(Caller caller) {
-        return new Subscription(update -> update.isVisibleTo(caller), false, false, List::of, caller, null);
+        return new Subscription(update -> update.isVisibleTo(caller), false, false, List::of, caller, null, null);
     }
 
     public Subscription shipment(Caller caller, String reference) {
@@ -107,7 +113,7 @@ public class LiveUpdates implements DisposableBean {
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
         UUID id = shipment.shipmentId();
         return new Subscription(update -> update.shipmentId().equals(id) && update.isVisibleTo(caller), false, true,
-                () -> shipments.shipment(reference).orElse(shipment).asLiveUpdates(), caller, null);
+                () -> shipments.shipment(reference).orElse(shipment).asLiveUpdates(), caller, null, null);
     }
 
     public Subscription publicShipment(String trackingNumber) {
@@ -119,7 +125,7 @@ public class LiveUpdates implements DisposableBean {
                         entry.status(), entry.location(), entry.occurredAt()))
                 .toList();
         return new Subscription(update -> !update.hasPosition() && update.trackingNumber().equals(number), true,
-                true, history, null, null);
+                true, history, null, null, null);
     }
 
     /**
@@ -181,6 +187,15 @@ public class LiveUpdates implements DisposableBean {
                 disconnect(client);
             } else if (client.wants(update)) {
                 client.offer(update);
+            }
+        }
+    }
+
+    /** Ends every local stream opened with this API key: it was revoked. */
+    public void closeStreamsOfKey(UUID apiKey) {
+        for (LiveClient client : clients) {
+            if (apiKey.equals(client.apiKey())) {
+                end(client, KEY_GONE);
             }
         }
     }
@@ -255,13 +270,15 @@ public class LiveUpdates implements DisposableBean {
 
     /**
      * Keeps the connections alive, and checks again what might have changed since they opened: the
-     * token's expiry and the stream's lifetime (also ended on time by their own timer), and the
-     * account (deleted, or given another role, which changes what it may see).
+     * token's expiry and the stream's lifetime (also ended on time by their own timer), the
+     * account (deleted, or given another role, which changes what it may see), and the API key
+     * that opened it (revoked, expired: its revocation also ends its streams at once, through the feed).
      */
     private void beat() {
         try {
             Instant now = clock.instant();
             Map<Caller, Optional<AccountLookup.ActiveAccount>> accountsNow = new HashMap<>();
+            Map<UUID, Boolean> keysNow = new HashMap<>();
             for (LiveClient client : clients) {
                 if (client.isClosed()) {
                     disconnect(client);
@@ -271,6 +288,9 @@ public class LiveUpdates implements DisposableBean {
                 if (reason == null && client.caller() != null
                         && !stillHolds(client.caller(), client.tokenIssuedAt(), accountsNow)) {
                     reason = "the account no longer exists, its role changed or its tokens were revoked";
+                }
+                if (reason == null && client.apiKey() != null && !keyHolds(client, now, keysNow)) {
+                    reason = KEY_GONE;
                 }
                 if (reason != null) {
                     end(client, reason);
@@ -305,6 +325,17 @@ public class LiveUpdates implements DisposableBean {
                 && (tokenIssuedAt == null || account.get().acceptsTokenIssuedAt(tokenIssuedAt));
     }
 
+    /** Whether the API key that opened a stream still authenticates, read as the work of the stream's tenant. */
+    private boolean keyHolds(LiveClient client, Instant now, Map<UUID, Boolean> keysNow) {
+        try {
+            return keysNow.computeIfAbsent(client.apiKey(), key -> TenantContext.callAs(client.caller().tenantId(),
+                    () -> keys.stillAccepts(key, now)));
+        } catch (RuntimeException unreachable) {
+            // The keys cannot be read now: the next heartbeat asks again, and the lifetime bounds the stream.
+            return true;
+        }
+    }
+
     @Override
     public void destroy() {
         timers.shutdownNow();
@@ -321,14 +352,19 @@ public class LiveUpdates implements DisposableBean {
 
     /**
      * What a client follows: a filter, the view it gets and how to read the history it starts with; for whom
-     * (null for the public), and the access token that opened it (null when it has none, as with
-     * an API key): the stream ends when the token expires or is revoked.
+     * (null for the public), and the access token or the API key (by its id) that opened it (null
+     * when it has none): the stream ends when the token expires or is revoked, when the key is
+     * revoked or expires.
      */
     public record Subscription(Predicate<LiveUpdate> wants, boolean publicView, boolean oneShipment,
-            Supplier<List<LiveUpdate>> history, Caller caller, CallerTokens.Verified token) {
+            Supplier<List<LiveUpdate>> history, Caller caller, CallerTokens.Verified token, UUID apiKey) {
 
         public Subscription heldBy(CallerTokens.Verified token) {
-            return new Subscription(wants, publicView, oneShipment, history, caller, token);
+            return new Subscription(wants, publicView, oneShipment, history, caller, token, apiKey);
+        }
+
+        public Subscription heldByApiKey(UUID apiKey) {
+            return new Subscription(wants, publicView, oneShipment, history, caller, token, apiKey);
         }
 
         public Instant tokenExpiresAt() {

@@ -4,6 +4,8 @@ import io.waybill.security.AccountLookup;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -73,7 +75,8 @@ class PageSecurityConfiguration {
 
     /**
      * A signed-out visitor opening a page is sent to sign in, and from there on to the page it asked for
-     * (a GET's path and query; a form posted without a session goes to its role's home instead).
+     * (a GET's path and query; a form posted without a session goes to its role's home instead); to
+     * the sign-in page of the tenant the page names with {@code ?tenant=}, if it does.
      */
     static final class SignInFirst extends LoginUrlAuthenticationEntryPoint {
 
@@ -89,9 +92,19 @@ class PageSecurityConfiguration {
             }
             String target = request.getRequestURI().substring(request.getContextPath().length())
                     + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-            return Landing.safe(target).map(path -> UriComponentsBuilder.fromPath("/signin")
-                    .queryParam(Landing.CONTINUE, "{target}").encode().buildAndExpand(path).toUriString())
-                    .orElse("/signin");
+            // A page that names its tenant (?tenant=<slug>) is signed in to at that tenant's sign-in page.
+            String tenant = request.getParameter(SignInPages.TENANT);
+            UriComponentsBuilder signIn = UriComponentsBuilder.fromPath("/signin");
+            Map<String, String> values = new HashMap<>();
+            if (tenant != null && !tenant.isBlank()) {
+                signIn.queryParam(SignInPages.TENANT, "{tenant}");
+                values.put("tenant", tenant.strip());
+            }
+            Landing.safe(target).ifPresent(path -> {
+                signIn.queryParam(Landing.CONTINUE, "{target}");
+                values.put("target", path);
+            });
+            return signIn.encode().buildAndExpand(values).toUriString();
         }
     }
 

@@ -7,6 +7,7 @@ import io.waybill.identity.IdentityService;
 import io.waybill.identity.PasswordResetService;
 import io.waybill.identity.ProviderSignIn;
 import io.waybill.identity.SignInProviders;
+import io.waybill.identity.Tenant;
 import io.waybill.identity.TokenPair;
 import io.waybill.kernel.AuthenticationFailedException;
 import io.waybill.kernel.Caller;
@@ -109,11 +110,8 @@ class SignInPages {
         TokenPair tokens;
         try {
             TenantContext.clear();
-            // A tenant that does not exist is said so, beside the field (the API answers it as a wrong password).
-            if (FormErrors.optional(form.get(TENANT)) != null) {
-                tenants.tenantOfSlug(form.get(TENANT));
-            }
-            tenants.bindForEmail(form.get(TENANT), form.get("email"));
+            // A tenant that does not exist is said so, beside the field, as the API answers it (422 on tenant).
+            tenants.bindForSignIn(form.get(TENANT));
             tokens = identity.login(form.get("email"), form.get("password"), address);
         } catch (AuthenticationFailedException wrong) {
             return sent.refused(wrong, "web/signin");
@@ -141,9 +139,13 @@ class SignInPages {
         HttpSession session = request.getSession(false);
         String code = session == null ? null : (String) session.getAttribute(ProviderSignIn.SESSION_CODE);
         String refusal = session == null ? null : (String) session.getAttribute(ProviderSignIn.SESSION_REFUSAL);
+        String tenant = session == null ? null : (String) session.getAttribute(ProviderSignIn.SESSION_TENANT);
+        String continueTo = session == null ? null : (String) session.getAttribute(ProviderSignIn.SESSION_CONTINUE);
         if (session != null) {
             session.removeAttribute(ProviderSignIn.SESSION_CODE);
             session.removeAttribute(ProviderSignIn.SESSION_REFUSAL);
+            session.removeAttribute(ProviderSignIn.SESSION_TENANT);
+            session.removeAttribute(ProviderSignIn.SESSION_CONTINUE);
         }
         if (code != null) {
             try {
@@ -154,13 +156,19 @@ class SignInPages {
                 String email = identity.me(new Caller(tokens.userId(), tokens.role(), TenantContext.currentOrDefault()))
                         .email().value();
                 signedIn.signIn(tokens, email, request, response);
-                return "redirect:" + Landing.home(tokens.role());
+                return "redirect:" + Landing.after(tokens.role(), continueTo);
             } catch (RefusalException refused) {
                 refusal = refused.getMessage();
             }
         }
-        FormErrors.show(model, Map.of(), new ForbiddenException(refusal != null ? refusal
-                : "The sign-in with the provider failed or expired: start it again."), response);
+        // The sign-in page again, of the provider's tenant and on the way to the same page, to try again.
+        String slug = tenant == null || tenant.equals(Tenant.DEFAULT_SLUG) ? null : tenant;
+        model.addAttribute(TENANT, slug);
+        model.addAttribute("providers", providers.of(slug));
+        model.addAttribute("continueTo", Landing.safe(continueTo).orElse(null));
+        FormErrors.show(model, slug == null ? Map.of() : Map.of(TENANT, slug), new ForbiddenException(
+                refusal != null ? refusal : "The sign-in with the provider failed or expired: start it again."),
+                response);
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         return "web/signin";
     }
@@ -221,7 +229,7 @@ class SignInPages {
             HttpServletResponse response) {
         return counted(RateLimit.MAIL_REQUEST, form, model, request, response, "web/forgot-password", () -> {
             TenantContext.clear();
-            tenants.bindForEmail(form.get(TENANT), form.get("email"));
+            tenants.bindForSignIn(form.get(TENANT));
             passwordReset.request(form.get("email"));
             model.addAttribute("done", "forgot.done");
             return "web/done";

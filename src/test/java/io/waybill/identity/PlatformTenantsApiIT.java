@@ -124,10 +124,43 @@ class PlatformTenantsApiIT extends ApiTest {
         assertProblem(unknown, 422);
         assertThat(unknown.raw()).contains("tenant");
         assertProblem(api.post("/auth/login", null, Map.of("email", email, "password", PASSWORD,
-                "tenant", "no-such-tenant")), 401);
+                "tenant", "no-such-tenant")), 422);
         // An admin registers staff in its own tenant only.
         assertProblem(api.post("/auth/register", acme.admin().token(), Map.of("email", Api.uniqueEmail("staff"),
                 "password", PASSWORD, "role", "agent", "tenant", "default")), 422);
+    }
+
+    @Test
+    void shouldRefuseASignInToATenantThatDoesNotExistNamingTheFieldWhateverTheEmail() {
+        String nowhere = "no-such-" + UUID.randomUUID().toString().substring(0, 8);
+        Account known = customer();
+        Api.Response knownEmail = api.post("/auth/login", null, Map.of("email", known.email(), "password", PASSWORD,
+                "tenant", nowhere));
+        Api.Response unknownEmail = api.post("/auth/login", null, Map.of("email", Api.uniqueEmail("nobody"),
+                "password", PASSWORD, "tenant", nowhere));
+
+        assertProblem(knownEmail, 422);
+        assertThat(knownEmail.body().get("errors").get(0).get("field").asString()).isEqualTo("tenant");
+        assertThat(knownEmail.body().get("errors").get(0).get("message").asString())
+                .isEqualTo("is not a tenant of this platform");
+        assertProblem(unknownEmail, 422);
+        assertThat(unknownEmail.body().get("errors")).as("the answer says nothing of the email").isEqualTo(knownEmail.body().get("errors"));
+        assertThat(unknownEmail.body().get("detail")).isEqualTo(knownEmail.body().get("detail"));
+        Api.Response form = api.send("POST", "/auth/login", null, "application/x-www-form-urlencoded",
+                "username=" + known.email() + "&password=" + PASSWORD + "&tenant=" + nowhere);
+        assertProblem(form, 422);
+        assertThat(form.raw()).contains("tenant");
+        Api.Response reset = api.post("/auth/request-password-reset", null, Map.of("email", known.email(),
+                "tenant", nowhere));
+        assertProblem(reset, 422);
+        assertThat(reset.body().get("errors").get(0).get("field").asString()).isEqualTo("tenant");
+        assertProblem(api.post("/auth/login", null, Map.of("email", known.email(), "password", PASSWORD,
+                "tenant", "Not A Slug!")), 422);
+        // A wrong password in a tenant that exists is still the plain 401.
+        assertProblem(api.post("/auth/login", null, Map.of("email", known.email(), "password", "wrong-password",
+                "tenant", "default")), 401);
+        assertThat(api.post("/auth/login", null, Map.of("email", known.email(), "password", PASSWORD,
+                "tenant", "default")).status()).isEqualTo(200);
     }
 
     @Test

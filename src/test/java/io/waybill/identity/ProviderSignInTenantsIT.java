@@ -186,6 +186,49 @@ class ProviderSignInTenantsIT extends ApiTest {
         assertThat(portal.body()).contains(bravoShipment).doesNotContain(defaultShipment);
     }
 
+    @Test
+    void shouldShowARefusedPagesSignInAgainAsItsProvidersTenantsOnTheWayToTheSamePage() throws Exception {
+        bravoTenant();
+        String asked = "/portal/shipments/" + UUID.randomUUID();
+        OidcBrowser browser = browser("bravo");
+        HttpResponse<String> callback = browser.callback(new Person(UUID.randomUUID().toString(),
+                Api.uniqueEmail("oidc.bravo.refused"), false, null), "?for=web&continue=" + asked);
+        assertThat(callback.headers().firstValue("Location").orElseThrow()).endsWith("/signin/provider");
+
+        HttpResponse<String> refused = browser.get("/signin/provider");
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("has not verified the email address")
+                .contains("href=\"/auth/oidc/bravo?for=web&amp;continue=" + asked + "\"", "Sign in with Bravo ID")
+                .doesNotContain("/auth/oidc/alpha").doesNotContain("/auth/oidc/charlie")
+                .contains("value=\"" + BRAVO_SLUG + "\"")
+                .contains("name=\"continue\" value=\"" + asked + "\"")
+                .contains("href=\"/register?tenant=" + BRAVO_SLUG + "\"");
+        HttpResponse<String> again = browser.get("/signin/provider");
+        assertThat(again.body()).as("what the refusal left is used once").contains("/auth/oidc/alpha")
+                .doesNotContain("/auth/oidc/bravo").doesNotContain("name=\"continue\"");
+    }
+
+    @Test
+    void shouldGoOnToThePageAskedForAfterAProviderSignInOfThePages() throws Exception {
+        bravoTenant();
+        Person person = person(Api.uniqueEmail("oidc.pages.continue"));
+        Api.Response inBravo = tokens("bravo", person);
+        String shipment = book(account(inBravo, person)).text("id");
+        OidcBrowser browser = browser("bravo");
+        String signInPage = browser.get("/signin?tenant=" + BRAVO_SLUG + "&continue=/portal/shipments/" + shipment)
+                .body();
+        assertThat(signInPage).contains("href=\"/auth/oidc/bravo?for=web&amp;continue=/portal/shipments/" + shipment
+                + "\"");
+
+        browser.callback(person, "?for=web&continue=/portal/shipments/" + shipment);
+        HttpResponse<String> finished = browser.get("/signin/provider");
+
+        assertThat(finished.statusCode()).as(finished.body()).isEqualTo(302);
+        assertThat(finished.headers().firstValue("Location").orElseThrow()).endsWith("/portal/shipments/" + shipment);
+        assertThat(browser.get("/portal/shipments/" + shipment).statusCode()).isEqualTo(200);
+    }
+
     /** Signs the person in through this registration, as an app would, and trades the code for tokens. */
     private Api.Response tokens(String registration, Person person) throws Exception {
         String code = browser(registration).signInForCode(person, "");

@@ -37,6 +37,18 @@ class TenantSettingsTest {
     }
 
     @Test
+    void shouldGoBackToTheDeploymentsProofsOnlyWhenAskedAndKeepThemOtherwise() {
+        TenantSettings photos = settings.with(new TenantSettings.Change(null, null, null, List.of("photo")));
+
+        assertThat(photos.with(new TenantSettings.Change("Acme Two", null, null, null)).acceptedProofs())
+                .as("a change that names no proofs keeps them").containsExactly("photo");
+        assertThat(photos.with(new TenantSettings.Change(null, null, null, null, null, true)).acceptedProofs())
+                .isNull();
+        assertThat(photos.with(new TenantSettings.Change(null, null, null, null, null, true))
+                .changed(java.time.Instant.EPOCH).acceptedProofs()).as("and says so to the other modules").isNull();
+    }
+
+    @Test
     void shouldReplaceTheWholeSetOfBudgetsAndGoBackToTheDeploymentsWithNone() {
         TenantSettings sized = settings.with(budgets(Map.of(" Booking ", 20, "api-key", 600)));
         assertThat(sized.rateLimits()).containsExactly(Map.entry("api-key", 600), Map.entry("booking", 20));

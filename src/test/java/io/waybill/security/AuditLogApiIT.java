@@ -14,6 +14,47 @@ import org.junit.jupiter.api.Test;
 class AuditLogApiIT extends ApiTest {
 
     @Test
+    void shouldShowATenantsAdminsThePlatformOperatorsChangesOfTheirTenantAndNothingOfTheOperators() {
+        TenantAdmin tenant = newTenant();
+        TenantAdmin other = newTenant();
+        Account operator = platformOperator();
+        String path = "/platform/tenants/" + tenant.tenantId();
+        String theirs = "/admin/audit?action=PATCH%20/platform/tenants";
+        String opened = "/admin/audit?action=POST%20/platform/tenants";
+        Eventually.eventually(() -> assertThat(api.get(opened, tenant.admin().token()).body().get("total").asLong())
+                .as("the opening of the tenant, in its own log").isEqualTo(1));
+        assertThat(api.get(theirs, tenant.admin().token()).body().get("total").asLong()).isZero();
+
+        Api.Response refused = api.json("PATCH", path, operator.token(), "{\"display_name\": \"\"}", java.util.Map.of());
+        assertProblem(refused, 422);
+        Api.Response changed = api.json("PATCH", path, operator.token(), "{\"display_name\": \"Renamed By Ops\"}",
+                java.util.Map.of());
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertProblem(api.json("PATCH", "/platform/tenants/" + java.util.UUID.randomUUID(), operator.token(),
+                "{\"display_name\": \"Nobody\"}", java.util.Map.of()), 404);
+
+        Eventually.eventually(() -> assertThat(api.get(theirs, tenant.admin().token()).body().get("total").asLong())
+                .as("the change that succeeded, not the refused one").isEqualTo(1));
+        JsonNode seen = api.get(theirs, tenant.admin().token()).body().get("items").get(0);
+        assertThat(seen.get("kind").asString()).isEqualTo("admin_action");
+        assertThat(seen.get("actor_role").asString()).isEqualTo("platform");
+        assertThat(seen.get("path").asString()).isEqualTo(path);
+        assertThat(seen.get("status").asInt()).isEqualTo(200);
+        assertThat(seen.get("actor_id").isNull()).as("the operator's account is the default tenant's").isTrue();
+        assertThat(seen.get("client_address").isNull()).isTrue();
+        assertThat(seen.get("user_agent").isNull()).isTrue();
+        assertThat(api.get(theirs, other.admin().token()).body().get("total").asLong())
+                .as("another tenant's log has none of it").isZero();
+
+        // The operator's own record stays, in its own (the default) tenant's log, with its account.
+        String operators = "/admin/audit?actor_id=" + operator.id() + "&action=PATCH%20" + path;
+        Eventually.eventually(() -> assertThat(api.get(operators, admin().token()).body().get("total").asLong())
+                .isEqualTo(2));
+        assertThat(api.get(operators, admin().token()).body().get("items").get(0).get("actor_role").asString())
+                .isEqualTo("platform");
+    }
+
+    @Test
     void shouldFindACustomersRefusalByActorKindActionAndTime() {
         String admin = admin().token();
         Account customer = customer();

@@ -45,6 +45,60 @@ class TenantProofsApiIT extends ApiTest {
         assertThat(otherSigned.status()).as(otherSigned.toString()).isEqualTo(201);
     }
 
+    @Test
+    void shouldGoBackToTheDeploymentsProofsWithNullAndKeepThemWhenLeftOut() {
+        TenantAdmin tenant = newTenant();
+        String admin = tenant.admin().token();
+        assertThat(patch("/admin/tenant", admin, "{\"accepted_proofs\": [\"photo\"]}").status()).isEqualTo(200);
+        Api.Response renamed = patch("/admin/tenant", admin, "{\"display_name\": \"Photos Only\"}");
+        assertThat(renamed.body().get("accepted_proofs").get(0).asString()).as("left out, kept").isEqualTo("photo");
+        Api.Response empty = patch("/admin/tenant", admin, "{\"accepted_proofs\": []}");
+        assertProblem(empty, 422);
+        assertThat(empty.body().get("errors").get(0).get("field").asString()).isEqualTo("accepted_proofs");
+        assertThat(empty.raw()).contains("or be null for the deployment's");
+        awaitEvents();
+        String first = outForDelivery(tenant);
+        assertProblem(api.post("/shipments/" + first + "/proof-of-delivery", agentOf(tenant),
+                Proofs.signature("Door")), 422);
+
+        Api.Response reset = patch("/admin/tenant", admin, "{\"accepted_proofs\": null}");
+
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        assertThat(reset.body().get("accepted_proofs").isNull()).as(reset.toString()).isTrue();
+        assertThat(reset.body().get("display_name").asString()).isEqualTo("Photos Only");
+        assertThat(api.get("/admin/tenant", admin).body().get("accepted_proofs").isNull()).isTrue();
+        awaitEvents();
+        Api.Response signed = api.post("/shipments/" + first + "/proof-of-delivery", agentOf(tenant),
+                Proofs.signature("Door"));
+        assertThat(signed.status()).as("the deployment's proofs again: a signature").isEqualTo(201);
+    }
+
+    @Test
+    void shouldLetThePlatformOperatorPutATenantBackOnTheDeploymentsProofs() {
+        TenantAdmin tenant = newTenant();
+        String operator = platformOperator().token();
+        String path = "/platform/tenants/" + tenant.tenantId();
+        assertThat(patch(path, operator, "{\"accepted_proofs\": [\"otp\"]}").status()).isEqualTo(200);
+        awaitEvents();
+        String shipment = outForDelivery(tenant);
+        assertProblem(api.post("/shipments/" + shipment + "/proof-of-delivery", agentOf(tenant),
+                Proofs.signature("Door")), 422);
+
+        Api.Response reset = patch(path, operator, "{\"accepted_proofs\": null}");
+
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        assertThat(reset.body().get("accepted_proofs").isNull()).isTrue();
+        assertProblem(patch(path, operator, "{\"accepted_proofs\": []}"), 422);
+        assertProblem(patch(path, tenant.admin().token(), "{\"accepted_proofs\": null}"), 403);
+        awaitEvents();
+        assertThat(api.post("/shipments/" + shipment + "/proof-of-delivery", agentOf(tenant),
+                Proofs.signature("Door")).status()).isEqualTo(201);
+    }
+
+    private Api.Response patch(String path, String token, String json) {
+        return api.json("PATCH", path, token, json, Map.of());
+    }
+
     private final Map<String, Account> agents = new java.util.HashMap<>();
 
     private String agentOf(TenantAdmin tenant) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.kernel.Caller;
 import io.waybill.security.AccountLookup;
+import io.waybill.security.ApiKeyLookup;
 import io.waybill.kernel.Role;
 import io.waybill.kernel.TenantContext;
 import java.time.Clock;
@@ -38,7 +39,20 @@ class LiveUpdatesFanOutTest {
             return active(id);
         }
     };
-    private final LiveUpdates live = new LiveUpdates(null, lookup,
+    /** The keys still accepted, each with the tenant it belongs to: read in another tenant, a key is not found. */
+    private final Map<UUID, UUID> acceptedKeys = new ConcurrentHashMap<>();
+    private final ApiKeyLookup keys = new ApiKeyLookup() {
+        @Override
+        public Optional<Grant> callerFor(String apiKey, Instant now) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean stillAccepts(UUID keyId, Instant now) {
+            return TenantContext.current().equals(Optional.ofNullable(acceptedKeys.get(keyId)));
+        }
+    };
+    private final LiveUpdates live = new LiveUpdates(null, lookup, keys,
             Clock.systemUTC(), new LiveUpdates.Limits(16, Duration.ofMillis(100), Duration.ofHours(1), 100, 100, 1000,
                     2));
     private final CountDownLatch release = new CountDownLatch(1);
@@ -70,6 +84,57 @@ class LiveUpdatesFanOutTest {
         assertThat(stuck.dropped).isNotNull().contains("too slow");
         assertThat(stuck.isClosed()).isTrue();
         eventually(() -> assertThat(live.connected()).isEqualTo(1));
+    }
+
+    @Test
+    void shouldEndAStreamAtTheHeartbeatAfterItsApiKeyIsNoLongerAccepted() throws Exception {
+        Caller agent = account(Role.AGENT);
+        UUID key = UUID.randomUUID();
+        UUID otherKey = UUID.randomUUID();
+        acceptedKeys.put(key, TenantContext.DEFAULT);
+        acceptedKeys.put(otherKey, TenantContext.DEFAULT);
+        Recording withKey = new Recording(null);
+        Recording withOtherKey = new Recording(null);
+        live.connect(withKey, live.everythingVisibleTo(agent).heldByApiKey(key), "127.0.0.1");
+        live.connect(withOtherKey, live.everythingVisibleTo(agent).heldByApiKey(otherKey), "127.0.0.1");
+        eventually(() -> assertThat(withKey.heartbeats).isGreaterThanOrEqualTo(2));
+
+        acceptedKeys.remove(key);
+
+        eventually(() -> assertThat(withKey.dropped).isEqualTo("the API key was revoked or has expired"));
+        assertThat(withOtherKey.dropped).isNull();
+        eventually(() -> assertThat(live.connected()).isEqualTo(1));
+    }
+
+    @Test
+    void shouldReadAStreamsApiKeyInItsCallersTenantOnly() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        Caller agent = new Caller(UUID.randomUUID(), Role.AGENT, tenant);
+        accounts.put(agent.userId(), Role.AGENT);
+        UUID key = UUID.randomUUID();
+        acceptedKeys.put(key, TenantContext.DEFAULT);
+        Recording client = new Recording(null);
+        live.connect(client, live.everythingVisibleTo(agent).heldByApiKey(key), "127.0.0.1");
+
+        eventually(() -> assertThat(client.dropped).as("a key of another tenant is no key of this stream")
+                .isEqualTo("the API key was revoked or has expired"));
+    }
+
+    @Test
+    void shouldEndAtOnceTheStreamsOfARevokedKeyOnly() throws Exception {
+        Caller agent = account(Role.AGENT);
+        UUID key = UUID.randomUUID();
+        acceptedKeys.put(key, TenantContext.DEFAULT);
+        Recording withKey = new Recording(null);
+        Recording withToken = new Recording(null);
+        live.connect(withKey, live.everythingVisibleTo(agent).heldByApiKey(key), "127.0.0.1");
+        live.connect(withToken, live.everythingVisibleTo(agent), "127.0.0.1");
+
+        live.closeStreamsOfKey(key);
+
+        assertThat(withKey.dropped).isEqualTo("the API key was revoked or has expired");
+        assertThat(withToken.dropped).isNull();
+        assertThat(live.connected()).isEqualTo(1);
     }
 
     @Test

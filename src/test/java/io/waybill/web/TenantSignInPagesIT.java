@@ -111,6 +111,39 @@ class TenantSignInPagesIT extends ApiTest {
         assertProblem(api.post("/auth/login", null, Map.of("email", email, "password", PASSWORD)), 401);
     }
 
+    @Test
+    void shouldKeepTheTenantAndThePageAskedForTogetherThroughTheSignIn() throws Exception {
+        TenantAdmin bravo = newTenant();
+        String email = Api.uniqueEmail("pages.continue.bravo");
+        Account inBravo = registered(bravo.slug(), email);
+        String shipment = book(inBravo).text("id");
+        String asked = "/portal/shipments/" + shipment;
+        PageSession session = new PageSession(port());
+
+        // A tenant's page opened signed out sends to that tenant's sign-in page, on the way to it.
+        HttpResponse<String> signedOut = session.get(asked + "?tenant=" + bravo.slug());
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow())
+                .endsWith("/signin?tenant=" + bravo.slug() + "&continue=%2Fportal%2Fshipments%2F" + shipment
+                        + "%3Ftenant%3D" + bravo.slug());
+
+        String form = session.get("/signin?continue=" + asked + "&tenant=" + bravo.slug()).body();
+        assertThat(form).contains("name=\"continue\" value=\"" + asked + "\"")
+                .contains("value=\"" + bravo.slug() + "\"")
+                .contains("href=\"/register?tenant=" + bravo.slug() + "\"");
+        HttpResponse<String> wrong = session.post("/signin", Map.of("tenant", bravo.slug(), "email", email,
+                "password", "not-the-password", "continue", asked));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).as("a refused sign-in keeps both").contains("name=\"continue\" value=\"" + asked + "\"")
+                .contains("value=\"" + bravo.slug() + "\"");
+        HttpResponse<String> signedIn = session.post("/signin", Map.of("tenant", bravo.slug(), "email", email,
+                "password", PASSWORD, "continue", asked));
+
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith(asked);
+        assertThat(session.get(asked).statusCode()).as("bravo's shipment, in bravo's session").isEqualTo(200);
+    }
+
     /** A customer registered through the API in the tenant of this slug (none: the default tenant). */
     private Account registered(String slug, String email) {
         Map<String, Object> body = new HashMap<>(Map.of("email", email, "password", PASSWORD,

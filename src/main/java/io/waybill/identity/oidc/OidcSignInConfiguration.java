@@ -55,7 +55,7 @@ class OidcSignInConfiguration {
                     + "identity providers that are not configured: " + unknown + ".", "Name each provider by the id of "
                     + "its registration (spring.security.oauth2.client.registration.<id>), or remove the setting.");
         }
-        SignInCompletion completion = new SignInCompletion(signIns, tenants, problems);
+        SignInCompletion completion = new SignInCompletion(signIns, tenants, providers, problems);
         http.securityMatcher(new OrRequestMatcher(
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, START + "/*"),
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, CALLBACK)))

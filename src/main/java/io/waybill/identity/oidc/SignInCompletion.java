@@ -3,6 +3,7 @@ package io.waybill.identity.oidc;
 import io.waybill.identity.AccountTenants;
 import io.waybill.identity.ProviderIdentity;
 import io.waybill.identity.ProviderSignIn;
+import io.waybill.identity.SignInProviders;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.TenantContext;
 import io.waybill.kernel.ForbiddenException;
@@ -12,6 +13,7 @@ import io.waybill.kernel.web.Problems;
 import io.waybill.security.SignInRecord;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -41,11 +43,13 @@ final class SignInCompletion implements AuthenticationSuccessHandler, Authentica
 
     private final ProviderSignIn signIns;
     private final AccountTenants tenants;
+    private final SignInProviders providers;
     private final Problems problems;
 
-    SignInCompletion(ProviderSignIn signIns, AccountTenants tenants, Problems problems) {
+    SignInCompletion(ProviderSignIn signIns, AccountTenants tenants, SignInProviders providers, Problems problems) {
         this.signIns = signIns;
         this.tenants = tenants;
+        this.providers = providers;
         this.problems = problems;
     }
 
@@ -79,6 +83,7 @@ final class SignInCompletion implements AuthenticationSuccessHandler, Authentica
         response.setHeader("Cache-Control", "no-store");
         if (started != null && started.forPages()) {
             request.getSession().setAttribute(ProviderSignIn.SESSION_CODE, code.value());
+            keepForPages(request, started);
             response.sendRedirect(OidcSignInConfiguration.PAGES_FINISH);
         } else if (started != null && started.returnTo() != null) {
             response.sendRedirect(withParameters(started.returnTo(), "code=" + encode(code.value())));
@@ -107,12 +112,29 @@ final class SignInCompletion implements AuthenticationSuccessHandler, Authentica
         response.setHeader("Cache-Control", "no-store");
         if (started != null && started.forPages()) {
             request.getSession().setAttribute(ProviderSignIn.SESSION_REFUSAL, refusal.getMessage());
+            keepForPages(request, started);
             response.sendRedirect(OidcSignInConfiguration.PAGES_FINISH);
         } else if (started != null && started.returnTo() != null) {
             response.sendRedirect(withParameters(started.returnTo(), "error=access_denied&error_description="
                     + encode(refusal.getMessage())));
         } else {
             problems.write(response, request, status, refusal.getMessage());
+        }
+    }
+
+    /**
+     * Leaves the pages what the sign-in was started with: the page it was on its way to, and its
+     * provider's tenant, whose sign-in page a refusal shows again (never the default tenant's).
+     */
+    private void keepForPages(HttpServletRequest request, SignInRequest started) {
+        HttpSession session = request.getSession();
+        session.removeAttribute(ProviderSignIn.SESSION_CONTINUE);
+        session.removeAttribute(ProviderSignIn.SESSION_TENANT);
+        if (started.continueTo() != null) {
+            session.setAttribute(ProviderSignIn.SESSION_CONTINUE, started.continueTo());
+        }
+        if (started.registration() != null) {
+            session.setAttribute(ProviderSignIn.SESSION_TENANT, providers.tenantOf(started.registration()));
         }
     }
 

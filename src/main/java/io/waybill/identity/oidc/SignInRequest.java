@@ -8,12 +8,16 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 /**
  * What a provider sign-in was started for, kept in the authorization request (which Spring Security
  * stores in the session with its state, nonce and PKCE verifier) until the provider sends the browser
- * back: the web pages' session, an app's return URI, or neither (the code is answered as JSON).
+ * back: the web pages' session (and the page it was on its way to), an app's return URI, or neither
+ * (the code is answered as JSON).
  */
-record SignInRequest(String registration, boolean forPages, String returnTo) {
+record SignInRequest(String registration, boolean forPages, String returnTo, String continueTo) {
 
     static final String FOR_PAGES = "waybill.for-pages";
     static final String RETURN_TO = "waybill.return-to";
+    static final String CONTINUE = "waybill.continue";
+    /** Longer than any path the pages send; a longer one is not kept. */
+    private static final int MAX_CONTINUE = 2000;
     /** The request attribute where the authorization request the callback consumed is remembered. */
     static final String CONSUMED = SignInRequest.class.getName() + ".consumed";
 
@@ -21,6 +25,9 @@ record SignInRequest(String registration, boolean forPages, String returnTo) {
         attributes.put(FOR_PAGES, forPages);
         if (returnTo != null) {
             attributes.put(RETURN_TO, returnTo);
+        }
+        if (forPages && continueTo != null && continueTo.length() <= MAX_CONTINUE) {
+            attributes.put(CONTINUE, continueTo);
         }
     }
 
@@ -31,6 +38,7 @@ record SignInRequest(String registration, boolean forPages, String returnTo) {
         }
         Map<String, Object> attributes = consumed.getAttributes();
         return new SignInRequest((String) attributes.get(OAuth2ParameterNames.REGISTRATION_ID),
-                Boolean.TRUE.equals(attributes.get(FOR_PAGES)), (String) attributes.get(RETURN_TO));
+                Boolean.TRUE.equals(attributes.get(FOR_PAGES)), (String) attributes.get(RETURN_TO),
+                (String) attributes.get(CONTINUE));
     }
 }

@@ -37,7 +37,7 @@ final class SignInRequests implements OAuth2AuthorizationRequestResolver {
             return null;
         }
         SignInRequest purpose = new SignInRequest(null, SignInStart.FOR_PAGES.equals(request.getParameter("for")),
-                request.getParameter("return_to"));
+                request.getParameter("return_to"), request.getParameter("continue"));
         return OAuth2AuthorizationRequest.from(authorization).attributes(purpose::into).build();
     }
 }

@@ -16,12 +16,6 @@ class JdbcTenantKeys implements TenantKeys {
     }
 
     @Override
-    public Optional<UUID> ofEmail(String tenantSlug, String normalizedEmail) {
-        return jdbc.sql("select t from identity.tenant_of_email(?, ?) t where t is not null")
-                .params(tenantSlug, normalizedEmail).query(UUID.class).optional();
-    }
-
-    @Override
     public Optional<UUID> ofSlug(String slug) {
         return jdbc.sql("select t from identity.tenant_of_slug(?) t where t is not null").param(slug)
                 .query(UUID.class).optional();

@@ -70,9 +70,10 @@ class AuthController {
     @Operation(summary = "Log in with email and password")
     @SecurityRequirements
     @ApiResponse(responseCode = "401", description = "Wrong email or password")
+    @ApiResponse(responseCode = "422", description = "A malformed email, or a tenant slug no tenant has")
     @ApiResponse(responseCode = "429", description = "Too many failed logins for this account or from this address")
     TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        tenants.bindForEmail(request.tenant(), request.email());
+        tenants.bindForSignIn(request.tenant());
         return TokenResponse.of(identity.login(request.email(), request.password(), http.getRemoteAddr()));
     }
 
@@ -82,10 +83,11 @@ class AuthController {
             + "button sends: the email goes in 'username'.")
     @SecurityRequirements
     @ApiResponse(responseCode = "401", description = "Wrong email or password")
+    @ApiResponse(responseCode = "422", description = "A tenant slug no tenant has")
     @ApiResponse(responseCode = "429", description = "Too many failed logins for this account or from this address")
     TokenResponse loginWithForm(@RequestParam String username, @RequestParam String password,
             @RequestParam(required = false) String tenant, HttpServletRequest http) {
-        tenants.bindForEmail(tenant, username);
+        tenants.bindForSignIn(tenant);
         return TokenResponse.of(identity.login(username, password, http.getRemoteAddr()));
     }
 
@@ -149,12 +151,12 @@ class AuthController {
     @PostMapping(path = "/request-password-reset", consumes = MediaType.APPLICATION_JSON_VALUE)
     @NoApiKeys
     @Operation(summary = "Email a password reset token", description = "Always 202, whether or not an account "
-            + "has this address. The token is good once, for 30 minutes.")
+            + "has this address (422 for a tenant slug no tenant has). The token is good once, for 30 minutes.")
     @SecurityRequirements
     @ApiResponse(responseCode = "202", description = "If an account has this address, an email is on its way")
     @ApiResponse(responseCode = "429", description = "Too many emails requested from this address")
     ResponseEntity<Void> requestPasswordReset(@Valid @RequestBody PasswordResetRequest request) {
-        tenants.bindForEmail(request.tenant(), request.email());
+        tenants.bindForSignIn(request.tenant());
         passwordReset.request(request.email());
         return ResponseEntity.accepted().build();
     }

@@ -9,6 +9,8 @@ import io.waybill.identity.TenantService;
 import io.waybill.kernel.Caller;
 import io.waybill.kernel.Page;
 import io.waybill.kernel.PageQuery;
+import io.waybill.security.AuditActor;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -44,9 +46,11 @@ class PlatformTenantController {
             + "with the tenant's slug, and is sent an email to verify the address.")
     @ApiResponse(responseCode = "201", description = "The tenant and its first admin")
     @ApiResponse(responseCode = "409", description = "A tenant has this slug")
-    ResponseEntity<OpenedTenantResponse> open(@Valid @RequestBody NewTenantRequest request, Caller caller) {
+    ResponseEntity<OpenedTenantResponse> open(@Valid @RequestBody NewTenantRequest request, Caller caller,
+            HttpServletRequest http) {
         TenantService.OpenedTenant opened = tenants.open(caller, new TenantService.NewTenant(request.slug(),
                 request.displayName(), request.adminEmail(), request.adminPassword(), request.adminName()));
+        AuditActor.changedTenant(http, opened.tenant().id());
         return ResponseEntity.created(URI.create("/platform/tenants/" + opened.tenant().id()))
                 .body(OpenedTenantResponse.of(opened));
     }
@@ -72,8 +76,12 @@ class PlatformTenantController {
     @ApiResponse(responseCode = "404", description = "No such tenant")
     @ApiResponse(responseCode = "422", description = "A bad value; the problem names the field")
     TenantSettingsResponse changeSettings(@PathVariable UUID id, @RequestBody TenantSettingsRequest request,
-            Caller caller) {
-        return TenantSettingsResponse.of(tenants.changeSettings(caller, id, request.toChange()));
+            Caller caller, HttpServletRequest http) {
+        TenantSettingsResponse changed = TenantSettingsResponse.of(tenants.changeSettings(caller, id,
+                request.toChange()));
+        // The tenant's admins see in their audit log that the platform operator changed their settings.
+        AuditActor.changedTenant(http, id);
+        return changed;
     }
 
     record NewTenantRequest(@Schema(example = "acme", description = "Lower-case letters, digits and dashes; "

@@ -84,6 +84,15 @@ class JdbcAccounts implements AccountLookup, ApiKeyLookup, AccountRecords {
                 .filter(grant -> !grant.caller().isAdmin());
     }
 
+    @Override
+    public boolean stillAccepts(UUID keyId, Instant now) {
+        return jdbc.sql("""
+                select count(*) from security.api_keys k left join security.accounts a on a.user_id = k.user_id
+                where k.id = ? and k.key_hash is not null and k.revoked_at is null
+                  and (k.expires_at is null or k.expires_at > ?) and (a.user_id is null or a.deleted_at is null)""")
+                .params(keyId, timestamp(now)).query(Long.class).single() > 0;
+    }
+
     private static Grant grant(ResultSet rs, int row) throws SQLException {
         Role role = Role.fromWire(rs.getString("role")).orElse(Role.ADMIN);
         Array stored = rs.getArray("scopes");

@@ -21,7 +21,7 @@ import org.springframework.web.util.UrlPathHelper;
 /**
  * Writes the audit log once a request is answered: every admin action (anything an admin does under
  * {@code /admin/}, and every change an admin or a platform operator makes elsewhere, such as a
- * tenant's settings) and every refusal for authentication
+ * tenant's settings, also written in the log of the tenant it changed) and every refusal for authentication
  * or authorization (401, 403), whether the security filters or a service refused, and every sign-in
  * through an identity provider ({@link io.waybill.security.SignInRecord}). It wraps the
  * security filter chain so that it sees the status those filters set; the authentication is handed
@@ -35,6 +35,8 @@ public final class AuditFilter extends OncePerRequestFilter {
     public static final String CALLER = AuditFilter.class.getName() + ".caller";
     /** The request attribute that names the credential used: {@code bearer} or {@code api-key wbk_...}. */
     public static final String CREDENTIAL = AuditFilter.class.getName() + ".credential";
+    /** The request attribute that names another tenant the request changed, whose log gets the entry too. */
+    public static final String CHANGED_TENANT = AuditFilter.class.getName() + ".changed-tenant";
     /** The request attribute that marks a sign-in through an identity provider, logged as {@code sign_in}. */
     public static final String SIGN_IN = AuditFilter.class.getName() + ".sign-in";
 
@@ -88,6 +90,13 @@ public final class AuditFilter extends OncePerRequestFilter {
             boolean recordsAChange = kind == AuditEntry.Kind.SIGN_IN
                     || kind == AuditEntry.Kind.ADMIN_ACTION && !READS.contains(request.getMethod());
             TenantContext.runAs(tenant, () -> auditLog.getObject().append(entry, recordsAChange));
+            if (request.getAttribute(CHANGED_TENANT) instanceof UUID changed && !changed.equals(tenant)
+                    && kind == AuditEntry.Kind.ADMIN_ACTION && status < 400) {
+                // The changed tenant's admins see what was done to it and by what role, nothing of the actor's tenant.
+                AuditEntry seen = new AuditEntry(entry.occurredAt(), kind, null, entry.actorRole(), entry.credential(),
+                        entry.method(), entry.path(), status, null, null);
+                TenantContext.runAs(changed, () -> auditLog.getObject().append(seen, recordsAChange));
+            }
         } catch (RuntimeException e) {
             log.error("Could not write the audit log entry for {} {} ({})", request.getMethod(),
                     request.getRequestURI(), status, e);

@@ -28,4 +28,9 @@ class InProcessLiveFeed implements LiveFeed {
     public void closeStreamsOf(UUID account) {
         clients.closeStreamsOf(account);
     }
+
+    @Override
+    public void closeStreamsOfKey(UUID apiKey) {
+        clients.closeStreamsOfKey(apiKey);
+    }
 }

@@ -44,6 +44,7 @@ class RedisLiveFeed implements LiveFeed, DisposableBean {
     private final LiveUpdates clients;
     private final String channel;
     private final String closures;
+    private final String keyClosures;
     private final RedisMessageListenerContainer listener;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "live-feed-subscribe");
@@ -60,6 +61,7 @@ class RedisLiveFeed implements LiveFeed, DisposableBean {
         this.clients = clients;
         this.channel = channel;
         this.closures = channel + ":closed-accounts";
+        this.keyClosures = channel + ":revoked-keys";
         this.listener = new RedisMessageListenerContainer();
         listener.setConnectionFactory(connections);
         // Dispatch on the subscription's own thread, one message after the other, so updates keep
@@ -67,6 +69,7 @@ class RedisLiveFeed implements LiveFeed, DisposableBean {
         listener.setTaskExecutor(new SyncTaskExecutor());
         listener.addMessageListener(this::received, new ChannelTopic(channel));
         listener.addMessageListener(this::closeReceived, new ChannelTopic(closures));
+        listener.addMessageListener(this::keyCloseReceived, new ChannelTopic(keyClosures));
         listener.afterPropertiesSet();
         subscribe();
     }
@@ -109,6 +112,28 @@ class RedisLiveFeed implements LiveFeed, DisposableBean {
             log.warn("Redis unreachable to end a deleted account's live streams ({}); ending this instance's "
                     + "only, the others end theirs at their next heartbeat", unreachable.toString());
             clients.closeStreamsOf(account);
+        }
+    }
+
+    @Override
+    public void closeStreamsOfKey(UUID apiKey) {
+        try {
+            redis.convertAndSend(keyClosures, apiKey.toString());
+            if (!subscribed) {
+                clients.closeStreamsOfKey(apiKey);
+            }
+        } catch (RuntimeException unreachable) {
+            log.warn("Redis unreachable to end a revoked API key's live streams ({}); ending this instance's "
+                    + "only, the others end theirs at their next heartbeat", unreachable.toString());
+            clients.closeStreamsOfKey(apiKey);
+        }
+    }
+
+    private void keyCloseReceived(Message message, byte[] pattern) {
+        try {
+            clients.closeStreamsOfKey(UUID.fromString(new String(message.getBody(), StandardCharsets.UTF_8)));
+        } catch (RuntimeException unreadable) {
+            log.warn("Ignoring an unreadable order to end live streams: {}", unreadable.toString());
         }
     }
 

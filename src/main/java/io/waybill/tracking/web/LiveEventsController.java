@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.waybill.kernel.Caller;
 import io.waybill.security.CallerTokens;
+import io.waybill.security.CurrentApiKey;
 import io.waybill.tracking.LiveClient;
 import io.waybill.tracking.LiveUpdates;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-Sent Events: one shipment's history, then each new entry as it happens. A stream opened
- * with an access token ends when the token expires; any stream ends after the maximum lifetime
+ * with an access token ends when the token expires, one opened with an API key when the key is
+ * revoked or expires; any stream ends after the maximum lifetime
  * (a last {@code stream.closed} event says why, and the client reconnects).
  */
 @RestController
@@ -33,22 +35,26 @@ class LiveEventsController {
 
     private final LiveUpdates live;
     private final CallerTokens tokens;
+    private final CurrentApiKey apiKey;
 
-    LiveEventsController(LiveUpdates live, CallerTokens tokens) {
+    LiveEventsController(LiveUpdates live, CallerTokens tokens, CurrentApiKey apiKey) {
         this.live = live;
         this.tokens = tokens;
+        this.apiKey = apiKey;
     }
 
     @RequiresScope(ApiScope.TRACKING_READ)
     @GetMapping("/shipments/{id}/events")
     @Operation(summary = "Follow a shipment live (SSE)", description = "Its history, then every status change "
             + "and scan as a `shipment.status` event; a comment every 20 s keeps the stream alive; the stream "
-            + "ends after a final status, when the access token expires, when the account is deleted, and after "
+            + "ends after a final status, when the access token expires, when the API key that opened it is "
+            + "revoked or expires, when the account is deleted, and after "
             + "the maximum lifetime (a `stream.closed` event says why; reconnect with a valid token). 404 when the "
             + "caller may not see the shipment; 429 beyond the streams allowed per address or account.")
     @ApiResponse(responseCode = "429", description = "Too many streams from this address or account")
     SseEmitter follow(Caller caller, @PathVariable String id, HttpServletRequest request) throws Exception {
-        return stream(live.shipment(caller, id).heldBy(bearerToken(request)), request);
+        return stream(live.shipment(caller, id).heldBy(bearerToken(request)).heldByApiKey(apiKey.id().orElse(null)),
+                request);
     }
 
     @RequiresScope(ApiScope.TRACKING_READ)
